@@ -1,0 +1,60 @@
+package org.listgraph.cli;
+
+import org.listgraph.export.AtomicFile;
+import org.listgraph.export.RdfFormat;
+import org.listgraph.export.RdfWriter;
+import org.listgraph.markdown.ListFiles;
+import org.listgraph.rdf.Converter;
+import org.listgraph.rdf.Vocab;
+import org.listgraph.store.TdbStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code build}: the main job, lists/ → output/graph.ttl, output/tdb2 and output/problems.txt, one summary line. */
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = "Read every list in lists/, write output/graph.ttl, load output/tdb2, report problems.")
+final class BuildCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+    @Option(names = "--lists", paramLabel = "DIR", defaultValue = "lists", description = "Folder of lists (default: ${DEFAULT-VALUE}).")
+    Path lists;
+    @Option(names = "--output", paramLabel = "DIR", defaultValue = "output", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    Path output;
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        long start = System.nanoTime();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Path> files = ListFiles.expand(List.of(lists));
+        Converter.Result r = new Converter(common.base).convert(files);
+        var prefixes = Vocab.prefixes(common.base);
+        Path graph = output.resolve("graph.ttl");
+        AtomicFile.write(graph, o -> RdfWriter.writeUnion(r.dataset(), RdfFormat.TTL, prefixes, o));
+        Path problems = output.resolve("problems.txt");
+        AtomicFile.write(problems, o -> {
+            for (var p : r.problems()) o.write((p + "\n").getBytes(StandardCharsets.UTF_8));
+        });
+        try (TdbStore store = TdbStore.open(output.resolve("tdb2"), true)) {
+            store.replaceWith(r.dataset());
+        }
+        Reporter.print(r.problems(), err);
+        var s = r.stats();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf(Locale.ROOT, "built %d lists: %d entries, %d resources, %d agents, %d triples in %.1f s; %s -> %s, %s%n",
+                s.lists(), s.entries(), s.resources(), s.agents(), s.triples(), seconds, Reporter.count(r.problems()),
+                graph, output.resolve("tdb2"));
+        return Main.OK;
+    }
+}

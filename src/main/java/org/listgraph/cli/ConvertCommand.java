@@ -1,0 +1,53 @@
+package org.listgraph.cli;
+
+import org.listgraph.export.AtomicFile;
+import org.listgraph.export.RdfFormat;
+import org.listgraph.export.RdfWriter;
+import org.listgraph.markdown.ListFiles;
+import org.listgraph.rdf.Converter;
+import org.listgraph.rdf.Vocab;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code convert}: lists to RDF on stdout or in a file, without a store (for build scripts). */
+@Command(name = "convert", mixinStandardHelpOptions = true,
+        description = "Convert lists (files or folders of .md files) to RDF without a store.")
+final class ConvertCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+    @Parameters(paramLabel = "PATH", description = "List files or folders (default: lists/).")
+    List<Path> paths;
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "-", description = "Output file, or - for stdout (default).")
+    String output;
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "ttl, nt or jsonld (default: from -o's extension, else ttl).")
+    String format;
+    @Option(names = {"-q", "--quiet"}, description = "Do not print problems.")
+    boolean quiet;
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        RdfFormat fmt = Formats.rdf(format, output);
+        List<Path> files = ListFiles.expand(CommonOptions.orDefault(paths));
+        Converter.Result r = new Converter(common.base).convert(files);
+        var prefixes = Vocab.prefixes(common.base);
+        if (output.equals("-")) {
+            OutputStream out = System.out;
+            RdfWriter.writeUnion(r.dataset(), fmt, prefixes, out);
+            System.out.flush();
+        } else {
+            AtomicFile.write(Path.of(output), o -> RdfWriter.writeUnion(r.dataset(), fmt, prefixes, o));
+        }
+        if (!quiet) Reporter.print(r.problems(), spec.commandLine().getErr());
+        return Main.OK;
+    }
+}

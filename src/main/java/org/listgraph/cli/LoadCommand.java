@@ -1,0 +1,41 @@
+package org.listgraph.cli;
+
+import org.listgraph.markdown.ListFiles;
+import org.listgraph.rdf.Converter;
+import org.listgraph.store.TdbStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code load}: lists into a TDB2 store (one named graph per list), in one transaction. */
+@Command(name = "load", mixinStandardHelpOptions = true,
+        description = "Load lists into a TDB2 store: afterwards the store holds exactly these lists, one named graph each.")
+final class LoadCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+    @Parameters(paramLabel = "PATH", description = "List files or folders (default: lists/).")
+    List<Path> paths;
+    @Option(names = "--db", paramLabel = "DIR", defaultValue = "output/tdb2", description = "Store folder (default: ${DEFAULT-VALUE}).")
+    Path db;
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        List<Path> files = ListFiles.expand(CommonOptions.orDefault(paths));
+        Converter.Result r = new Converter(common.base).convert(files);
+        try (TdbStore store = TdbStore.open(db, true)) {
+            store.replaceWith(r.dataset());
+        }
+        Reporter.print(r.problems(), spec.commandLine().getErr());
+        spec.commandLine().getOut().printf("loaded %d lists (%d triples) into %s; %s%n",
+                r.stats().lists(), r.stats().triples(), db, Reporter.count(r.problems()));
+        return Main.OK;
+    }
+}

@@ -1,0 +1,135 @@
+package org.listgraph.cli;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.listgraph.entry.BadInputException;
+import org.listgraph.export.RdfFormat;
+import org.listgraph.export.ResultFormat;
+import org.listgraph.identity.IriMinter;
+import org.listgraph.rdf.Vocab;
+import org.listgraph.store.DataFiles;
+import org.listgraph.store.QueryRunner;
+import org.listgraph.store.SavedQueries;
+import org.listgraph.store.SavedQuery;
+import org.listgraph.store.TdbStore;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code query}: SPARQL over the store or over RDF files, from text, a file or a saved query. */
+@Command(name = "query", mixinStandardHelpOptions = true,
+        description = "Run a SPARQL query (text, -q file or --saved name) over the store or --data files.")
+final class QueryCommand implements Callable<Integer> {
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Source source;
+
+    static final class Source {
+        @Parameters(paramLabel = "SPARQL", description = "The query text.")
+        String text;
+        @Option(names = {"-q", "--query-file"}, paramLabel = "FILE", description = "Read the query from a file.")
+        Path file;
+        @Option(names = "--saved", paramLabel = "NAME", description = "Run a saved query (see --list-saved).")
+        String saved;
+        @Option(names = "--list-saved", description = "List the saved queries and their parameters.")
+        boolean list;
+    }
+
+    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "Bind ?NAME to the string VALUE (repeatable).")
+    Map<String, String> params = new LinkedHashMap<>();
+    @Option(names = "--db", paramLabel = "DIR", description = "Store folder (default: output/tdb2).")
+    Path db;
+    @Option(names = "--data", paramLabel = "FILE", arity = "1..*", description = "Query these RDF files instead of a store.")
+    List<Path> data;
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+            description = "table, csv, tsv, json, xml for SELECT/ASK; ttl, nt, jsonld for CONSTRUCT/DESCRIBE.")
+    String format;
+    @Option(names = "--base", paramLabel = "IRI", defaultValue = IriMinter.DEFAULT_BASE, description = "Base shown as id: in tables.")
+    String base;
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (source == null) throw new Main.UsageException("give a query: SPARQL text, -q FILE, --saved NAME or --list-saved");
+        SavedQueries saved = SavedQueries.load(Path.of(""));
+        if (source.list) {
+            printSaved(saved, spec.commandLine().getOut());
+            return Main.OK;
+        }
+        if (db != null && data != null) throw new Main.UsageException("use --db or --data, not both");
+        String text;
+        String origin;
+        Map<String, Node> bindings = new LinkedHashMap<>();
+        if (source.saved != null) {
+            SavedQuery q = saved.find(source.saved).orElseThrow(() -> new Main.UsageException(
+                    "no saved query '" + source.saved + "'; known: " + String.join(", ", saved.all().keySet())));
+            for (SavedQuery.Parameter p : q.parameters()) {
+                if (!params.containsKey(p.name())) {
+                    throw new Main.UsageException("saved query '" + q.name() + "' needs --param " + p.name() + "=VALUE ("
+                            + p.help() + ")");
+                }
+            }
+            for (String given : params.keySet()) {
+                if (q.parameters().stream().noneMatch(p -> p.name().equals(given))) {
+                    throw new Main.UsageException("saved query '" + q.name() + "' has no parameter '" + given + "'");
+                }
+            }
+            text = q.text();
+            origin = "saved query " + q.name();
+        } else if (source.file != null) {
+            text = read(source.file);
+            origin = source.file.toString();
+        } else {
+            text = source.text;
+            origin = "query";
+        }
+        params.forEach((k, v) -> bindings.put(k, NodeFactory.createLiteralString(v)));
+        Query query = QueryRunner.parse(text, origin);
+        boolean graphResult = query.isConstructType() || query.isDescribeType();
+        ResultFormat results = graphResult ? null : Formats.results(format);
+        RdfFormat rdf = graphResult ? Formats.rdf(format, null) : null;
+        var prefixes = Vocab.prefixes(base);
+        prefixes.setNsPrefixes(query.getPrefixMapping());
+        if (data != null) {
+            DatasetGraph dsg = DataFiles.load(data);
+            QueryRunner.run(dsg, query, bindings, results, rdf, prefixes, System.out);
+        } else {
+            try (TdbStore store = TdbStore.open(db == null ? Path.of("output", "tdb2") : db, false)) {
+                QueryRunner.run(store.dataset(), query, bindings, results, rdf, prefixes, System.out);
+            }
+        }
+        System.out.flush();
+        return Main.OK;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new BadInputException(file + ": error: cannot read the query file (" + e.getMessage() + ")");
+        }
+    }
+
+    private static void printSaved(SavedQueries saved, PrintWriter out) {
+        for (SavedQuery q : saved.all().values()) {
+            out.println(q.name() + " — " + q.title());
+            if (!q.description().isEmpty()) out.println("    " + q.description());
+            for (SavedQuery.Parameter p : q.parameters()) out.println("    --param " + p.name() + "=…  " + p.help());
+        }
+        out.flush();
+    }
+}

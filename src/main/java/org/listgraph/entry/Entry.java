@@ -1,0 +1,65 @@
+package org.listgraph.entry;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One item of a list as written: where it is, what it links to and with which role, its title,
+ * description and authors, and the section it stands under.
+ *
+ * @param index       0-based index among the entries of its list (document order)
+ * @param parentIndex index of the entry this one is nested under, or -1
+ * @param title       the title as read (link text or plain text before the first link)
+ * @param label       the main link's text exactly as written, or null when the title has no link
+ * @param date        ISO date ({@code YYYY-MM-DD}) from a date prefix, or null
+ * @param markdown    the entry's own source text (without nested items)
+ */
+public record Entry(
+        SourcePosition position,
+        int index,
+        int parentIndex,
+        List<String> sectionPath,
+        String title,
+        String label,
+        List<Link> links,
+        String description,
+        List<Author> authors,
+        String date,
+        String markdown) {
+
+    public Entry {
+        Objects.requireNonNull(position, "position");
+        sectionPath = List.copyOf(Objects.requireNonNull(sectionPath, "sectionPath"));
+        links = List.copyOf(Objects.requireNonNull(links, "links"));
+        authors = List.copyOf(Objects.requireNonNull(authors, "authors"));
+        Objects.requireNonNull(markdown, "markdown");
+        if (index < 0) throw new IllegalArgumentException("index " + index);
+        if (parentIndex >= index) throw new IllegalArgumentException("a parent comes before its child");
+        if (title == null || title.isBlank()) throw new IllegalArgumentException("entry at " + position + " has no title");
+        if (links.stream().noneMatch(l -> l.role() != LinkRole.RELATED)) {
+            throw new IllegalArgumentException("entry at " + position + " has no resource link");
+        }
+        if (date != null && !date.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            throw new IllegalArgumentException("date is not YYYY-MM-DD: " + date);
+        }
+    }
+
+    /** The link that identifies the resource: the main link, else the first recording or slides link. */
+    public Link identifyingLink() {
+        return linkWith(LinkRole.MAIN)
+                .or(() -> linkWith(LinkRole.SLIDES))
+                .or(() -> linkWith(LinkRole.RECORDING))
+                .orElseThrow();
+    }
+
+    /** The first link with the given role. */
+    public Optional<Link> linkWith(LinkRole role) {
+        return links.stream().filter(l -> l.role() == role).findFirst();
+    }
+
+    /** All links with the given role, in order. */
+    public List<Link> linksWith(LinkRole role) {
+        return links.stream().filter(l -> l.role() == role).toList();
+    }
+}

@@ -1,0 +1,100 @@
+package org.listgraph.identity;
+
+import org.listgraph.entry.Entry;
+import org.listgraph.entry.Kind;
+import org.listgraph.entry.ListDocument;
+import org.listgraph.entry.Section;
+
+import java.util.List;
+import java.util.Objects;
+
+/** The records the identity stage hands to the RDF stage: every node with its IRI. */
+public final class Identified {
+    private Identified() {
+    }
+
+    /** One list with the IRIs of its list node, graph, sections and entries. */
+    public record ListNode(ListDocument document, String iri, String graphIri, String revisionOfIri,
+                           List<SectionNode> sections, List<EntryNode> entries) {
+        public ListNode {
+            Objects.requireNonNull(document);
+            Objects.requireNonNull(iri);
+            Objects.requireNonNull(graphIri);
+            sections = List.copyOf(sections);
+            entries = List.copyOf(entries);
+        }
+    }
+
+    /** A heading, its broader heading and the shared topic it names (either may be null). */
+    public record SectionNode(String iri, Section section, String broaderIri, String topicIri) {
+        public SectionNode {
+            Objects.requireNonNull(iri);
+            Objects.requireNonNull(section);
+        }
+    }
+
+    /** An entry with the IRIs of itself, its resource, section and parent entry (the last two may be null). */
+    public record EntryNode(String iri, Entry entry, String resourceIri, String sectionIri, String parentIri) {
+        public EntryNode {
+            Objects.requireNonNull(iri);
+            Objects.requireNonNull(entry);
+            Objects.requireNonNull(resourceIri);
+        }
+    }
+
+    /** A work, one node however many lists and URLs name it; lists are sorted. */
+    public record ResourceNode(String iri, String title, Kind kind, List<String> urls, List<String> recordings,
+                               List<String> slides, List<String> creatorIris, List<String> topicIris, List<String> listIris) {
+        public ResourceNode {
+            Objects.requireNonNull(iri);
+            Objects.requireNonNull(title);
+            Objects.requireNonNull(kind);
+            urls = List.copyOf(urls);
+            recordings = List.copyOf(recordings);
+            slides = List.copyOf(slides);
+            creatorIris = List.copyOf(creatorIris);
+            topicIris = List.copyOf(topicIris);
+            listIris = List.copyOf(listIris);
+            if (urls.isEmpty() || listIris.isEmpty()) throw new IllegalArgumentException("resource " + iri + " without URL or list");
+        }
+    }
+
+    /** An online account of an agent. */
+    public record AccountNode(String iri, String serviceHomepage, String name) {
+    }
+
+    /** An author: names, handles, accounts, homepages and affiliations, all sorted. */
+    public record AgentNode(String iri, List<String> names, List<String> nicks, List<AccountNode> accounts,
+                            List<String> homepages, List<String> affiliationIris) {
+        public AgentNode {
+            names = List.copyOf(names);
+            nicks = List.copyOf(nicks);
+            accounts = List.copyOf(accounts);
+            homepages = List.copyOf(homepages);
+            affiliationIris = List.copyOf(affiliationIris);
+            if (names.isEmpty() && nicks.isEmpty()) throw new IllegalArgumentException("agent " + iri + " without name or nick");
+        }
+    }
+
+    /** An organisation named as an affiliation ("of Google"). */
+    public record OrganizationNode(String iri, String name) {
+    }
+
+    /** A subject shared across lists, with its preferred and alternative labels. */
+    public record TopicNode(String iri, String prefLabel, List<String> altLabels) {
+        public TopicNode {
+            altLabels = List.copyOf(altLabels);
+        }
+    }
+
+    /** Everything that spans lists, sorted by IRI. */
+    public record Shared(List<ResourceNode> resources, List<AgentNode> agents, List<OrganizationNode> organizations,
+                         List<TopicNode> topics) {
+        public Shared {
+            resources = List.copyOf(resources);
+            agents = List.copyOf(agents);
+            organizations = List.copyOf(organizations);
+            topics = List.copyOf(topics);
+        }
+    }
+}

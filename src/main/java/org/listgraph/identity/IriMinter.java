@@ -1,0 +1,97 @@
+package org.listgraph.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Mints the IRIs of every node from a configurable base. IRIs depend only on what identifies the
+ * node (a canonical URL, a handle, a heading), never on reading order, so they survive unrelated edits.
+ */
+public final class IriMinter {
+    /** The default base of instance IRIs. */
+    public static final String DEFAULT_BASE = "https://w3id.org/listgraph/id/";
+    private final String base;
+
+    public IriMinter(String base) {
+        if (!base.matches("(?i)https?://\\S+") ) throw new IllegalArgumentException("base must be an http(s) IRI: " + base);
+        this.base = base.endsWith("/") || base.endsWith("#") ? base : base + "/";
+    }
+
+    public String base() {
+        return base;
+    }
+
+    public String list(String listId) {
+        return base + "list/" + listId;
+    }
+
+    /** The named graph that holds one list's entries and sections. */
+    public String listGraph(String listId) {
+        return base + "graph/" + listId;
+    }
+
+    /** The named graph that holds the facts shared across lists (resources, agents, topics). */
+    public String sharedGraph() {
+        return base + "graph/shared";
+    }
+
+    public String resource(String canonicalUrl) {
+        return base + "resource/" + hash(canonicalUrl, 16);
+    }
+
+    public String entry(String listId, String key) {
+        return base + "entry/" + listId + "/" + key;
+    }
+
+    public String section(String listId, String key) {
+        return base + "section/" + listId + "/" + key;
+    }
+
+    public String topic(String key) {
+        return base + "topic/" + key;
+    }
+
+    public String agent(String key) {
+        return base + "agent/" + key;
+    }
+
+    public String account(String service, String name) {
+        return base + "account/" + service + "/" + slug(name);
+    }
+
+    public String organization(String name) {
+        return base + "org/" + slug(name);
+    }
+
+    /** Lower-case ASCII words joined by dashes ("Tim Hockin" → "tim-hockin"). */
+    public static String slug(String text) {
+        String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+        String s = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (s.length() > 60) s = s.substring(0, 60).replaceAll("-+$", "");
+        return s.isEmpty() ? hash(text, 8) : s;
+    }
+
+    /** The first {@code hexChars} hex digits of the SHA-256 of a text. */
+    public static String hash(String text, int hexChars) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8)).substring(0, hexChars);
+    }
+
+    /** Lower-case hex SHA-256 of some bytes. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** A readable key for a heading path ("Kubernetes", "Official documentation" → "kubernetes--official-documentation"). */
+    public static String pathKey(List<String> path) {
+        return String.join("--", path.stream().map(IriMinter::slug).toList());
+    }
+}

@@ -1,0 +1,135 @@
+package org.listgraph.markdown;
+
+import org.listgraph.entry.Account;
+import org.listgraph.entry.Author;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the author part of an entry, the tokens after a {@code by}: linked handles and names
+ * ({@code [tgraf](https://github.com/tgraf)}), plain names ({@code Tim Hockin of Google}),
+ * joined by {@code and}, {@code &} or commas, with extra accounts in parentheses
+ * ({@code [Lee Calcote](…)([github](…))}).
+ */
+final class AuthorParser {
+    private static final String NAME_WORD = "(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|van|von|de|der|den|da|di|del|la|le|du)";
+    private static final Pattern NAME = Pattern.compile("^(?:the\\s+)?(" + NAME_WORD + "(?:[ \\t]+" + NAME_WORD + "){0,4})");
+    private static final Pattern SEPARATOR = Pattern.compile("^(?:,|&|\\band\\b)\\s*");
+    private static final Pattern AFFILIATION = Pattern.compile("^of\\s+(?:the\\s+)?(" + NAME_WORD + "(?:[ \\t]+" + NAME_WORD + "){0,3})");
+    private static final Pattern NOTE = Pattern.compile("^\\([^()\\[\\]]*\\)");
+    private static final Set<String> SERVICE_WORDS = Set.of("github", "twitter", "linkedin", "blog", "website",
+            "medium", "gitlab", "mastodon", "site", "web", "here", "profile", "home", "homepage");
+
+    /** The authors found, how many tokens they used, and the text left after them (or null if nothing was left). */
+    record Result(List<Author> authors, int endToken, String remainder, boolean onlyPlainNames) {
+    }
+
+    private AuthorParser() {
+    }
+
+    /**
+     * Parses authors from {@code first} (the text after the word "by") and the tokens from {@code from} on.
+     * Returns empty when what follows "by" does not read as authors.
+     */
+    static Optional<Result> parse(String first, List<Token> tokens, int from) {
+        List<Author> authors = new ArrayList<>();
+        boolean expectName = true;
+        boolean linked = false;
+        String pending = first;
+        int i = from;
+        while (true) {
+            if (pending != null) {
+                String s = pending.stripLeading();
+                while (!s.isEmpty()) {
+                    Matcher m;
+                    if (s.startsWith("(") && i < tokens.size() && tokens.get(i) instanceof Token.Link next
+                            && s.substring(1).isBlank() && isServiceWord(next.text())) {
+                        s = "";
+                    } else if (s.startsWith(")")) {
+                        s = s.substring(1).stripLeading();
+                    } else if ((m = SEPARATOR.matcher(s)).find()) {
+                        if (authors.isEmpty()) return Optional.empty();
+                        expectName = true;
+                        s = s.substring(m.end());
+                    } else if (!expectName && (m = AFFILIATION.matcher(s)).find()) {
+                        Author last = authors.remove(authors.size() - 1);
+                        authors.add(new Author(last.name(), last.accounts(), last.homepage(), m.group(1).strip()));
+                        s = s.substring(m.end()).stripLeading();
+                    } else if (!expectName && (m = NOTE.matcher(s)).find()) {
+                        s = s.substring(m.end()).stripLeading();
+                    } else if (expectName && (m = NAME.matcher(s)).find() && endsAtBoundary(s, m.end())) {
+                        authors.add(new Author(m.group(1).strip(), List.of(), null, null));
+                        expectName = false;
+                        s = s.substring(m.end()).stripLeading();
+                    } else {
+                        return finish(authors, i, s, linked, tokens);
+                    }
+                }
+                pending = null;
+            }
+            if (i >= tokens.size()) return finish(authors, i, null, linked, tokens);
+            Token t = tokens.get(i);
+            if (t instanceof Token.Text text) {
+                pending = text.text();
+                i++;
+            } else if (t instanceof Token.Link link) {
+                if (isServiceWord(link.text()) && !authors.isEmpty()) {
+                    Author last = authors.remove(authors.size() - 1);
+                    Optional<Account> account = ProfileLinks.account(link.url());
+                    authors.add(account.map(last::withAccount)
+                            .orElseGet(() -> new Author(last.name(), last.accounts(),
+                                    last.homepage() == null ? link.url() : last.homepage(), last.affiliation())));
+                    i++;
+                } else if (expectName && !EntryReader.isRoleWord(link.text())) {
+                    authors.add(fromLink(link));
+                    linked = true;
+                    expectName = false;
+                    i++;
+                } else {
+                    return finish(authors, i, "", linked, tokens);
+                }
+            } else {
+                i++; // a line break inside the author list
+            }
+        }
+    }
+
+    private static Optional<Result> finish(List<Author> authors, int endToken, String rest, boolean linked, List<Token> tokens) {
+        if (authors.isEmpty()) return Optional.empty();
+        String remainder = rest == null || rest.isBlank() ? null : rest;
+        boolean moreTokens = endToken < tokens.size();
+        if (remainder == null && moreTokens) remainder = "";
+        // Plain names followed by more prose are most likely prose ("published by Google in 2019").
+        if (!linked && remainder != null && !remainder.isEmpty() && !remainder.matches("(?s)^[.;:!].*")) {
+            return Optional.empty();
+        }
+        return Optional.of(new Result(List.copyOf(authors), endToken, remainder, !linked));
+    }
+
+    private static boolean endsAtBoundary(String s, int end) {
+        if (end >= s.length()) return true;
+        String rest = s.substring(end);
+        return rest.matches("(?s)^\\s*(?:$|[,&.;:()]|and\\b|of\\b).*");
+    }
+
+    static boolean isServiceWord(String text) {
+        return SERVICE_WORDS.contains(text.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** An author from a link: its text is the name (unless it is just the handle), its URL a profile or homepage. */
+    static Author fromLink(Token.Link link) {
+        Optional<Account> account = ProfileLinks.account(link.url());
+        String text = link.text().strip();
+        if (account.isPresent()) {
+            String name = text.equalsIgnoreCase(account.get().name()) || text.isEmpty() ? null : text;
+            return new Author(name, List.of(account.get()), null, null);
+        }
+        return new Author(text.isEmpty() ? link.url() : text, List.of(), link.url(), null);
+    }
+}

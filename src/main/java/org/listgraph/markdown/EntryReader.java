@@ -1,0 +1,244 @@
+package org.listgraph.markdown;
+
+import org.listgraph.entry.Author;
+import org.listgraph.entry.Link;
+import org.listgraph.entry.LinkRole;
+import org.listgraph.entry.Problems;
+import org.listgraph.entry.SourcePosition;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads what one list line says: the title, the resource's links and their roles, a description
+ * and the authors after {@code by}. A paragraph whose continuation line starts with a link (a
+ * link with no bullet) yields more than one draft.
+ */
+final class EntryReader {
+    private static final Pattern DATE_PREFIX = Pattern.compile("^\\s*(\\d{4}-\\d{2}-\\d{2})\\s*:\\s*");
+    private static final Pattern BY = Pattern.compile("(?<![\\p{L}\\p{N}])by(?:\\s+|$)");
+    private static final Pattern BROKEN_LINK_START = Pattern.compile("\\[([^\\[\\]]+)\\]\\(\\s*(?:-\\s*)?$");
+    private static final Pattern LEADING_PUNCT = Pattern.compile("^[\\s:,;\\-–—]+");
+    private static final Pattern TRAILING_PUNCT = Pattern.compile("[\\s:,;\\-–—]+$");
+    private static final Map<String, LinkRole> ROLE_WORDS = Map.of(
+            "recording", LinkRole.RECORDING, "video", LinkRole.RECORDING, "youtube", LinkRole.RECORDING,
+            "slides", LinkRole.SLIDES, "slide deck", LinkRole.SLIDES, "deck", LinkRole.SLIDES);
+
+    private final String file;
+    private final LineIndex lines;
+    private final Problems problems;
+
+    EntryReader(String file, LineIndex lines, Problems problems) {
+        this.file = file;
+        this.lines = lines;
+        this.problems = problems;
+    }
+
+    static boolean isRoleWord(String text) {
+        return ROLE_WORDS.containsKey(text.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** The drafts of one paragraph; empty when it names no web resource (text, anchors, images). */
+    List<EntryDraft> read(List<Token> tokens, boolean bulleted) {
+        tokens = repairBrokenLinks(tokens);
+        List<EntryDraft> drafts = new ArrayList<>();
+        List<List<Token>> parts = splitUnbulletedLines(tokens);
+        for (int p = 0; p < parts.size(); p++) {
+            boolean bullet = bulleted && p == 0;
+            readPart(parts.get(p)).ifPresent(d -> {
+                if (!bullet) {
+                    problems.warn(lines.line(d.offset()), lines.column(d.offset()),
+                            "link without a list bullet, read as its own entry (start the line with '- ')");
+                }
+                drafts.add(d);
+            });
+        }
+        return drafts;
+    }
+
+    private Optional<EntryDraft> readPart(List<Token> tokens) {
+        if (tokens.isEmpty()) return Optional.empty();
+        tokens = new ArrayList<>(tokens);
+        String date = null;
+        if (tokens.get(0) instanceof Token.Text t) {
+            Matcher m = DATE_PREFIX.matcher(t.text());
+            if (m.find()) {
+                date = m.group(1);
+                tokens.set(0, new Token.Text(t.text().substring(m.end()), t.offset()));
+            }
+        }
+        int first = -1;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i) instanceof Token.Link l && usable(l)) {
+                first = i;
+                break;
+            }
+        }
+        if (first < 0) return Optional.empty();
+        Token.Link main = (Token.Link) tokens.get(first);
+        String prefix = clean(plain(tokens.subList(0, first)));
+        LinkRole firstRole = role(main.text());
+        List<Link> links = new ArrayList<>();
+        String title;
+        String label;
+        if (firstRole != null && !prefix.isEmpty()) {
+            title = prefix;      // "Title, [recording](url)": the title has no link of its own
+            label = null;
+            links.add(link(main, firstRole));
+        } else {
+            title = main.text().isBlank() ? main.url() : main.text();
+            label = main.raw();
+            links.add(link(main, LinkRole.MAIN));
+        }
+
+        // The authors start at the first "by" after the main link that reads as a list of names.
+        int authorsFrom = -1;
+        int byChar = -1;
+        AuthorParser.Result authors = null;
+        for (int i = first + 1; i < tokens.size() && authors == null; i++) {
+            if (!(tokens.get(i) instanceof Token.Text t)) continue;
+            Matcher m = BY.matcher(t.text());
+            while (m.find()) {
+                Optional<AuthorParser.Result> r = AuthorParser.parse(t.text().substring(m.end()), tokens, i + 1);
+                if (r.isPresent()) {
+                    authors = r.get();
+                    authorsFrom = i;
+                    byChar = m.start();
+                    break;
+                }
+            }
+        }
+        int descriptionEnd = authors == null ? tokens.size() : authorsFrom;
+        StringBuilder description = new StringBuilder();
+        for (int i = first + 1; i < descriptionEnd; i++) {
+            Token t = tokens.get(i);
+            if (t instanceof Token.Text text) description.append(text.text());
+            else if (t instanceof Token.Break) description.append(' ');
+            else if (t instanceof Token.Link l) {
+                LinkRole r = role(l.text());
+                if (!usable(l)) {
+                    description.append(l.text());
+                } else if (r != null) {
+                    links.add(link(l, r));
+                } else {
+                    links.add(link(l, LinkRole.RELATED));
+                    description.append(l.text());
+                }
+            }
+        }
+        if (authors != null) {
+            description.append(((Token.Text) tokens.get(authorsFrom)).text(), 0, byChar);
+            if (authors.remainder() != null) {
+                description.append(' ').append(authors.remainder());
+                for (int i = authors.endToken(); i < tokens.size(); i++) {
+                    Token t = tokens.get(i);
+                    if (t instanceof Token.Text text) description.append(text.text());
+                    else if (t instanceof Token.Link l) {
+                        description.append(l.text());
+                        if (usable(l)) links.add(link(l, role(l.text()) != null ? role(l.text()) : LinkRole.RELATED));
+                    }
+                }
+            }
+        }
+        String desc = clean(description.toString().replaceAll("\\s+", " "));
+        List<Author> authorList = authors == null ? List.of() : authors.authors();
+        int lastOffset = tokens.get(tokens.size() - 1).offset();
+        return Optional.of(new EntryDraft(tokens.get(0).offset(), title.strip(), label, links,
+                desc.isEmpty() ? null : desc, authorList, date,
+                lines.line(tokens.get(0).offset()), lines.line(lastOffset)));
+    }
+
+    /** A link that can name a resource: absolute http(s), not an in-page anchor or a relative file. */
+    private boolean usable(Token.Link l) {
+        String url = l.url();
+        if (url.isEmpty() || url.startsWith("#")) return false;
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("http://") || lower.startsWith("https://")) return true;
+        if (lower.startsWith("mailto:")) return false;
+        if (!lower.matches("^[a-z][a-z0-9+.-]*:.*")) {
+            problems.warn(lines.line(l.offset()), lines.column(l.offset()),
+                    "relative link '" + url + "' points into the list's own repository, not read as a resource");
+        } else {
+            problems.warn(lines.line(l.offset()), lines.column(l.offset()),
+                    "link '" + url + "' is not http(s), not read as a resource");
+        }
+        return false;
+    }
+
+    private Link link(Token.Link l, LinkRole role) {
+        return new Link(l.url(), l.text(), role, new SourcePosition(file, lines.line(l.offset()), lines.column(l.offset())));
+    }
+
+    private static LinkRole role(String text) {
+        return ROLE_WORDS.get(text.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * {@code [title](- https://…\n)}: a URL broken across lines (or with a stray "- ") is not a link
+     * to CommonMark; the autolink extension still finds the URL. Rejoin title and URL.
+     */
+    private List<Token> repairBrokenLinks(List<Token> tokens) {
+        List<Token> out = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t instanceof Token.Text text && i + 1 < tokens.size() && tokens.get(i + 1) instanceof Token.Link url) {
+                Matcher m = BROKEN_LINK_START.matcher(text.text());
+                if (m.find()) {
+                    if (m.start() > 0) out.add(new Token.Text(text.text().substring(0, m.start()), text.offset()));
+                    int at = text.offset() + m.start();
+                    out.add(new Token.Link(m.group(1), m.group(1), url.url(), at));
+                    problems.warn(lines.line(at), lines.column(at),
+                            "link '" + m.group(1) + "' has a broken URL (line break or stray '- ' inside the parentheses), recovered as " + url.url());
+                    i++;
+                    // drop the closing parenthesis that ended the broken link
+                    int j = i + 1;
+                    while (j < tokens.size() && tokens.get(j) instanceof Token.Break) j++;
+                    if (j < tokens.size() && tokens.get(j) instanceof Token.Text rest && rest.text().stripLeading().startsWith(")")) {
+                        out.add(new Token.Text(rest.text().stripLeading().substring(1), rest.offset()));
+                        i = j;
+                    }
+                    continue;
+                }
+            }
+            out.add(t);
+        }
+        return out;
+    }
+
+    /** Splits where a continuation line starts with a link: that line lost its bullet. */
+    private static List<List<Token>> splitUnbulletedLines(List<Token> tokens) {
+        List<List<Token>> parts = new ArrayList<>();
+        List<Token> current = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t instanceof Token.Break && i + 1 < tokens.size() && tokens.get(i + 1) instanceof Token.Link next
+                    && next.raw() != null && !next.raw().equals(next.url()) && !current.isEmpty()) {
+                parts.add(current);
+                current = new ArrayList<>();
+                continue;
+            }
+            current.add(t instanceof Token.Break b ? new Token.Text(" ", b.offset()) : t);
+        }
+        if (!current.isEmpty()) parts.add(current);
+        return parts;
+    }
+
+    private static String plain(List<Token> tokens) {
+        StringBuilder sb = new StringBuilder();
+        for (Token t : tokens) {
+            if (t instanceof Token.Text text) sb.append(text.text());
+            else if (t instanceof Token.Link l) sb.append(l.text());
+            else sb.append(' ');
+        }
+        return sb.toString().replaceAll("\\s+", " ");
+    }
+
+    private static String clean(String s) {
+        return TRAILING_PUNCT.matcher(LEADING_PUNCT.matcher(s).replaceAll("")).replaceAll("");
+    }
+}

@@ -1,0 +1,164 @@
+package org.listgraph.markdown;
+
+import org.listgraph.entry.BadInputException;
+import org.listgraph.entry.ListDocument;
+import org.listgraph.entry.ListInfo;
+import org.listgraph.entry.Problems;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Finds list files (directories expand to their {@code .md} files), checks that each is readable
+ * Markdown text, and reads it with what the nearest manifest says about it.
+ */
+public final class ListFiles {
+    private final ListReader reader = new ListReader();
+
+    /**
+     * The list files named by {@code paths}, sorted by path so the result does not depend on the
+     * order they were given in. Every file is checked up front, so nothing is written when one is bad.
+     */
+    public static List<Path> expand(List<Path> paths) {
+        TreeMap<String, Path> files = new TreeMap<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.list(p)) {
+                    s.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md") && Files.isRegularFile(f))
+                            .filter(f -> !f.getFileName().toString().equalsIgnoreCase("README.md"))
+                            .forEach(f -> files.put(f.normalize().toString(), f.normalize()));
+                } catch (IOException e) {
+                    throw new BadInputException(p + ": error: cannot list the folder (" + e.getMessage() + ")");
+                }
+            } else if (!Files.exists(p)) {
+                throw new BadInputException(p + ": error: no such file or folder; check the path (lists live in lists/)");
+            } else if (!Files.isRegularFile(p)) {
+                throw new BadInputException(p + ": error: not a regular file; pass a Markdown file or a folder of them");
+            } else {
+                files.put(p.normalize().toString(), p.normalize());
+            }
+        }
+        return List.copyOf(files.values());
+    }
+
+    /** Reads one list file; the manifest of its folder supplies id and title when it names the file. */
+    public ListDocument read(Path file, Manifest manifest) {
+        byte[] bytes = readBytes(file);
+        String display = file.toString();
+        Problems problems = new Problems(display);
+        String text = decode(bytes, display, problems);
+        var known = manifest.find(file);
+        String sourcePath = sourcePath(file);
+        ListInfo info = known.map(i -> new ListInfo(i.id(), i.title(), sourcePath, i.origin(), i.license(), i.revisionOf()))
+                .orElseGet(() -> new ListInfo(idFromFileName(file), fileStem(file), sourcePath, null, null, null));
+        if (text.isBlank()) problems.warn(1, 1, "file is empty: the list has no entries");
+        return reader.read(info, sha256(bytes), text, known.isEmpty(), problems);
+    }
+
+    private static byte[] readBytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(file + ": error: no such file; check the path");
+        } catch (AccessDeniedException e) {
+            throw new BadInputException(file + ": error: permission denied; make the file readable");
+        } catch (IOException e) {
+            throw new BadInputException(file + ": error: cannot read (" + e.getMessage() + ")");
+        }
+    }
+
+    private static String decode(byte[] bytes, String display, Problems problems) {
+        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        for (int i = start; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                int line = 1;
+                for (int j = 0; j < i; j++) if (bytes[j] == '\n') line++;
+                throw new BadInputException(display + ":" + line + ": error: binary file (NUL byte), not Markdown text; "
+                        + "remove it from the lists or pass a .md file");
+            }
+        }
+        ByteBuffer buf = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(buf).toString();
+        } catch (CharacterCodingException e) {
+            String text = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+            int at = text.indexOf('\uFFFD');
+            int line = 1;
+            int col = 1;
+            for (int i = 0; i < Math.max(0, at); i++) {
+                if (text.charAt(i) == '\n') {
+                    line++;
+                    col = 1;
+                } else {
+                    col++;
+                }
+            }
+            problems.warn(line, col, "file is not valid UTF-8; invalid bytes were replaced with U+FFFD (save the file as UTF-8)");
+            return text;
+        }
+    }
+
+    /** The path recorded in the graph: folder and file name, the same whatever the working directory. */
+    static String sourcePath(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path parent = abs.getParent();
+        return parent == null || parent.getFileName() == null ? abs.getFileName().toString()
+                : parent.getFileName() + "/" + abs.getFileName();
+    }
+
+    static String idFromFileName(Path file) {
+        String id = fileStem(file).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (id.length() > 80) id = id.substring(0, 80).replaceAll("-+$", "");
+        if (id.isEmpty() || ListInfo.RESERVED_IDS.contains(id)) id = "list-" + id;
+        return id.replaceAll("-+$", "");
+    }
+
+    private static String fileStem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /**
+     * Reads the files one at a time, in path order, each with the manifest of its folder, and hands
+     * each list on before the next is read (only one list is held at a time).
+     */
+    public void readEach(List<Path> files, java.util.function.Consumer<ListDocument> sink) {
+        var manifests = new java.util.HashMap<Path, Manifest>();
+        var ids = new java.util.HashMap<String, Path>();
+        for (Path f : files) {
+            Path dir = f.toAbsolutePath().normalize().getParent();
+            Manifest m = manifests.computeIfAbsent(dir, Manifest::inFolder);
+            ListDocument doc = read(f, m);
+            Path before = ids.putIfAbsent(doc.info().id(), f);
+            if (before != null) {
+                throw new BadInputException(f + ": error: list id '" + doc.info().id() + "' is also the id of " + before
+                        + "; give one of them another id in " + Manifest.FILE_NAME + " or rename it");
+            }
+            sink.accept(doc);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.listgraph.markdown;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.listgraph.entry.BadInputException;
+import org.listgraph.entry.ListInfo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code lists/lists.json}: what is known about each list file (id, title, origin, licence, which
+ * list it is a later version of). Keys are file names relative to the manifest's folder.
+ */
+public final class Manifest {
+    /** The manifest's file name inside a lists folder. */
+    public static final String FILE_NAME = "lists.json";
+    private static final Set<String> FIELDS = Set.of("id", "title", "file", "origin", "license", "revisionOf");
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final Map<Path, ListInfo> byFile;
+
+    private Manifest(Map<Path, ListInfo> byFile) {
+        this.byFile = byFile;
+    }
+
+    /** A manifest that knows no list. */
+    public static Manifest empty() {
+        return new Manifest(Map.of());
+    }
+
+    /** Reads {@code dir/lists.json} if it exists, else returns an empty manifest. */
+    public static Manifest inFolder(Path dir) {
+        Path file = dir.resolve(FILE_NAME);
+        return Files.isRegularFile(file) ? read(file) : empty();
+    }
+
+    /** Reads and checks a manifest; every mistake is a {@link BadInputException} naming the file, line and field. */
+    public static Manifest read(Path file) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            throw new BadInputException(file + ":" + (loc == null ? 1 : loc.getLineNr()) + ":" + (loc == null ? 1 : loc.getColumnNr())
+                    + ": error: manifest is not valid JSON (" + e.getOriginalMessage() + "); fix the syntax");
+        } catch (IOException e) {
+            throw new BadInputException(file + ": error: cannot read the manifest (" + e.getMessage() + ")");
+        }
+        if (root == null || !root.isObject() || !root.path("lists").isArray()) {
+            throw new BadInputException(file + ":1:1: error: manifest must be an object with a \"lists\" array");
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        Map<Path, ListInfo> byFile = new LinkedHashMap<>();
+        Map<String, String> ids = new LinkedHashMap<>();
+        int n = 0;
+        for (JsonNode item : root.get("lists")) {
+            String where = file + ": error: lists[" + n++ + "]";
+            if (!item.isObject()) throw new BadInputException(where + " must be an object");
+            for (Iterator<String> it = item.fieldNames(); it.hasNext(); ) {
+                String f = it.next();
+                if (!FIELDS.contains(f)) throw new BadInputException(where + ": unknown field \"" + f + "\" (known: " + String.join(", ", FIELDS.stream().sorted().toList()) + ")");
+            }
+            String id = text(item, "id", where, true);
+            String fileName = text(item, "file", where, true);
+            String title = text(item, "title", where, true);
+            String origin = text(item, "origin", where, false);
+            String license = text(item, "license", where, false);
+            String revisionOf = text(item, "revisionOf", where, false);
+            if (!ListInfo.ID.matcher(id).matches() || ListInfo.RESERVED_IDS.contains(id)) {
+                throw new BadInputException(where + ".id \"" + id + "\": use lowercase letters, digits and dashes (not "
+                        + String.join("/", ListInfo.RESERVED_IDS.stream().sorted().toList()) + ")");
+            }
+            if (ids.put(id, fileName) != null) throw new BadInputException(where + ".id \"" + id + "\" is used twice");
+            if (origin != null && !origin.matches("(?i)https?://\\S+")) {
+                throw new BadInputException(where + ".origin must be an http(s) URL, got \"" + origin + "\"");
+            }
+            if (license != null && !license.matches("[A-Za-z0-9.+-]+")) {
+                throw new BadInputException(where + ".license must be an SPDX id such as Apache-2.0, got \"" + license + "\"");
+            }
+            Path target = dir.resolve(fileName).normalize();
+            if (!target.startsWith(dir)) {
+                throw new BadInputException(where + ".file \"" + fileName + "\" points outside " + dir.getFileName() + "/");
+            }
+            byFile.put(target, new ListInfo(id, title, fileName, origin, license, revisionOf));
+        }
+        for (ListInfo info : byFile.values()) {
+            if (info.revisionOf() != null && !ids.containsKey(info.revisionOf())) {
+                throw new BadInputException(file + ": error: list \"" + info.id() + "\".revisionOf names \"" + info.revisionOf()
+                        + "\", which is not an id in the manifest");
+            }
+        }
+        return new Manifest(byFile);
+    }
+
+    private static String text(JsonNode item, String field, String where, boolean required) {
+        JsonNode v = item.get(field);
+        if (v == null || v.isNull()) {
+            if (required) throw new BadInputException(where + ": missing field \"" + field + "\"");
+            return null;
+        }
+        if (!v.isTextual() || v.asText().isBlank()) {
+            throw new BadInputException(where + "." + field + " must be a non-empty string");
+        }
+        return v.asText().strip();
+    }
+
+    /** What the manifest says about a file, if anything. */
+    public Optional<ListInfo> find(Path file) {
+        return Optional.ofNullable(byFile.get(file.toAbsolutePath().normalize()));
+    }
+
+    /** Every file the manifest names. */
+    public Set<Path> files() {
+        return byFile.keySet();
+    }
+}

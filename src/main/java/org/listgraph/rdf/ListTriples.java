@@ -1,0 +1,63 @@
+package org.listgraph.rdf;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.listgraph.entry.Entry;
+import org.listgraph.entry.Link;
+import org.listgraph.entry.LinkRole;
+import org.listgraph.entry.ListInfo;
+import org.listgraph.identity.Identified.EntryNode;
+import org.listgraph.identity.Identified.ListNode;
+import org.listgraph.identity.Identified.SectionNode;
+import org.listgraph.identity.UrlCanonicalizer;
+
+/** The triples of one list's own graph: the list, its sections and its entries. */
+public final class ListTriples {
+    private ListTriples() {
+    }
+
+    public static Graph of(ListNode list) {
+        Graph g = GraphFactory.createGraphMem();
+        TripleSink out = new TripleSink(g);
+        ListInfo info = list.document().info();
+        Node l = TripleSink.node(list.iri());
+        out.add(l, Vocab.TYPE, Vocab.LIST);
+        out.text(l, Vocab.DCT_TITLE, info.title());
+        out.text(l, Vocab.SOURCE_PATH, info.file());
+        out.text(l, Vocab.SHA256, list.document().sha256());
+        out.iri(l, Vocab.DCT_SOURCE, info.origin() == null ? null : UrlCanonicalizer.toIri(info.origin()));
+        out.iri(l, Vocab.DCT_LICENSE, info.license() == null ? null : "http://spdx.org/licenses/" + info.license());
+        out.iri(l, Vocab.PROV_WAS_REVISION_OF, list.revisionOfIri());
+        out.integer(l, Vocab.SCHEMA_NUMBER_OF_ITEMS, list.entries().size());
+
+        for (SectionNode s : list.sections()) {
+            Node sn = TripleSink.node(s.iri());
+            out.add(sn, Vocab.TYPE, Vocab.SECTION);
+            out.text(sn, Vocab.SKOS_PREF_LABEL, s.section().label());
+            out.add(sn, Vocab.SKOS_IN_SCHEME, l);
+            out.iri(sn, Vocab.SKOS_BROADER, s.broaderIri());
+            out.iri(sn, Vocab.TOPIC_P, s.topicIri());
+        }
+
+        for (EntryNode en : list.entries()) {
+            Entry e = en.entry();
+            Node n = TripleSink.node(en.iri());
+            out.add(n, Vocab.TYPE, Vocab.ENTRY);
+            out.add(n, Vocab.IN_LIST, l);
+            out.iri(n, Vocab.SCHEMA_ITEM, en.resourceIri());
+            out.integer(n, Vocab.SCHEMA_POSITION, e.index() + 1L);
+            out.integer(n, Vocab.LINE, e.position().line());
+            out.iri(n, Vocab.SECTION_P, en.sectionIri());
+            out.text(n, Vocab.LABEL, e.label());
+            out.text(n, Vocab.DCT_DESCRIPTION, e.description());
+            out.text(n, Vocab.MARKDOWN, e.markdown());
+            out.date(n, Vocab.DCT_DATE, e.date());
+            out.iri(n, Vocab.PARENT_ENTRY, en.parentIri());
+            for (Link link : e.linksWith(LinkRole.RELATED)) {
+                out.iri(n, Vocab.SEE_ALSO, UrlCanonicalizer.toIri(link.url()));
+            }
+        }
+        return g;
+    }
+}

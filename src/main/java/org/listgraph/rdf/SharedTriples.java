@@ -1,0 +1,63 @@
+package org.listgraph.rdf;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.listgraph.identity.Identified;
+import org.listgraph.identity.Identified.AccountNode;
+import org.listgraph.identity.Identified.AgentNode;
+import org.listgraph.identity.Identified.OrganizationNode;
+import org.listgraph.identity.Identified.ResourceNode;
+import org.listgraph.identity.Identified.TopicNode;
+
+/** The triples of the cross-list graph: resources with every list they are in, agents, organisations, topics. */
+public final class SharedTriples {
+    private SharedTriples() {
+    }
+
+    public static Graph of(Identified.Shared shared) {
+        Graph g = GraphFactory.createGraphMem();
+        TripleSink out = new TripleSink(g);
+        for (ResourceNode r : shared.resources()) {
+            Node n = TripleSink.node(r.iri());
+            out.add(n, Vocab.TYPE, Vocab.RESOURCE);
+            out.add(n, Vocab.TYPE, Vocab.lg(r.kind().localName()));
+            out.text(n, Vocab.DCT_TITLE, r.title());
+            r.urls().forEach(u -> out.iri(n, Vocab.SCHEMA_URL, u));
+            r.recordings().forEach(u -> out.iri(n, Vocab.RECORDING, u));
+            r.slides().forEach(u -> out.iri(n, Vocab.SLIDES, u));
+            r.creatorIris().forEach(c -> out.iri(n, Vocab.DCT_CREATOR, c));
+            r.topicIris().forEach(t -> out.iri(n, Vocab.DCT_SUBJECT, t));
+            r.listIris().forEach(l -> out.iri(n, Vocab.LISTED_IN, l));
+            out.integer(n, Vocab.LIST_COUNT, r.listIris().size());
+        }
+        for (AgentNode a : shared.agents()) {
+            Node n = TripleSink.node(a.iri());
+            out.add(n, Vocab.TYPE, Vocab.FOAF_AGENT);
+            a.names().forEach(v -> out.text(n, Vocab.FOAF_NAME, v));
+            a.nicks().forEach(v -> out.text(n, Vocab.FOAF_NICK, v));
+            for (AccountNode acc : a.accounts()) {
+                Node an = TripleSink.node(acc.iri());
+                out.add(n, Vocab.FOAF_ACCOUNT, an);
+                out.add(an, Vocab.TYPE, Vocab.FOAF_ONLINE_ACCOUNT);
+                out.iri(an, Vocab.FOAF_ACCOUNT_SERVICE_HOMEPAGE, acc.serviceHomepage());
+                out.text(an, Vocab.FOAF_ACCOUNT_NAME, acc.name());
+            }
+            a.homepages().forEach(h -> out.iri(n, Vocab.FOAF_HOMEPAGE, h));
+            a.affiliationIris().forEach(o -> out.iri(n, Vocab.SCHEMA_AFFILIATION, o));
+        }
+        for (OrganizationNode o : shared.organizations()) {
+            Node n = TripleSink.node(o.iri());
+            out.add(n, Vocab.TYPE, Vocab.FOAF_AGENT);
+            out.add(n, Vocab.TYPE, Vocab.FOAF_ORGANIZATION);
+            out.text(n, Vocab.FOAF_NAME, o.name());
+        }
+        for (TopicNode t : shared.topics()) {
+            Node n = TripleSink.node(t.iri());
+            out.add(n, Vocab.TYPE, Vocab.TOPIC);
+            out.text(n, Vocab.SKOS_PREF_LABEL, t.prefLabel());
+            t.altLabels().forEach(l -> out.text(n, Vocab.SKOS_ALT_LABEL, l));
+        }
+        return g;
+    }
+}

@@ -1,0 +1,39 @@
+package org.listgraph.rdf;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+
+/** Adds triples to a graph with the few literal forms listgraph uses (xsd:integer, never xsd:long). */
+final class TripleSink {
+    private final Graph graph;
+
+    TripleSink(Graph graph) {
+        this.graph = graph;
+    }
+
+    void add(Node s, Node p, Node o) {
+        graph.add(s, p, o);
+    }
+
+    void iri(Node s, Node p, String iri) {
+        if (iri != null) graph.add(s, p, NodeFactory.createURI(iri));
+    }
+
+    void text(Node s, Node p, String value) {
+        if (value != null && !value.isBlank()) graph.add(s, p, NodeFactory.createLiteralString(value));
+    }
+
+    void integer(Node s, Node p, long value) {
+        graph.add(s, p, NodeFactory.createLiteralDT(Long.toString(value), XSDDatatype.XSDinteger));
+    }
+
+    void date(Node s, Node p, String isoDate) {
+        if (isoDate != null) graph.add(s, p, NodeFactory.createLiteralDT(isoDate, XSDDatatype.XSDdate));
+    }
+
+    static Node node(String iri) {
+        return NodeFactory.createURI(iri);
+    }
+}

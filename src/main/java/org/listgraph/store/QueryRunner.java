@@ -1,0 +1,74 @@
+package org.listgraph.store;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.QueryExecBuilder;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.system.Txn;
+import org.listgraph.entry.BadInputException;
+import org.listgraph.export.RdfFormat;
+import org.listgraph.export.RdfWriter;
+import org.listgraph.export.ResultFormat;
+
+import java.io.OutputStream;
+import java.util.Map;
+
+/**
+ * Runs one SPARQL query over a dataset inside a read transaction and writes the answer in the
+ * requested format. Parameters are bound as RDF terms before execution, never spliced into the text.
+ */
+public final class QueryRunner {
+    private QueryRunner() {
+    }
+
+    /** Parses a query; a syntax error is a user mistake with line and column. */
+    public static Query parse(String text, String source) {
+        try {
+            return QueryFactory.create(text);
+        } catch (QueryParseException e) {
+            throw new BadInputException(source + ":" + Math.max(1, e.getLine()) + ":" + Math.max(1, e.getColumn())
+                    + ": error: SPARQL syntax: " + firstLine(e.getMessage()));
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "";
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).strip();
+    }
+
+    /**
+     * Runs {@code query}; SELECT/ASK answers go out in {@code results}, CONSTRUCT/DESCRIBE in {@code rdf}.
+     * The caller has checked that the right one of the two is non-null.
+     */
+    public static void run(DatasetGraph dsg, Query query, Map<String, Node> bindings, ResultFormat results, RdfFormat rdf,
+                           PrefixMapping prefixes, OutputStream out) {
+        Txn.executeRead(dsg, () -> {
+            QueryExecBuilder b = QueryExec.dataset(dsg).query(query);
+            bindings.forEach(b::substitution);
+            try (QueryExec exec = b.build()) {
+                if (query.isSelectType()) {
+                    RowSet rows = exec.select();
+                    results.write(ResultSet.adapt(rows), prefixes, out);
+                } else if (query.isAskType()) {
+                    results.write(exec.ask(), out);
+                } else if (query.isConstructType()) {
+                    Graph g = exec.construct();
+                    RdfWriter.write(g, rdf, prefixes, out);
+                } else if (query.isDescribeType()) {
+                    Graph g = exec.describe();
+                    RdfWriter.write(g, rdf, prefixes, out);
+                } else {
+                    throw new BadInputException("error: only SELECT, ASK, CONSTRUCT and DESCRIBE queries can be run here");
+                }
+            }
+        });
+    }
+}

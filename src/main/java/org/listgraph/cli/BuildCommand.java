@@ -5,7 +5,6 @@ import org.listgraph.export.RdfFormat;
 import org.listgraph.export.RdfWriter;
 import org.listgraph.markdown.ListFiles;
 import org.listgraph.rdf.Converter;
-import org.listgraph.rdf.Vocab;
 import org.listgraph.store.TdbStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,15 +38,14 @@ final class BuildCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<Path> files = ListFiles.expand(List.of(lists));
         Converter.Result r = new Converter(common.base).convert(files);
-        var prefixes = Vocab.prefixes(common.base);
         Path graph = output.resolve("graph.ttl");
-        AtomicFile.write(graph, o -> RdfWriter.writeUnion(r.dataset(), RdfFormat.TTL, prefixes, o));
+        AtomicFile.write(graph, o -> RdfWriter.writeUnion(r, RdfFormat.TTL, common.base, o));
         Path problems = output.resolve("problems.txt");
         AtomicFile.write(problems, o -> {
             for (var p : r.problems()) o.write((p + "\n").getBytes(StandardCharsets.UTF_8));
         });
         try (TdbStore store = TdbStore.open(output.resolve("tdb2"), true)) {
-            store.replaceWith(r.dataset());
+            store.replaceWith(r);
         }
         Reporter.print(r.problems(), err);
         var s = r.stats();

@@ -5,14 +5,12 @@ import org.listgraph.export.RdfFormat;
 import org.listgraph.export.RdfWriter;
 import org.listgraph.markdown.ListFiles;
 import org.listgraph.rdf.Converter;
-import org.listgraph.rdf.Vocab;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,6 +29,8 @@ final class ConvertCommand implements Callable<Integer> {
     String format;
     @Option(names = {"-q", "--quiet"}, description = "Do not print problems.")
     boolean quiet;
+    @picocli.CommandLine.ParentCommand
+    Main main;
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -39,13 +39,11 @@ final class ConvertCommand implements Callable<Integer> {
         RdfFormat fmt = Formats.rdf(format, output);
         List<Path> files = ListFiles.expand(CommonOptions.orDefault(paths));
         Converter.Result r = new Converter(common.base).convert(files);
-        var prefixes = Vocab.prefixes(common.base);
         if (output.equals("-")) {
-            OutputStream out = System.out;
-            RdfWriter.writeUnion(r.dataset(), fmt, prefixes, out);
-            System.out.flush();
+            RdfWriter.writeUnion(r, fmt, common.base, main.stdout);
+            main.stdout.flush();
         } else {
-            AtomicFile.write(Path.of(output), o -> RdfWriter.writeUnion(r.dataset(), fmt, prefixes, o));
+            AtomicFile.write(Path.of(output), o -> RdfWriter.writeUnion(r, fmt, common.base, o));
         }
         if (!quiet) Reporter.print(r.problems(), spec.commandLine().getErr());
         return Main.OK;

@@ -1,7 +1,7 @@
 package org.listgraph.cli;
 
+import org.listgraph.entry.UsageException;
 import org.listgraph.export.RdfFormat;
-import org.listgraph.export.ResultFormat;
 
 /** Resolves the {@code -f} option against the format registries, with a usage error naming the choices. */
 final class Formats {
@@ -12,14 +12,8 @@ final class Formats {
         if (name == null) {
             return outputFile == null || outputFile.equals("-") ? RdfFormat.TTL : RdfFormat.byFileName(outputFile).orElse(RdfFormat.TTL);
         }
-        return RdfFormat.byName(name).orElseThrow(() -> new Main.UsageException(
+        return RdfFormat.byName(name).orElseThrow(() -> new UsageException(
                 "unknown RDF format '" + name + "'; use one of: " + RdfFormat.names()));
     }
 
-    static ResultFormat results(String name) {
-        if (name == null) return ResultFormat.TABLE;
-        return ResultFormat.byName(name).orElseThrow(() -> new Main.UsageException(
-                "unknown result format '" + name + "'; use one of: " + ResultFormat.names() + " (or " + RdfFormat.names()
-                        + " for CONSTRUCT/DESCRIBE)"));
-    }
 }

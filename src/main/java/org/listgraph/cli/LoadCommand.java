@@ -31,7 +31,7 @@ final class LoadCommand implements Callable<Integer> {
         List<Path> files = ListFiles.expand(CommonOptions.orDefault(paths));
         Converter.Result r = new Converter(common.base).convert(files);
         try (TdbStore store = TdbStore.open(db, true)) {
-            store.replaceWith(r.dataset());
+            store.replaceWith(r);
         }
         Reporter.print(r.problems(), spec.commandLine().getErr());
         spec.commandLine().getOut().printf("loaded %d lists (%d triples) into %s; %s%n",

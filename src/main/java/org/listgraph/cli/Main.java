@@ -1,10 +1,14 @@
 package org.listgraph.cli;
 
 import org.listgraph.entry.BadInputException;
+import org.listgraph.entry.UsageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 
 /** The {@code listgraph} command: parses arguments, runs one subcommand, maps failures to exit codes. */
@@ -20,18 +24,28 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    public static void main(String[] args) {
-        System.exit(run(args));
+    /** Where commands write their main output (RDF, query results): a byte stream, not a writer. */
+    final PrintStream stdout;
+
+    Main(PrintStream stdout) {
+        this.stdout = stdout;
     }
 
-    /** Runs the command line and returns the exit code (for tests and {@link #main}). */
-    public static int run(String... args) {
-        CommandLine cli = new CommandLine(new Main());
+    public static void main(String[] args) {
+        System.exit(run(System.out, System.err, args));
+    }
+
+    /** Runs the command line with the given streams and returns the exit code (for tests and {@link #main}). */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        CommandLine cli = new CommandLine(new Main(out));
+        cli.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        cli.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         cli.setExecutionExceptionHandler(Main::handle);
         cli.setParameterExceptionHandler((ex, a) -> {
-            PrintWriter err = ex.getCommandLine().getErr();
-            err.println("listgraph: " + ex.getMessage());
-            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            PrintWriter w = ex.getCommandLine().getErr();
+            w.println("listgraph: " + ex.getMessage());
+            w.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            w.flush();
             return USAGE;
         });
         return cli.execute(args);
@@ -48,6 +62,7 @@ public final class Main implements Runnable {
             return USAGE;
         }
         if (e instanceof UncheckedIOException io) {
+            cmd.getOut().flush();
             err.println("listgraph: error: " + io.getMessage());
             return BAD_INPUT;
         }
@@ -61,12 +76,6 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** A command line that parses but asks for something impossible (exit 2). */
-    static final class UsageException extends RuntimeException {
-        UsageException(String message) {
-            super(message);
-        }
-    }
 
     /** Reads the version from the jar's manifest. */
     static final class Version implements CommandLine.IVersionProvider {

@@ -1,15 +1,10 @@
 package org.listgraph.cli;
 
-import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.query.Query;
-import org.apache.jena.sparql.core.DatasetGraph;
 import org.listgraph.entry.BadInputException;
-import org.listgraph.export.RdfFormat;
-import org.listgraph.export.ResultFormat;
+import org.listgraph.entry.UsageException;
 import org.listgraph.identity.IriMinter;
-import org.listgraph.rdf.Vocab;
 import org.listgraph.store.DataFiles;
+import org.listgraph.store.QueryRequest;
 import org.listgraph.store.QueryRunner;
 import org.listgraph.store.SavedQueries;
 import org.listgraph.store.SavedQuery;
@@ -59,33 +54,34 @@ final class QueryCommand implements Callable<Integer> {
     String format;
     @Option(names = "--base", paramLabel = "IRI", defaultValue = IriMinter.DEFAULT_BASE, description = "Base shown as id: in tables.")
     String base;
+    @picocli.CommandLine.ParentCommand
+    Main main;
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (source == null) throw new Main.UsageException("give a query: SPARQL text, -q FILE, --saved NAME or --list-saved");
+        if (source == null) throw new UsageException("give a query: SPARQL text, -q FILE, --saved NAME or --list-saved");
         SavedQueries saved = SavedQueries.load(Path.of(""));
         if (source.list) {
             printSaved(saved, spec.commandLine().getOut());
             return Main.OK;
         }
-        if (db != null && data != null) throw new Main.UsageException("use --db or --data, not both");
+        if (db != null && data != null) throw new UsageException("use --db or --data, not both");
         String text;
         String origin;
-        Map<String, Node> bindings = new LinkedHashMap<>();
         if (source.saved != null) {
-            SavedQuery q = saved.find(source.saved).orElseThrow(() -> new Main.UsageException(
+            SavedQuery q = saved.find(source.saved).orElseThrow(() -> new UsageException(
                     "no saved query '" + source.saved + "'; known: " + String.join(", ", saved.all().keySet())));
             for (SavedQuery.Parameter p : q.parameters()) {
                 if (!params.containsKey(p.name())) {
-                    throw new Main.UsageException("saved query '" + q.name() + "' needs --param " + p.name() + "=VALUE ("
+                    throw new UsageException("saved query '" + q.name() + "' needs --param " + p.name() + "=VALUE ("
                             + p.help() + ")");
                 }
             }
             for (String given : params.keySet()) {
                 if (q.parameters().stream().noneMatch(p -> p.name().equals(given))) {
-                    throw new Main.UsageException("saved query '" + q.name() + "' has no parameter '" + given + "'");
+                    throw new UsageException("saved query '" + q.name() + "' has no parameter '" + given + "'");
                 }
             }
             text = q.text();
@@ -97,22 +93,15 @@ final class QueryCommand implements Callable<Integer> {
             text = source.text;
             origin = "query";
         }
-        params.forEach((k, v) -> bindings.put(k, NodeFactory.createLiteralString(v)));
-        Query query = QueryRunner.parse(text, origin);
-        boolean graphResult = query.isConstructType() || query.isDescribeType();
-        ResultFormat results = graphResult ? null : Formats.results(format);
-        RdfFormat rdf = graphResult ? Formats.rdf(format, null) : null;
-        var prefixes = Vocab.prefixes(base);
-        prefixes.setNsPrefixes(query.getPrefixMapping());
+        QueryRequest request = new QueryRequest(text, origin, params, format, base);
         if (data != null) {
-            DatasetGraph dsg = DataFiles.load(data);
-            QueryRunner.run(dsg, query, bindings, results, rdf, prefixes, System.out);
+            QueryRunner.run(DataFiles.load(data), request, main.stdout);
         } else {
             try (TdbStore store = TdbStore.open(db == null ? Path.of("output", "tdb2") : db, false)) {
-                QueryRunner.run(store.dataset(), query, bindings, results, rdf, prefixes, System.out);
+                QueryRunner.run(store.dataset(), request, main.stdout);
             }
         }
-        System.out.flush();
+        main.stdout.flush();
         return Main.OK;
     }
 

@@ -34,6 +34,11 @@ public final class RdfWriter {
     private RdfWriter() {
     }
 
+    /** Writes all triples of a conversion (as one graph), with the standard prefixes and {@code id:} for the base. */
+    public static void writeUnion(org.listgraph.rdf.Converter.Result result, RdfFormat format, String base, OutputStream out) {
+        writeUnion(result.dataset(), format, org.listgraph.rdf.Vocab.prefixes(base), out);
+    }
+
     /** Writes all triples of all graphs of {@code dsg} (as one graph) to {@code out}. */
     public static void writeUnion(DatasetGraph dsg, RdfFormat format, PrefixMapping prefixes, OutputStream out) {
         List<Triple> triples = new ArrayList<>();

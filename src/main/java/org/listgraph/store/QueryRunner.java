@@ -12,7 +12,11 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.system.Txn;
+import org.apache.jena.graph.NodeFactory;
 import org.listgraph.entry.BadInputException;
+import org.listgraph.entry.UsageException;
+import org.listgraph.rdf.Vocab;
+import java.util.LinkedHashMap;
 import org.listgraph.export.RdfFormat;
 import org.listgraph.export.RdfWriter;
 import org.listgraph.export.ResultFormat;
@@ -42,6 +46,30 @@ public final class QueryRunner {
         if (s == null) return "";
         int nl = s.indexOf('\n');
         return (nl < 0 ? s : s.substring(0, nl)).strip();
+    }
+
+    /**
+     * Runs a request over a dataset: parses it, binds its parameters as string literals, picks the
+     * output format from the registries (a table for SELECT/ASK, Turtle for CONSTRUCT/DESCRIBE by default).
+     */
+    public static void run(DatasetGraph dsg, QueryRequest request, OutputStream out) {
+        Query query = parse(request.text(), request.origin());
+        boolean graphResult = query.isConstructType() || query.isDescribeType();
+        ResultFormat results = null;
+        RdfFormat rdf = null;
+        String f = request.format();
+        if (graphResult) {
+            rdf = f == null ? RdfFormat.TTL : RdfFormat.byName(f).orElseThrow(() -> new UsageException(
+                    "unknown format '" + f + "' for a " + (query.isConstructType() ? "CONSTRUCT" : "DESCRIBE") + " query; use one of: " + RdfFormat.names()));
+        } else {
+            results = f == null ? ResultFormat.TABLE : ResultFormat.byName(f).orElseThrow(() -> new UsageException(
+                    "unknown format '" + f + "' for SELECT/ASK results; use one of: " + ResultFormat.names()));
+        }
+        Map<String, Node> bindings = new LinkedHashMap<>();
+        request.params().forEach((k, v) -> bindings.put(k, NodeFactory.createLiteralString(v)));
+        PrefixMapping prefixes = Vocab.prefixes(request.base());
+        prefixes.setNsPrefixes(query.getPrefixMapping());
+        run(dsg, query, bindings, results, rdf, prefixes, out);
     }
 
     /**

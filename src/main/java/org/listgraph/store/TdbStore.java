@@ -48,6 +48,11 @@ public final class TdbStore implements AutoCloseable {
         return dsg;
     }
 
+    /** Replaces the whole content of the store with a conversion's named graphs, in one write transaction. */
+    public void replaceWith(org.listgraph.rdf.Converter.Result result) {
+        replaceWith(result.dataset());
+    }
+
     /** Replaces the whole content of the store with {@code source}'s named graphs, in one write transaction. */
     public void replaceWith(DatasetGraph source) {
         Txn.executeWrite(dsg, () -> {

@@ -1,0 +1,88 @@
+package org.listgraph;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Runs the shaded jar with {@code java -jar}, as users do. Without the ServicesResourceTransformer
+ * TDB2 never initialises in the jar and the union default graph quietly answers 0 rows: this test catches that.
+ */
+class JarIT {
+    private static final Path JAR = Path.of(System.getProperty("listgraph.jar", "target/listgraph.jar")).toAbsolutePath();
+
+    @TempDir
+    Path project;
+
+    record Result(int code, String out, String err) {
+    }
+
+    private Result java(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        cmd.addAll(List.of(args));
+        Path out = project.resolve(".stdout");
+        Path err = project.resolve(".stderr");
+        Process p = new ProcessBuilder(cmd).directory(project.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "jar finished in time");
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private void copyLists() throws IOException {
+        Path target = project.resolve("lists");
+        Files.createDirectories(target);
+        try (Stream<Path> files = Files.list(Path.of("lists"))) {
+            for (Path f : files.toList()) Files.copy(f, target.resolve(f.getFileName()));
+        }
+    }
+
+    @Test
+    void theJarBuildsTheSeedsAndAnswersTheThockinQueryFromTdb2() throws Exception {
+        copyLists();
+        Result build = java("build");
+        assertEquals(0, build.code(), build.err());
+        assertTrue(build.out().matches("(?s)built 5 lists: 478 entries, \\d+ resources, \\d+ agents, \\d+ triples in .*"), build.out());
+        assertTrue(Files.size(project.resolve("output/graph.ttl")) > 100_000);
+
+        Result query = java("query", "--saved", "talks-by", "--param", "author=thockin", "-f", "csv");
+        assertEquals(0, query.code(), query.err());
+        assertEquals(5, query.out().lines().count(), "header and four talks, not 0 rows: " + query.out());
+
+        // The union default graph must see every named graph through the jar too.
+        Result count = java("query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "-f", "csv");
+        Result union = java("query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "-f", "csv");
+        assertEquals(count.out(), union.out());
+        assertFalse(union.out().contains("\n0"), union.out());
+    }
+
+    @Test
+    void aUserMistakeThroughTheJarIsOneLineWithExitCode3() throws Exception {
+        Files.write(project.resolve("broken.md"), new byte[]{1, 2, 0, 3});
+        Result r = java("convert", "broken.md");
+        assertEquals(3, r.code());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("broken.md:1: error: binary file"), r.err());
+    }
+
+    @Test
+    void theJarShipsTheOntologyAndSavedQueries() throws Exception {
+        Result r = java("query", "--list-saved");
+        assertEquals(0, r.code(), r.err());
+        for (String name : List.of("talks-by", "resources-in-several-lists", "by-topic")) {
+            assertTrue(r.out().contains(name + " — "), r.out());
+        }
+        assertTrue(r.out().contains("--param author="), r.out());
+    }
+}

@@ -1,0 +1,185 @@
+package org.listgraph.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The commands as a user runs them: exit codes, one-line errors, nothing half-written. */
+class CliTest {
+    @TempDir
+    Path tmp;
+
+    record Run(int code, String out, String err) {
+        List<String> errLines() {
+            return Arrays.stream(err.split("\n")).filter(s -> !s.isBlank()).toList();
+        }
+    }
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static void assertOneLineErrorNaming(Run r, String what) {
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().contains(what), r.err());
+        assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), "no stack trace: " + r.err());
+    }
+
+    @Test
+    void aBinaryFileIsBadInputAndNothingIsWritten() throws IOException {
+        Path bin = tmp.resolve("logo.md");
+        Files.write(bin, new byte[]{(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
+        Path out = tmp.resolve("out.ttl");
+        Run r = run("convert", bin.toString(), "-o", out.toString());
+        assertEquals(Main.BAD_INPUT, r.code());
+        assertOneLineErrorNaming(r, bin + ":1: error: binary file");
+        assertFalse(Files.exists(out));
+        try (var files = Files.list(tmp)) {
+            assertEquals(List.of("logo.md"), files.map(p -> p.getFileName().toString()).toList(), "no temporary file left");
+        }
+    }
+
+    @Test
+    void aMissingFileIsBadInput() {
+        Run r = run("convert", tmp.resolve("nope.md").toString());
+        assertEquals(Main.BAD_INPUT, r.code());
+        assertOneLineErrorNaming(r, "nope.md: error: no such file");
+    }
+
+    @Test
+    void anEmptyFileConvertsToAnEmptyListWithAWarning() throws IOException {
+        Path empty = tmp.resolve("empty.md");
+        Files.writeString(empty, "");
+        Run r = run("convert", empty.toString(), "-f", "nt");
+        assertEquals(Main.OK, r.code(), r.err());
+        assertEquals(List.of(empty + ":1:1: warning: file is empty: the list has no entries"), r.errLines());
+        assertTrue(r.out().contains("<https://schema.org/numberOfItems> \"0\"^^<http://www.w3.org/2001/XMLSchema#integer>"), r.out());
+    }
+
+    @Test
+    void aManifestThatIsNotJsonNamesTheLine() throws IOException {
+        Files.writeString(tmp.resolve("a.md"), "- [A](https://a.example/)\n");
+        Files.writeString(tmp.resolve("lists.json"), "{\n  \"lists\": [\n    {\"id\": \"a\",, }\n  ]\n}\n");
+        Run r = run("convert", tmp.toString());
+        assertEquals(Main.BAD_INPUT, r.code());
+        assertOneLineErrorNaming(r, tmp.resolve("lists.json") + ":3:");
+        assertTrue(r.err().contains("not valid JSON"), r.err());
+    }
+
+    @Test
+    void aManifestEntryWithoutATitleNamesTheField() throws IOException {
+        Files.writeString(tmp.resolve("a.md"), "- [A](https://a.example/)\n");
+        Files.writeString(tmp.resolve("lists.json"), "{\"lists\": [{\"id\": \"a\", \"file\": \"a.md\"}]}");
+        Run r = run("convert", tmp.toString());
+        assertEquals(Main.BAD_INPUT, r.code());
+        assertOneLineErrorNaming(r, "lists[0]: missing field \"title\"");
+    }
+
+    @Test
+    void aManifestWithABadIdOrUnknownFieldSaysWhichField() throws IOException {
+        Files.writeString(tmp.resolve("a.md"), "- [A](https://a.example/)\n");
+        Files.writeString(tmp.resolve("lists.json"), "{\"lists\": [{\"id\": \"A List\", \"file\": \"a.md\", \"title\": \"A\"}]}");
+        assertOneLineErrorNaming(run("convert", tmp.toString()), "lists[0].id \"A List\"");
+        Files.writeString(tmp.resolve("lists.json"), "{\"lists\": [{\"id\": \"a\", \"file\": \"a.md\", \"title\": \"A\", \"licence\": \"MIT\"}]}");
+        assertOneLineErrorNaming(run("convert", tmp.toString()), "unknown field \"licence\"");
+    }
+
+    @Test
+    void aListMissingFromTheManifestStillConvertsWithIdAndTitleFromTheFile() throws IOException {
+        Files.writeString(tmp.resolve("My Links.md"), "# Favourite links\n\n- [A](https://a.example/)\n");
+        Run r = run("convert", tmp.toString(), "-f", "nt");
+        assertEquals(Main.OK, r.code(), r.err());
+        assertTrue(r.out().contains("<https://w3id.org/listgraph/id/list/my-links> <http://purl.org/dc/terms/title> \"Favourite links\""), r.out());
+    }
+
+    @Test
+    void convertWritesTheChosenFormatAtomicallyToAFile() throws IOException {
+        Path out = tmp.resolve("graph.jsonld");
+        Run r = run("convert", "src/test/resources/golden/cross-list-merge", "-o", out.toString(), "-q");
+        assertEquals(Main.OK, r.code(), r.err());
+        String json = Files.readString(out);
+        assertTrue(json.contains("\"@context\"") && json.contains("Illustrated Guide"), json);
+        assertEquals(Main.USAGE, run("convert", "lists", "-f", "rdfxml").code());
+    }
+
+    @Test
+    void buildThenQueryAnswersTheThockinQueryFromTheStore() {
+        Path output = tmp.resolve("output");
+        Run build = run("build", "--lists", "lists", "--output", output.toString());
+        assertEquals(Main.OK, build.code(), build.err());
+        assertTrue(build.out().startsWith("built 5 lists: 478 entries, "), build.out());
+        assertTrue(Files.isRegularFile(output.resolve("graph.ttl")));
+        assertTrue(Files.isRegularFile(output.resolve("problems.txt")));
+
+        Run q = run("query", "--saved", "talks-by", "--param", "author=thockin", "--db", output.resolve("tdb2").toString(), "-f", "csv");
+        assertEquals(Main.OK, q.code(), q.err());
+        List<String> lines = q.out().lines().toList();
+        assertEquals("talk,title", lines.get(0));
+        assertEquals(5, lines.size(), q.out());
+        assertTrue(q.out().contains("Bringing Traffic Into Your Kubernetes Cluster"));
+
+        Run json = run("query", "ASK { ?s ?p ?o }", "--db", output.resolve("tdb2").toString(), "-f", "json");
+        assertTrue(json.out().contains("\"boolean\" : true"), json.out());
+    }
+
+    @Test
+    void querySavedWithoutItsParameterIsAUsageErrorNamingIt() {
+        Run r = run("query", "--saved", "talks-by", "--data", "src/test/resources/golden/cross-list-merge/expected.ttl");
+        assertEquals(Main.USAGE, r.code());
+        assertTrue(r.err().contains("--param author="), r.err());
+        Run unknown = run("query", "--saved", "no-such-query");
+        assertEquals(Main.USAGE, unknown.code());
+        assertTrue(unknown.err().contains("talks-by"), "lists the known queries: " + unknown.err());
+    }
+
+    @Test
+    void parametersAreBoundAsTermsNotSplicedIntoTheQuery() {
+        Run r = run("query", "--saved", "talks-by", "--param", "author=thockin\" } UNION { ?talk ?p ?title",
+                "--data", "src/test/resources/golden/cross-list-merge/expected.ttl", "-f", "csv");
+        assertEquals(Main.OK, r.code(), r.err());
+        assertEquals(List.of("talk,title"), r.out().lines().toList());
+    }
+
+    @Test
+    void queryOverDataFilesNeedsNoStore() {
+        Run r = run("query", "--saved", "talks-by", "--param", "author=thockin",
+                "--data", "src/test/resources/golden/cross-list-merge/expected.ttl", "-f", "tsv");
+        assertEquals(Main.OK, r.code(), r.err());
+        assertTrue(r.out().contains("\"An Illustrated Guide to Kubernetes Networking\""), r.out());
+    }
+
+    @Test
+    void aSparqlSyntaxErrorGivesItsLineAndColumn() {
+        Run r = run("query", "SELECT ?x WHERE { ?x ?y }", "--data", "src/test/resources/golden/cross-list-merge/expected.ttl");
+        assertEquals(Main.BAD_INPUT, r.code());
+        assertOneLineErrorNaming(r, "query:1:");
+    }
+
+    @Test
+    void queryingAStoreThatDoesNotExistSaysHowToMakeOne() {
+        Run r = run("query", "ASK {}", "--db", tmp.resolve("none").toString());
+        assertEquals(Main.BAD_INPUT, r.code());
+        assertOneLineErrorNaming(r, "run './listgraph build'");
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        assertEquals(Main.USAGE, run("build", "--nope").code());
+        assertEquals(Main.USAGE, run("frobnicate").code());
+    }
+}

@@ -1,5 +1,7 @@
 package org.listgraph.identity;
 
+import org.listgraph.entry.UsageException;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,7 +20,9 @@ public final class IriMinter {
     private final String base;
 
     public IriMinter(String base) {
-        if (!base.matches("(?i)https?://\\S+") ) throw new IllegalArgumentException("base must be an http(s) IRI: " + base);
+        if (!base.matches("(?i)https?://[^\\s<>\"{}|\\\\^`]+")) {
+            throw new UsageException("--base must be an absolute http(s) IRI such as " + DEFAULT_BASE + ", got '" + base + "'");
+        }
         this.base = base.endsWith("/") || base.endsWith("#") ? base : base + "/";
     }
 

@@ -173,7 +173,8 @@ public final class ListReader {
             boolean anyLink = tokens.stream().anyMatch(t -> t instanceof Token.Link);
             if (anyLink) return; // only anchors or relative links: the link check already said so
             boolean hasChildren = item != null && item.getFirstChild() != null && item.getFirstChild().getNext() != null;
-            if (bulleted && !hasChildren && item.getParent() != null && item.getParent().getParent() instanceof Document) {
+            // A text item with nested items is a group label ("Blog post series by …:"); a text leaf is a note.
+            if (bulleted && !hasChildren) {
                 problems.warn(line(p), col(p), "list item has no link, not read as a resource");
             }
         }

@@ -178,6 +178,21 @@ class CliTest {
     }
 
     @Test
+    void aBaseThatIsNotAnIriIsAUsageError() {
+        Run r = run("convert", "src/test/resources/golden/cross-list-merge", "--base", "notaniri");
+        assertEquals(Main.USAGE, r.code());
+        assertOneLineErrorNaming(r, "--base must be an absolute http(s) IRI");
+    }
+
+    @Test
+    void anotherBaseChangesEveryInstanceIri() {
+        Run r = run("convert", "src/test/resources/golden/cross-list-merge", "--base", "https://example.org/kg/", "-f", "nt", "-q");
+        assertEquals(Main.OK, r.code(), r.err());
+        assertTrue(r.out().contains("<https://example.org/kg/list/a>"), r.out());
+        assertFalse(r.out().contains("w3id.org/listgraph/id/"), "no IRI keeps the default base");
+    }
+
+    @Test
     void anUnknownOptionIsAUsageError() {
         assertEquals(Main.USAGE, run("build", "--nope").code());
         assertEquals(Main.USAGE, run("frobnicate").code());

@@ -38,15 +38,15 @@ final class BuildCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<Path> files = ListFiles.expand(List.of(lists));
         Converter.Result r = new Converter(common.base).convert(files);
-        Path graph = output.resolve("graph.ttl");
-        AtomicFile.write(graph, o -> RdfWriter.writeUnion(r, RdfFormat.TTL, common.base, o));
-        Path problems = output.resolve("problems.txt");
-        AtomicFile.write(problems, o -> {
-            for (var p : r.problems()) o.write((p + "\n").getBytes(StandardCharsets.UTF_8));
-        });
+        // The store first: it may be locked by a running server, and then no file should change either.
         try (TdbStore store = TdbStore.open(output.resolve("tdb2"), true)) {
             store.replaceWith(r);
         }
+        Path graph = output.resolve("graph.ttl");
+        AtomicFile.write(graph, o -> RdfWriter.writeUnion(r, RdfFormat.TTL, common.base, o));
+        AtomicFile.write(output.resolve("problems.txt"), o -> {
+            for (var p : r.problems()) o.write((p + "\n").getBytes(StandardCharsets.UTF_8));
+        });
         Reporter.print(r.problems(), err);
         var s = r.stats();
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -47,7 +47,7 @@ final class QueryCommand implements Callable<Integer> {
     Map<String, String> params = new LinkedHashMap<>();
     @Option(names = "--db", paramLabel = "DIR", description = "Store folder (default: output/tdb2).")
     Path db;
-    @Option(names = "--data", paramLabel = "FILE", arity = "1..*", description = "Query these RDF files instead of a store.")
+    @Option(names = "--data", paramLabel = "FILE", description = "Query this RDF file instead of a store (repeatable).")
     List<Path> data;
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
             description = "table, csv, tsv, json, xml for SELECT/ASK; ttl, nt, jsonld for CONSTRUCT/DESCRIBE.")

@@ -12,6 +12,11 @@ public final class Problems {
         this.file = file;
     }
 
+    /** The file as the user named it. */
+    public String file() {
+        return file;
+    }
+
     public void warn(int line, int column, String message) {
         list.add(new Problem(new SourcePosition(file, line, Math.max(1, column)), Severity.WARNING, message));
     }

@@ -43,15 +43,11 @@ public final class Catalog {
     private final TopicNames topicNames = new TopicNames();
     private final SortedMap<String, ResourceAcc> resources = new TreeMap<>();
     private final SortedMap<String, AgentAcc> agents = new TreeMap<>();
-    private final SortedMap<String, String> organizations = new TreeMap<>();
+    private final SortedMap<String, Map<String, Integer>> organizations = new TreeMap<>();
     private final SortedMap<String, Map<String, Integer>> topics = new TreeMap<>();
 
     public Catalog(IriMinter iris) {
         this.iris = iris;
-    }
-
-    public IriMinter iris() {
-        return iris;
     }
 
     /** Identifies one list's nodes and records its contribution to the cross-list facts. */
@@ -87,18 +83,13 @@ public final class Catalog {
     }
 
     private Map<List<String>, SectionNode> identifySections(ListDocument doc, String listId) {
-        Map<String, List<String>> byKey = new HashMap<>();
+        Map<String, java.util.Set<List<String>>> byKey = new HashMap<>();
+        for (Section s : doc.sections()) byKey.computeIfAbsent(IriMinter.pathKey(s.path()), k -> new java.util.HashSet<>()).add(s.path());
         Map<List<String>, String> keys = new HashMap<>();
-        for (Section s : doc.sections()) {
-            String key = IriMinter.pathKey(s.path());
-            List<String> other = byKey.putIfAbsent(key, s.path());
-            if (other != null && !other.equals(s.path())) {
-                // Two headings that slug alike ("C" and "C++"): the exact text decides.
-                keys.put(s.path(), key + "-" + IriMinter.hash(String.join("\n", s.path()), 6));
-            } else {
-                keys.putIfAbsent(s.path(), key);
-            }
-        }
+        byKey.forEach((key, paths) -> {
+            // Headings that slug alike ("C" and "C++") all take a hash of their exact text, whatever their order.
+            for (List<String> p : paths) keys.put(p, paths.size() == 1 ? key : key + "-" + IriMinter.hash(String.join("\n", p), 6));
+        });
         Map<List<String>, SectionNode> nodes = new HashMap<>();
         for (Section s : doc.sections()) {
             if (nodes.containsKey(s.path())) continue;
@@ -135,13 +126,14 @@ public final class Catalog {
         if (author.name() != null) a.names.add(author.name());
         for (Account acc : author.accounts()) {
             a.nicks.add(acc.name());
-            a.accounts.put(iris.account(acc.service(), acc.name().toLowerCase(Locale.ROOT)),
-                    new AccountNode(iris.account(acc.service(), acc.name().toLowerCase(Locale.ROOT)), acc.serviceHomepage(), acc.name()));
+            String accountIri = iris.account(acc.service(), acc.name());
+            a.accountHomepages.put(accountIri, acc.serviceHomepage());
+            a.accountNames.computeIfAbsent(accountIri, k -> new TreeMap<>()).merge(acc.name(), 1, Integer::sum);
         }
         if (author.homepage() != null) a.homepages.add(UrlCanonicalizer.toIri(author.homepage()));
         if (author.affiliation() != null) {
             String org = iris.organization(author.affiliation());
-            organizations.putIfAbsent(org, author.affiliation());
+            organizations.computeIfAbsent(org, k -> new TreeMap<>()).merge(author.affiliation(), 1, Integer::sum);
             a.affiliations.add(org);
         }
         return iri;
@@ -153,10 +145,14 @@ public final class Catalog {
         resources.forEach((iri, r) -> rs.add(new ResourceNode(iri, pick(r.titles), r.kind, List.copyOf(r.urls),
                 List.copyOf(r.recordings), List.copyOf(r.slides), List.copyOf(r.creators), List.copyOf(r.topics), List.copyOf(r.lists))));
         List<AgentNode> as = new ArrayList<>();
-        agents.forEach((iri, a) -> as.add(new AgentNode(iri, List.copyOf(a.names), List.copyOf(a.nicks),
-                List.copyOf(a.accounts.values()), List.copyOf(a.homepages), List.copyOf(a.affiliations))));
+        agents.forEach((iri, a) -> {
+            List<AccountNode> accounts = new ArrayList<>();
+            a.accountNames.forEach((acc, names) -> accounts.add(new AccountNode(acc, a.accountHomepages.get(acc), pick(names))));
+            as.add(new AgentNode(iri, List.copyOf(a.names), List.copyOf(a.nicks), accounts, List.copyOf(a.homepages),
+                    List.copyOf(a.affiliations)));
+        });
         List<OrganizationNode> os = new ArrayList<>();
-        organizations.forEach((iri, name) -> os.add(new OrganizationNode(iri, name)));
+        organizations.forEach((iri, names) -> os.add(new OrganizationNode(iri, pick(names))));
         List<TopicNode> ts = new ArrayList<>();
         topics.forEach((key, labels) -> {
             String pref = pick(labels);
@@ -186,7 +182,8 @@ public final class Catalog {
     private static final class AgentAcc {
         final SortedSet<String> names = new TreeSet<>();
         final SortedSet<String> nicks = new TreeSet<>();
-        final SortedMap<String, AccountNode> accounts = new TreeMap<>();
+        final SortedMap<String, SortedMap<String, Integer>> accountNames = new TreeMap<>();
+        final Map<String, String> accountHomepages = new HashMap<>();
         final SortedSet<String> homepages = new TreeSet<>();
         final SortedSet<String> affiliations = new TreeSet<>();
     }

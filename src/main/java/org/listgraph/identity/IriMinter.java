@@ -65,7 +65,7 @@ public final class IriMinter {
     }
 
     public String account(String service, String name) {
-        return base + "account/" + service + "/" + slug(name);
+        return base + "account/" + service + "/" + name.toLowerCase(Locale.ROOT); // handles are IRI-safe ([A-Za-z0-9_.-])
     }
 
     public String organization(String name) {

@@ -19,6 +19,6 @@ public final class TopicNames {
     public Optional<String> key(String heading) {
         String words = heading.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}+#]+", " ").strip();
         if (words.isEmpty() || GENERIC.contains(words)) return Optional.empty();
-        return Optional.of(IriMinter.slug(words));
+        return Optional.of(IriMinter.slug(words.replace("+", " plus ").replace("#", " sharp ")));
     }
 }

@@ -76,9 +76,11 @@ public final class UrlCanonicalizer {
     /** A URL made safe to use as an IRI: characters not allowed in URLs are percent-encoded. */
     public static String toIri(String url) {
         StringBuilder sb = new StringBuilder();
-        for (byte b : url.strip().getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if (c <= 0x20 || c >= 0x7f || "\"<>\\^`{|}".indexOf(c) >= 0) {
+        byte[] bytes = url.strip().getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i++) {
+            int c = bytes[i] & 0xff;
+            boolean strayPercent = c == '%' && !(i + 2 < bytes.length && isHex((char) bytes[i + 1]) && isHex((char) bytes[i + 2]));
+            if (c <= 0x20 || c >= 0x7f || "\"<>\\^`{|}".indexOf(c) >= 0 || strayPercent) {
                 sb.append('%').append(String.format("%02X", c));
             } else {
                 sb.append((char) c);

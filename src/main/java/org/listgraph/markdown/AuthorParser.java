@@ -27,7 +27,7 @@ final class AuthorParser {
             "medium", "gitlab", "mastodon", "site", "web", "here", "profile", "home", "homepage");
 
     /** The authors found, how many tokens they used, and the text left after them (or null if nothing was left). */
-    record Result(List<Author> authors, int endToken, String remainder, boolean onlyPlainNames) {
+    record Result(List<Author> authors, int endToken, String remainder) {
     }
 
     private AuthorParser() {
@@ -64,7 +64,9 @@ final class AuthorParser {
                     } else if (!expectName && (m = NOTE.matcher(s)).find()) {
                         s = s.substring(m.end()).stripLeading();
                     } else if (expectName && (m = NAME.matcher(s)).find() && endsAtBoundary(s, m.end())) {
-                        authors.add(new Author(m.group(1).strip(), List.of(), null, null));
+                        String name = m.group(1).strip();
+                        if (name.endsWith(".") && !name.matches(".*\\b\\p{Lu}\\.$")) name = name.substring(0, name.length() - 1); // "Hockin." but not "J."
+                        authors.add(new Author(name, List.of(), null, null));
                         expectName = false;
                         s = s.substring(m.end()).stripLeading();
                     } else {
@@ -84,7 +86,8 @@ final class AuthorParser {
                     Optional<Account> account = ProfileLinks.account(link.url());
                     authors.add(account.map(last::withAccount)
                             .orElseGet(() -> new Author(last.name(), last.accounts(),
-                                    last.homepage() == null ? link.url() : last.homepage(), last.affiliation())));
+                                    last.homepage() == null && EntryReader.isWebUrl(link.url()) ? link.url() : last.homepage(),
+                                    last.affiliation())));
                     i++;
                 } else if (expectName && !EntryReader.isRoleWord(link.text())) {
                     authors.add(fromLink(link));
@@ -109,7 +112,7 @@ final class AuthorParser {
         if (!linked && remainder != null && !remainder.isEmpty() && !remainder.matches("(?s)^[.;:!].*")) {
             return Optional.empty();
         }
-        return Optional.of(new Result(List.copyOf(authors), endToken, remainder, !linked));
+        return Optional.of(new Result(List.copyOf(authors), endToken, remainder));
     }
 
     private static boolean endsAtBoundary(String s, int end) {
@@ -127,9 +130,10 @@ final class AuthorParser {
         Optional<Account> account = ProfileLinks.account(link.url());
         String text = link.text().strip();
         if (account.isPresent()) {
-            String name = text.equalsIgnoreCase(account.get().name()) || text.isEmpty() ? null : text;
+            String name = text.equalsIgnoreCase(account.get().name()) || text.isEmpty() || isServiceWord(text) ? null : text;
             return new Author(name, List.of(account.get()), null, null);
         }
-        return new Author(text.isEmpty() ? link.url() : text, List.of(), link.url(), null);
+        String homepage = EntryReader.isWebUrl(link.url()) ? link.url() : null;
+        return new Author(text.isEmpty() ? link.url() : text, List.of(), homepage, null);
     }
 }

@@ -23,8 +23,8 @@ final class EntryReader {
     private static final Pattern DATE_PREFIX = Pattern.compile("^\\s*(\\d{4}-\\d{2}-\\d{2})\\s*:\\s*");
     private static final Pattern BY = Pattern.compile("(?<![\\p{L}\\p{N}])by(?:\\s+|$)");
     private static final Pattern BROKEN_LINK_START = Pattern.compile("\\[([^\\[\\]]+)\\]\\(\\s*(?:-\\s*)?$");
-    private static final Pattern LEADING_PUNCT = Pattern.compile("^[\\s:,;\\-–—]+");
-    private static final Pattern TRAILING_PUNCT = Pattern.compile("[\\s:,;\\-–—]+$");
+    private static final Pattern LEADING_PUNCT = Pattern.compile("(?U)^[\\s:,;\\-–—]+");
+    private static final Pattern TRAILING_PUNCT = Pattern.compile("(?U)[\\s:,;\\-–—]+$");
     private static final Map<String, LinkRole> ROLE_WORDS = Map.of(
             "recording", LinkRole.RECORDING, "video", LinkRole.RECORDING, "youtube", LinkRole.RECORDING,
             "slides", LinkRole.SLIDES, "slide deck", LinkRole.SLIDES, "deck", LinkRole.SLIDES);
@@ -50,6 +50,15 @@ final class EntryReader {
         List<List<Token>> parts = splitUnbulletedLines(tokens);
         for (int p = 0; p < parts.size(); p++) {
             boolean bullet = bulleted && p == 0;
+            if (!bullet && !(parts.get(p).get(0) instanceof Token.Link)) {
+                // Prose outside a list ("A list of [Kubernetes](…) links by [me](…)") names no entry.
+                long links = parts.get(p).stream().filter(t -> t instanceof Token.Link l && isWebUrl(l.url())).count();
+                if (links > 0) {
+                    int at = parts.get(p).get(0).offset();
+                    problems.warn(lines.line(at), lines.column(at), links + " link(s) in running text outside a list, not read as entries");
+                }
+                continue;
+            }
             readPart(parts.get(p)).ifPresent(d -> {
                 if (!bullet) {
                     problems.warn(lines.line(d.offset()), lines.column(d.offset()),
@@ -67,9 +76,12 @@ final class EntryReader {
         String date = null;
         if (tokens.get(0) instanceof Token.Text t) {
             Matcher m = DATE_PREFIX.matcher(t.text());
-            if (m.find()) {
+            if (m.find() && isDate(m.group(1))) {
                 date = m.group(1);
                 tokens.set(0, new Token.Text(t.text().substring(m.end()), t.offset()));
+            } else if (m.find(0)) {
+                problems.warn(lines.line(t.offset()), lines.column(t.offset()),
+                        "date prefix '" + m.group(1) + "' is not a real date (YYYY-MM-DD), not read as the entry's date");
             }
         }
         int first = -1;
@@ -91,7 +103,7 @@ final class EntryReader {
             label = null;
             links.add(link(main, firstRole));
         } else {
-            title = main.text().isBlank() ? main.url() : main.text();
+            title = clean(main.text()).isEmpty() ? main.url() : main.text();
             label = main.raw();
             links.add(link(main, LinkRole.MAIN));
         }
@@ -139,8 +151,13 @@ final class EntryReader {
                     Token t = tokens.get(i);
                     if (t instanceof Token.Text text) description.append(text.text());
                     else if (t instanceof Token.Link l) {
-                        description.append(l.text());
-                        if (usable(l)) links.add(link(l, role(l.text()) != null ? role(l.text()) : LinkRole.RELATED));
+                        LinkRole r = usable(l) ? role(l.text()) : null;
+                        if (r != null) {
+                            links.add(link(l, r));
+                        } else {
+                            description.append(l.text());
+                            if (usable(l)) links.add(link(l, LinkRole.RELATED));
+                        }
                     }
                 }
             }
@@ -151,6 +168,12 @@ final class EntryReader {
         return Optional.of(new EntryDraft(tokens.get(0).offset(), title.strip(), label, links,
                 desc.isEmpty() ? null : desc, authorList, date,
                 lines.line(tokens.get(0).offset()), lines.line(lastOffset)));
+    }
+
+    /** Whether a URL is absolute http(s), the only links that can name a resource or a homepage. */
+    static boolean isWebUrl(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        return lower.startsWith("http://") || lower.startsWith("https://");
     }
 
     /** A link that can name a resource: absolute http(s), not an in-page anchor or a relative file. */
@@ -226,6 +249,15 @@ final class EntryReader {
         }
         if (!current.isEmpty()) parts.add(current);
         return parts;
+    }
+
+    private static boolean isDate(String iso) {
+        try {
+            java.time.LocalDate.parse(iso);
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     private static String plain(List<Token> tokens) {

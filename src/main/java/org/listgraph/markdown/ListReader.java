@@ -47,7 +47,7 @@ public final class ListReader {
     /** Reads a list from already decoded text. {@code info} may be refined (a title from the first heading). */
     public ListDocument read(ListInfo info, String sha256, String text, boolean titleFromHeading, Problems problems) {
         Document doc = parser.parse(text);
-        Walk walk = new Walk(info.file(), new LineIndex(text), problems);
+        Walk walk = new Walk(problems.file(), new LineIndex(text), problems);
         Node firstHeading = firstHeading(doc);
         int h1Count = 0;
         for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
@@ -142,6 +142,7 @@ public final class ListReader {
                 if (c instanceof ListBlock nested) list(nested, self);
                 else if (c instanceof Paragraph p) paragraph(p, self, false, null);
                 else if (c instanceof HtmlBlock || c instanceof HtmlCommentBlock) html(c);
+                else if (c.hasChildren()) blocks(c);
             }
         }
 
@@ -159,8 +160,15 @@ public final class ListReader {
                 int firstLine = itemStart ? pos.line() : d.firstLine();
                 int lastLine = drafts.size() == 1 ? lines.line(Math.max(p.getStartOffset(), p.getEndOffset() - 1)) : d.lastLine();
                 String markdown = lines.lines(firstLine, Math.max(firstLine, lastLine)).stripIndent().strip();
-                Entry e = new Entry(pos, entries.size(), parentIndex, currentPath(), d.title(), d.label(), d.links(),
-                        d.description(), d.authors(), d.date(), markdown);
+                Entry e;
+                try {
+                    e = new Entry(pos, entries.size(), parentIndex, currentPath(), d.title(), d.label(), d.links(),
+                            d.description(), d.authors(), d.date(), markdown);
+                } catch (IllegalArgumentException invalid) {
+                    // A reading this stage cannot turn into a valid entry is reported, never a crash.
+                    problems.warn(pos.line(), pos.column(), "entry not read: " + invalid.getMessage());
+                    continue;
+                }
                 entries.add(e);
                 last = e.index();
             }

@@ -118,9 +118,4 @@ public final class Manifest {
     public Optional<ListInfo> find(Path file) {
         return Optional.ofNullable(byFile.get(file.toAbsolutePath().normalize()));
     }
-
-    /** Every file the manifest names. */
-    public Set<Path> files() {
-        return byFile.keySet();
-    }
 }

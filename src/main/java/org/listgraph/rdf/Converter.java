@@ -47,10 +47,6 @@ public final class Converter {
         return a.finish();
     }
 
-    public IriMinter iris() {
-        return iris;
-    }
-
     /** One conversion in progress. */
     private final class Assembly {
         final DatasetGraph dsg = DatasetGraphFactory.create();

@@ -64,19 +64,6 @@ public final class TdbStore implements AutoCloseable {
         });
     }
 
-    /** Number of quads in all named graphs. */
-    public long size() {
-        return Txn.calculateRead(dsg, () -> {
-            long n = 0;
-            for (Iterator<?> it = dsg.find(); it.hasNext(); it.next()) n++;
-            return n;
-        });
-    }
-
-    public Path dir() {
-        return dir;
-    }
-
     @Override
     public void close() {
         dsg.close();

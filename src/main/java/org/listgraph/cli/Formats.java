@@ -10,7 +10,9 @@ final class Formats {
 
     static RdfFormat rdf(String name, String outputFile) {
         if (name == null) {
-            return outputFile == null || outputFile.equals("-") ? RdfFormat.TTL : RdfFormat.byFileName(outputFile).orElse(RdfFormat.TTL);
+            if (outputFile == null || outputFile.equals("-")) return RdfFormat.TTL;
+            return RdfFormat.byFileName(outputFile).orElseThrow(() -> new UsageException(
+                    "cannot tell the RDF format from the name '" + outputFile + "'; pass -f with one of: " + RdfFormat.names()));
         }
         return RdfFormat.byName(name).orElseThrow(() -> new UsageException(
                 "unknown RDF format '" + name + "'; use one of: " + RdfFormat.names()));

@@ -37,12 +37,16 @@ public final class ListFiles {
         TreeMap<String, Path> files = new TreeMap<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
+                int before = files.size();
                 try (Stream<Path> s = Files.list(p)) {
                     s.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md") && Files.isRegularFile(f))
                             .filter(f -> !f.getFileName().toString().equalsIgnoreCase("README.md"))
                             .forEach(f -> files.put(f.normalize().toString(), f.normalize()));
                 } catch (IOException e) {
                     throw new BadInputException(p + ": error: cannot list the folder (" + e.getMessage() + ")");
+                }
+                if (files.size() == before) {
+                    throw new BadInputException(p + ": error: the folder has no .md list files; add lists or pass another folder");
                 }
             } else if (!Files.exists(p)) {
                 throw new BadInputException(p + ": error: no such file or folder; check the path (lists live in lists/)");

@@ -91,6 +91,10 @@ public final class Manifest {
             if (!target.startsWith(dir)) {
                 throw new BadInputException(where + ".file \"" + fileName + "\" points outside " + dir.getFileName() + "/");
             }
+            if (!Files.isRegularFile(target)) {
+                throw new BadInputException(where + ".file \"" + fileName + "\" does not exist in " + dir
+                        + "; fix the file name or remove the entry");
+            }
             byFile.put(target, new ListInfo(id, title, fileName, origin, license, revisionOf));
         }
         for (ListInfo info : byFile.values()) {

@@ -27,7 +27,7 @@ public final class TdbStore implements AutoCloseable {
 
     /** Opens (or creates, when {@code create}) the store in {@code dir}. */
     public static TdbStore open(Path dir, boolean create) {
-        if (!create && !Files.isDirectory(dir)) {
+        if (!create && !isStore(dir)) {
             throw new BadInputException(dir + ": error: no store here; run './listgraph build' or 'load' first, or pass --db");
         }
         try {
@@ -37,10 +37,20 @@ public final class TdbStore implements AutoCloseable {
         } catch (RuntimeException e) {
             String msg = String.valueOf(e.getMessage());
             if (msg.contains("lock") || msg.contains("Lock")) {
-                throw new BadInputException(dir + ": error: the store is in use by another process (is 'listgraph serve' running?); "
-                        + "stop it, or query it over HTTP instead");
+                throw new BadInputException(dir + ": error: the store is in use by another listgraph process (a build, load or query); "
+                        + "wait for it to finish and run the command again");
             }
             throw new BadInputException(dir + ": error: cannot open the TDB2 store (" + msg + ")", e);
+        }
+    }
+
+    /** A TDB2 database folder holds its data in {@code Data-NNNN} subfolders. */
+    private static boolean isStore(Path dir) {
+        if (!Files.isDirectory(dir)) return false;
+        try (var children = Files.list(dir)) {
+            return children.anyMatch(c -> c.getFileName().toString().startsWith("Data-"));
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 

@@ -100,6 +100,54 @@ class CliTest {
     }
 
     @Test
+    void aManifestEntryNamingAMissingFileIsBadInput() throws IOException {
+        Files.writeString(tmp.resolve("a.md"), "- [A](https://a.example/)\n");
+        Files.writeString(tmp.resolve("lists.json"), "{\"lists\": [{\"id\": \"a\", \"file\": \"gone.md\", \"title\": \"A\"}]}");
+        Run r = run("convert", tmp.toString());
+        assertEquals(Main.BAD_INPUT, r.code());
+        assertOneLineErrorNaming(r, "lists[0].file \"gone.md\" does not exist");
+    }
+
+    @Test
+    void aFolderWithoutListsIsBadInputAndTheStoreIsNotEmptied() throws IOException {
+        Path output = tmp.resolve("output");
+        assertEquals(Main.OK, run("build", "--lists", "src/test/resources/golden/cross-list-merge", "--output", output.toString()).code());
+        Path empty = Files.createDirectory(tmp.resolve("empty"));
+        Run r = run("build", "--lists", empty.toString(), "--output", output.toString());
+        assertEquals(Main.BAD_INPUT, r.code());
+        assertOneLineErrorNaming(r, "the folder has no .md list files");
+        Run q = run("query", "--saved", "talks-by", "--param", "author=thockin", "--db", output.resolve("tdb2").toString(), "-f", "csv");
+        assertEquals(2, q.out().lines().count(), "the previous store answers as before: " + q.out());
+    }
+
+    @Test
+    void aFolderThatIsNotAStoreIsNotTurnedIntoOne() throws IOException {
+        Path notStore = Files.createDirectory(tmp.resolve("output"));
+        Run r = run("query", "ASK {}", "--db", notStore.toString());
+        assertEquals(Main.BAD_INPUT, r.code());
+        assertOneLineErrorNaming(r, "no store here");
+        try (var files = Files.list(notStore)) {
+            assertEquals(0, files.count(), "nothing created in a folder that is not a store");
+        }
+    }
+
+    @Test
+    void anOutputNameWithAnUnknownExtensionNeedsAnExplicitFormat() {
+        Run r = run("convert", "src/test/resources/golden/cross-list-merge", "-o", tmp.resolve("graph.rdf").toString());
+        assertEquals(Main.USAGE, r.code());
+        assertTrue(r.err().contains("pass -f with one of: ttl, nt, jsonld"), r.err());
+        assertFalse(Files.exists(tmp.resolve("graph.rdf")));
+    }
+
+    @Test
+    void anOutputPathBlockedByAFileIsOneClearError() throws IOException {
+        Path blocker = Files.writeString(tmp.resolve("blocker"), "x");
+        Run r = run("convert", "src/test/resources/golden/cross-list-merge", "-o", blocker.resolve("graph.ttl").toString());
+        assertEquals(Main.BAD_INPUT, r.code());
+        assertOneLineErrorNaming(r, "cannot write " + blocker.resolve("graph.ttl"));
+    }
+
+    @Test
     void aListMissingFromTheManifestStillConvertsWithIdAndTitleFromTheFile() throws IOException {
         Files.writeString(tmp.resolve("My Links.md"), "# Favourite links\n\n- [A](https://a.example/)\n");
         Run r = run("convert", tmp.toString(), "-f", "nt");

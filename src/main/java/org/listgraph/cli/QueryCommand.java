@@ -44,7 +44,7 @@ final class QueryCommand implements Callable<Integer> {
     }
 
     @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "Bind ?NAME to the string VALUE (repeatable).")
-    Map<String, String> params = new LinkedHashMap<>();
+    List<String> paramArgs = new java.util.ArrayList<>();
     @Option(names = "--db", paramLabel = "DIR", description = "Store folder (default: output/tdb2).")
     Path db;
     @Option(names = "--data", paramLabel = "FILE", description = "Query this RDF file instead of a store (repeatable).")
@@ -68,6 +68,14 @@ final class QueryCommand implements Callable<Integer> {
             return Main.OK;
         }
         if (db != null && data != null) throw new UsageException("use --db or --data, not both");
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String p : paramArgs) {
+            int eq = p.indexOf('=');
+            if (eq <= 0) throw new UsageException("--param takes NAME=VALUE, got '" + p + "'");
+            if (params.put(p.substring(0, eq), p.substring(eq + 1)) != null) {
+                throw new UsageException("--param " + p.substring(0, eq) + " is given twice");
+            }
+        }
         String text;
         String origin;
         if (source.saved != null) {

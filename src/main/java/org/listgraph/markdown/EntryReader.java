@@ -23,6 +23,7 @@ final class EntryReader {
     private static final Pattern DATE_PREFIX = Pattern.compile("^\\s*(\\d{4}-\\d{2}-\\d{2})\\s*:\\s*");
     private static final Pattern BY = Pattern.compile("(?<![\\p{L}\\p{N}])by(?:\\s+|$)");
     private static final Pattern BROKEN_LINK_START = Pattern.compile("\\[([^\\[\\]]+)\\]\\(\\s*(?:-\\s*)?$");
+    private static final Pattern STRAY_DASH_URL = Pattern.compile("(?s)^[\\s\\-–—]+(https?://\\S+)\\s*$");
     private static final Pattern LEADING_PUNCT = Pattern.compile("(?U)^[\\s:,;\\-–—]+");
     private static final Pattern TRAILING_PUNCT = Pattern.compile("(?U)[\\s:,;\\-–—]+$");
     private static final Map<String, LinkRole> ROLE_WORDS = Map.of(
@@ -209,6 +210,15 @@ final class EntryReader {
         List<Token> out = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
+            if (t instanceof Token.Link l && !isWebUrl(l.url())) {
+                Matcher m = STRAY_DASH_URL.matcher(l.url());
+                if (m.matches()) {
+                    problems.warn(lines.line(l.offset()), lines.column(l.offset()), "link '" + l.text()
+                            + "' has a broken URL (line break or stray '- ' inside the parentheses), recovered as " + m.group(1));
+                    out.add(new Token.Link(l.text(), l.raw(), m.group(1), l.offset()));
+                    continue;
+                }
+            }
             if (t instanceof Token.Text text && i + 1 < tokens.size() && tokens.get(i + 1) instanceof Token.Link url) {
                 Matcher m = BROKEN_LINK_START.matcher(text.text());
                 if (m.find()) {
@@ -233,14 +243,17 @@ final class EntryReader {
         return out;
     }
 
-    /** Splits where a continuation line starts with a link: that line lost its bullet. */
+    /**
+     * Splits where a continuation line starts with a link after a line that was an entry of its own:
+     * that line lost its bullet. ("Label\n[link](…)" stays one entry.)
+     */
     private static List<List<Token>> splitUnbulletedLines(List<Token> tokens) {
         List<List<Token>> parts = new ArrayList<>();
         List<Token> current = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             if (t instanceof Token.Break && i + 1 < tokens.size() && tokens.get(i + 1) instanceof Token.Link next
-                    && next.raw() != null && !next.raw().equals(next.url()) && !current.isEmpty()) {
+                    && !next.raw().equals(next.url()) && current.stream().anyMatch(c -> c instanceof Token.Link)) {
                 parts.add(current);
                 current = new ArrayList<>();
                 continue;

@@ -41,6 +41,7 @@ public final class ListReader {
         MutableDataSet options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, List.of(AutolinkExtension.create(), TablesExtension.create(),
                 StrikethroughExtension.create()));
+        options.set(Parser.SPACE_IN_LINK_URLS, true); // lists do contain [x](https://host/a b); the IRI gets %20
         this.parser = Parser.builder(options).build();
     }
 

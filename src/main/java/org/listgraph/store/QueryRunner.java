@@ -6,6 +6,8 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.ResultSet;
+import org.apache.jena.query.Syntax;
+import java.util.regex.Matcher;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
@@ -32,13 +34,31 @@ public final class QueryRunner {
     private QueryRunner() {
     }
 
-    /** Parses a query; a syntax error is a user mistake with line and column. */
-    public static Query parse(String text, String source) {
+    private static final java.util.regex.Pattern UPDATE = java.util.regex.Pattern.compile(
+            "(?is)^(?:\\s*(?:#[^\\n]*\\n|PREFIX\\s+\\S*\\s*<[^>]*>|BASE\\s*<[^>]*>))*\\s*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\\b");
+    private static final java.util.regex.Pattern JENA_POSITION = java.util.regex.Pattern.compile(
+            "(?i)(?:^\\s*line \\d+, column \\d+:\\s*|\\s*at line \\d+, column \\d+\\.?)");
+
+    /**
+     * Parses a query with the standard prefixes (lg:, dct:, foaf:, skos:, schema:, prov:, rdf:, rdfs:,
+     * xsd:) already declared, so the plain queries of the README run as written; the query's own
+     * PREFIX lines win. A syntax error is a user mistake with line and column.
+     */
+    public static Query parse(String text, String source, String base) {
+        Matcher update = UPDATE.matcher(text);
+        if (update.find()) {
+            throw new UsageException(source + ": this is a SPARQL update (" + update.group(1).toUpperCase(java.util.Locale.ROOT)
+                    + "); query is read-only and runs SELECT, ASK, CONSTRUCT and DESCRIBE");
+        }
+        Query query = new Query();
+        query.setPrefixMapping(Vocab.prefixes(base));
         try {
-            return QueryFactory.create(text);
+            return QueryFactory.parse(query, text, null, Syntax.syntaxSPARQL_11);
         } catch (QueryParseException e) {
+            String message = JENA_POSITION.matcher(firstLine(e.getMessage())).replaceAll("").strip();
+            if (message.startsWith("Unresolved prefixed name")) message += " (declare it with PREFIX)";
             throw new BadInputException(source + ":" + Math.max(1, e.getLine()) + ":" + Math.max(1, e.getColumn())
-                    + ": error: SPARQL syntax: " + firstLine(e.getMessage()));
+                    + ": error: SPARQL syntax: " + message);
         }
     }
 
@@ -53,7 +73,7 @@ public final class QueryRunner {
      * output format from the registries (a table for SELECT/ASK, Turtle for CONSTRUCT/DESCRIBE by default).
      */
     public static void run(DatasetGraph dsg, QueryRequest request, OutputStream out) {
-        Query query = parse(request.text(), request.origin());
+        Query query = parse(request.text(), request.origin(), request.base());
         boolean graphResult = query.isConstructType() || query.isDescribeType();
         ResultFormat results = null;
         RdfFormat rdf = null;

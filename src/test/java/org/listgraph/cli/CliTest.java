@@ -204,6 +204,29 @@ class CliTest {
     }
 
     @Test
+    void theDesignQueryRunsAsWrittenBecauseTheStandardPrefixesAreDeclared() {
+        Run r = run("query", "--data", "src/test/resources/golden/cross-list-merge/expected.ttl", "-f", "csv",
+                "SELECT DISTINCT ?talk ?title WHERE { ?talk a lg:Talk ; dct:title ?title ; dct:creator ?who . "
+                        + "?who foaf:nick|foaf:account/foaf:accountName \"thockin\" . }");
+        assertEquals(Main.OK, r.code(), r.err());
+        assertEquals(2, r.out().lines().count(), r.out());
+    }
+
+    @Test
+    void anUpdateIsRefusedAsAUsageError() {
+        Run r = run("query", "DELETE WHERE { ?s ?p ?o }", "--data", "src/test/resources/golden/cross-list-merge/expected.ttl");
+        assertEquals(Main.USAGE, r.code());
+        assertTrue(r.err().contains("SPARQL update (DELETE); query is read-only"), r.err());
+    }
+
+    @Test
+    void aParamWithoutEqualsIsAUsageError() {
+        Run r = run("query", "--saved", "talks-by", "--param", "author", "--data", "src/test/resources/golden/cross-list-merge/expected.ttl");
+        assertEquals(Main.USAGE, r.code());
+        assertTrue(r.err().contains("--param takes NAME=VALUE"), r.err());
+    }
+
+    @Test
     void queryOverDataFilesNeedsNoStore() {
         Run r = run("query", "--saved", "talks-by", "--param", "author=thockin",
                 "--data", "src/test/resources/golden/cross-list-merge/expected.ttl", "-f", "tsv");

@@ -186,6 +186,25 @@ class CliTest {
     }
 
     @Test
+    void loadPutsEachListInItsOwnNamedGraphAndReplacesTheStoreContent() {
+        Path db = tmp.resolve("db");
+        Run load = run("load", "src/test/resources/golden/cross-list-merge", "--db", db.toString());
+        assertEquals(Main.OK, load.code(), load.err());
+        assertTrue(load.out().startsWith("loaded 2 lists"), load.out());
+        Run graphs = run("query", "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g",
+                "--db", db.toString(), "-f", "csv");
+        assertEquals(List.of("g,n",
+                "https://w3id.org/listgraph/id/graph/a,25",
+                "https://w3id.org/listgraph/id/graph/b,25",
+                "https://w3id.org/listgraph/id/graph/shared,27"), graphs.out().lines().toList());
+
+        assertEquals(Main.OK, run("load", "src/test/resources/golden/link-description-handle", "--db", db.toString()).code());
+        Run after = run("query", "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g", "--db", db.toString(), "-f", "csv");
+        assertEquals(List.of("g", "https://w3id.org/listgraph/id/graph/input", "https://w3id.org/listgraph/id/graph/shared"),
+                after.out().lines().toList(), "the store holds exactly the lists of the last load");
+    }
+
+    @Test
     void querySavedWithoutItsParameterIsAUsageErrorNamingIt() {
         Run r = run("query", "--saved", "talks-by", "--data", "src/test/resources/golden/cross-list-merge/expected.ttl");
         assertEquals(Main.USAGE, r.code());

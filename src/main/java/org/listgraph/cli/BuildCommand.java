@@ -53,6 +53,7 @@ final class BuildCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "built %d lists: %d entries, %d resources, %d agents, %d triples in %.1f s; %s -> %s, %s%n",
                 s.lists(), s.entries(), s.resources(), s.agents(), s.triples(), seconds, Reporter.count(r.problems()),
                 graph, output.resolve("tdb2"));
+        out.println("kinds: " + s.kindSummary());
         return Main.OK;
     }
 }

@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param title       the title as read (link text or plain text before the first link)
  * @param label       the main link's text exactly as written, or null when the title has no link
  * @param date        ISO date ({@code YYYY-MM-DD}) from a date prefix, or null
+ * @param featured    marked as recommended in the list (🌟, {@code ==highlight==})
+ * @param site        a site prefix removed from the title ("medium.com" in "medium.com: Title"), or null
  * @param markdown    the entry's own source text (without nested items)
  */
 public record Entry(
@@ -26,6 +28,8 @@ public record Entry(
         String description,
         List<Author> authors,
         String date,
+        boolean featured,
+        String site,
         String markdown) {
 
     public Entry {

@@ -39,15 +39,16 @@ public final class Catalog {
 
     private final IriMinter iris;
     private final UrlCanonicalizer urls = new UrlCanonicalizer();
-    private final KindClassifier kinds = new KindClassifier();
+    private final KindClassifier kinds;
     private final TopicNames topicNames = new TopicNames();
     private final SortedMap<String, ResourceAcc> resources = new TreeMap<>();
     private final SortedMap<String, AgentAcc> agents = new TreeMap<>();
     private final SortedMap<String, Map<String, Integer>> organizations = new TreeMap<>();
     private final SortedMap<String, Map<String, Integer>> topics = new TreeMap<>();
 
-    public Catalog(IriMinter iris) {
+    public Catalog(IriMinter iris, KindRules kindRules) {
         this.iris = iris;
+        this.kinds = new KindClassifier(kindRules);
     }
 
     /** Identifies one list's nodes and records its contribution to the cross-list facts. */
@@ -68,8 +69,7 @@ public final class Catalog {
 
             ResourceAcc r = resources.computeIfAbsent(resourceIri, k -> new ResourceAcc());
             r.titles.merge(e.title(), 1, Integer::sum);
-            Kind kind = kinds.classify(e, canonical);
-            if (r.kind == null || kind.ordinal() < r.kind.ordinal()) r.kind = kind;
+            r.kindEvidence.addAll(kinds.evidence(e, canonical));
             r.urls.add(UrlCanonicalizer.toIri(e.identifyingLink().url()));
             e.linksWith(LinkRole.RECORDING).forEach(l -> r.recordings.add(UrlCanonicalizer.toIri(l.url())));
             e.linksWith(LinkRole.SLIDES).forEach(l -> r.slides.add(UrlCanonicalizer.toIri(l.url())));
@@ -142,7 +142,7 @@ public final class Catalog {
     /** The cross-list facts of every list added so far. */
     public Identified.Shared shared() {
         List<ResourceNode> rs = new ArrayList<>();
-        resources.forEach((iri, r) -> rs.add(new ResourceNode(iri, pick(r.titles), r.kind, List.copyOf(r.urls),
+        resources.forEach((iri, r) -> rs.add(new ResourceNode(iri, pick(r.titles), List.copyOf(kinds.resolve(r.kindEvidence)), List.copyOf(r.urls),
                 List.copyOf(r.recordings), List.copyOf(r.slides), List.copyOf(r.creators), List.copyOf(r.topics), List.copyOf(r.lists))));
         List<AgentNode> as = new ArrayList<>();
         agents.forEach((iri, a) -> {
@@ -170,7 +170,7 @@ public final class Catalog {
 
     private static final class ResourceAcc {
         final Map<String, Integer> titles = new TreeMap<>();
-        Kind kind;
+        final java.util.Set<Kind> kindEvidence = java.util.EnumSet.noneOf(Kind.class);
         final SortedSet<String> urls = new TreeSet<>();
         final SortedSet<String> recordings = new TreeSet<>();
         final SortedSet<String> slides = new TreeSet<>();

@@ -43,12 +43,13 @@ public final class Identified {
     }
 
     /** A work, one node however many lists and URLs name it; lists are sorted. */
-    public record ResourceNode(String iri, String title, Kind kind, List<String> urls, List<String> recordings,
+    public record ResourceNode(String iri, String title, List<Kind> kinds, List<String> urls, List<String> recordings,
                                List<String> slides, List<String> creatorIris, List<String> topicIris, List<String> listIris) {
         public ResourceNode {
             Objects.requireNonNull(iri);
             Objects.requireNonNull(title);
-            Objects.requireNonNull(kind);
+            kinds = List.copyOf(kinds);
+            if (kinds.isEmpty()) throw new IllegalArgumentException("resource " + iri + " without a kind");
             urls = List.copyOf(urls);
             recordings = List.copyOf(recordings);
             slides = List.copyOf(slides);

@@ -99,15 +99,17 @@ final class EntryReader {
         List<Link> links = new ArrayList<>();
         String title;
         String label;
+        TitleCleaner.Clean cleaned;
         if (firstRole != null && !prefix.isEmpty()) {
-            title = prefix;      // "Title, [recording](url)": the title has no link of its own
+            cleaned = TitleCleaner.clean(prefix, main.url()); // "Title, [recording](url)": the title has no link of its own
             label = null;
             links.add(link(main, firstRole));
         } else {
-            title = clean(main.text()).isEmpty() ? main.url() : main.text();
+            cleaned = TitleCleaner.clean(main.text(), main.url());
             label = main.raw();
             links.add(link(main, LinkRole.MAIN));
         }
+        title = clean(cleaned.title()).isEmpty() ? main.url() : cleaned.title();
 
         // The authors start at the first "by" after the main link that reads as a list of names.
         int authorsFrom = -1;
@@ -167,7 +169,7 @@ final class EntryReader {
         List<Author> authorList = authors == null ? List.of() : authors.authors();
         int lastOffset = tokens.get(tokens.size() - 1).offset();
         return Optional.of(new EntryDraft(tokens.get(0).offset(), title.strip(), label, links,
-                desc.isEmpty() ? null : desc, authorList, date,
+                desc.isEmpty() ? null : desc, authorList, date, cleaned.featured() || featuredAfterLink(tokens, first), cleaned.site(),
                 lines.line(tokens.get(0).offset()), lines.line(lastOffset)));
     }
 
@@ -262,6 +264,12 @@ final class EntryReader {
         }
         if (!current.isEmpty()) parts.add(current);
         return parts;
+    }
+
+    /** A star right after the link ("[Title](url) 🌟") marks the entry too. */
+    private static boolean featuredAfterLink(List<Token> tokens, int link) {
+        return link + 1 < tokens.size() && tokens.get(link + 1) instanceof Token.Text t
+                && t.text().stripLeading().startsWith(new String(Character.toChars(0x1F31F)));
     }
 
     private static boolean isDate(String iso) {

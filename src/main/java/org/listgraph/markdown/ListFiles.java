@@ -70,6 +70,13 @@ public final class ListFiles {
         ListInfo info = known.map(i -> new ListInfo(i.id(), i.title(), sourcePath, i.origin(), i.license(), i.revisionOf()))
                 .orElseGet(() -> new ListInfo(idFromFileName(file), fileStem(file), sourcePath, null, null, null));
         if (text.isBlank()) problems.warn(1, 1, "file is empty: the list has no entries");
+        MojibakeRepair.Result fixed = MojibakeRepair.repair(text);
+        if (fixed.repaired() > 0) {
+            LineIndex at = new LineIndex(text);
+            problems.warn(at.line(fixed.firstOffset()), at.column(fixed.firstOffset()), fixed.repaired()
+                    + " string(s) were UTF-8 read as Windows-1252 (e.g. 'ðŸŒŸ' for a star) and have been repaired; save the file as UTF-8");
+            text = fixed.text();
+        }
         return reader.read(info, sha256(bytes), text, known.isEmpty(), problems);
     }
 

@@ -164,7 +164,7 @@ public final class ListReader {
                 Entry e;
                 try {
                     e = new Entry(pos, entries.size(), parentIndex, currentPath(), d.title(), d.label(), d.links(),
-                            d.description(), d.authors(), d.date(), markdown);
+                            d.description(), d.authors(), d.date(), d.featured(), d.site(), markdown);
                 } catch (IllegalArgumentException invalid) {
                     // A reading this stage cannot turn into a valid entry is reported, never a crash.
                     problems.warn(pos.line(), pos.column(), "entry not read: " + invalid.getMessage());

@@ -8,6 +8,7 @@ import org.listgraph.entry.Problem;
 import org.listgraph.identity.Catalog;
 import org.listgraph.identity.Identified;
 import org.listgraph.identity.IriMinter;
+import org.listgraph.identity.KindRules;
 import org.listgraph.markdown.ListFiles;
 
 import java.nio.file.Path;
@@ -20,9 +21,16 @@ import java.util.List;
  */
 public final class Converter {
     private final IriMinter iris;
+    private final KindRules kindRules;
 
+    /** A converter with the kind rules of the working directory's project (or the shipped ones). */
     public Converter(String base) {
+        this(base, KindRules.load(Path.of("")));
+    }
+
+    public Converter(String base, KindRules kindRules) {
         this.iris = new IriMinter(base);
+        this.kindRules = kindRules;
     }
 
     /** What a conversion produced. */
@@ -30,7 +38,13 @@ public final class Converter {
     }
 
     /** Counts for the one-line summary. */
-    public record Stats(int lists, int entries, int resources, int agents, long triples) {
+    public record Stats(int lists, int entries, int resources, int agents, long triples, java.util.SortedMap<String, Integer> kinds) {
+        /** "Article 120, Website 80, Talk 31, …": most frequent first. */
+        public String kindSummary() {
+            return kinds.entrySet().stream()
+                    .sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(java.util.Map.Entry.comparingByKey()))
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
+        }
     }
 
     /** Converts the given list files (already expanded and sorted). */
@@ -50,7 +64,7 @@ public final class Converter {
     /** One conversion in progress. */
     private final class Assembly {
         final DatasetGraph dsg = DatasetGraphFactory.create();
-        final Catalog catalog = new Catalog(iris);
+        final Catalog catalog = new Catalog(iris, kindRules);
         final List<Problem> problems = new ArrayList<>();
         int lists;
         int entries;
@@ -68,7 +82,9 @@ public final class Converter {
             dsg.addGraph(NodeFactory.createURI(iris.sharedGraph()), SharedTriples.of(shared));
             long triples = 0;
             for (var it = dsg.listGraphNodes(); it.hasNext(); ) triples += dsg.getGraph(it.next()).size();
-            return new Result(dsg, new Stats(lists, entries, shared.resources().size(), shared.agents().size(), triples),
+            java.util.SortedMap<String, Integer> kinds = new java.util.TreeMap<>();
+            shared.resources().forEach(r -> r.kinds().forEach(k -> kinds.merge(k.localName(), 1, Integer::sum)));
+            return new Result(dsg, new Stats(lists, entries, shared.resources().size(), shared.agents().size(), triples, kinds),
                     problems.stream().sorted().toList());
         }
     }

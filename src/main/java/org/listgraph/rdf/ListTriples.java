@@ -53,6 +53,7 @@ public final class ListTriples {
             out.text(n, Vocab.DCT_DESCRIPTION, e.description());
             out.text(n, Vocab.MARKDOWN, e.markdown());
             out.date(n, Vocab.DCT_DATE, e.date());
+            if (e.featured()) out.bool(n, Vocab.FEATURED, true);
             out.iri(n, Vocab.PARENT_ENTRY, en.parentIri());
             for (Link link : e.linksWith(LinkRole.RELATED)) {
                 out.iri(n, Vocab.SEE_ALSO, UrlCanonicalizer.toIri(link.url()));

@@ -21,7 +21,7 @@ public final class SharedTriples {
         for (ResourceNode r : shared.resources()) {
             Node n = TripleSink.node(r.iri());
             out.add(n, Vocab.TYPE, Vocab.RESOURCE);
-            out.add(n, Vocab.TYPE, Vocab.lg(r.kind().localName()));
+            r.kinds().forEach(k -> out.add(n, Vocab.TYPE, Vocab.lg(k.localName())));
             out.text(n, Vocab.DCT_TITLE, r.title());
             r.urls().forEach(u -> out.iri(n, Vocab.SCHEMA_URL, u));
             r.recordings().forEach(u -> out.iri(n, Vocab.RECORDING, u));

@@ -29,6 +29,10 @@ final class TripleSink {
         graph.add(s, p, NodeFactory.createLiteralDT(Long.toString(value), XSDDatatype.XSDinteger));
     }
 
+    void bool(Node s, Node p, boolean value) {
+        graph.add(s, p, NodeFactory.createLiteralDT(Boolean.toString(value), XSDDatatype.XSDboolean));
+    }
+
     void date(Node s, Node p, String isoDate) {
         if (isoDate != null) graph.add(s, p, NodeFactory.createLiteralDT(isoDate, XSDDatatype.XSDdate));
     }

@@ -32,6 +32,7 @@ public final class Vocab {
     public static final Node LABEL = lg("label");
     public static final Node MARKDOWN = lg("markdown");
     public static final Node PARENT_ENTRY = lg("parentEntry");
+    public static final Node FEATURED = lg("featured");
     public static final Node LISTED_IN = lg("listedIn");
     public static final Node LIST_COUNT = lg("listCount");
     public static final Node RECORDING = lg("recording");

@@ -1,0 +1,138 @@
+package org.listgraph.identity;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.listgraph.entry.BadInputException;
+import org.listgraph.entry.Kind;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The kind rules of {@code ontology/kinds.json}: a project's own file when it has one, else the
+ * file shipped in the jar. Users add rules without recompiling; README shows how.
+ */
+public final class KindRules {
+    /** Where the rules live, relative to the project (and inside the jar). */
+    public static final String FILE = "ontology/kinds.json";
+    private static final Set<String> CONDITIONS = Set.of("host", "path", "url", "role", "title", "description", "text");
+
+    /** One rule: the kind it adds and its conditions (null when absent); all present conditions must match. */
+    public record Rule(Kind kind, Pattern host, Pattern path, Pattern url, Pattern role, Pattern title, Pattern description,
+                       Pattern text, String why) {
+    }
+
+    private final List<Rule> rules;
+    private final Map<Kind, Set<Kind>> overrides;
+
+    KindRules(List<Rule> rules, Map<Kind, Set<Kind>> overrides) {
+        this.rules = List.copyOf(rules);
+        this.overrides = overrides;
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    /** The kinds that {@code kind} makes redundant when both are found. */
+    public Set<Kind> overriddenBy(Kind kind) {
+        return overrides.getOrDefault(kind, Set.of());
+    }
+
+    /** The project's rules ({@code projectDir/ontology/kinds.json}) if present, else the shipped ones. */
+    public static KindRules load(Path projectDir) {
+        Path local = projectDir.resolve(FILE);
+        if (Files.isRegularFile(local)) {
+            try (InputStream in = Files.newInputStream(local)) {
+                return parse(in, local.toString());
+            } catch (IOException e) {
+                throw new BadInputException(local + ": error: cannot read the kind rules (" + e.getMessage() + ")");
+            }
+        }
+        try (InputStream in = KindRules.class.getClassLoader().getResourceAsStream(FILE)) {
+            if (in == null) throw new IllegalStateException(FILE + " is missing from the jar");
+            return parse(in, FILE);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the shipped " + FILE, e);
+        }
+    }
+
+    static KindRules parse(InputStream in, String source) {
+        JsonNode root;
+        try {
+            root = JsonMapper.builder().build().readTree(in);
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            throw new BadInputException(source + ":" + (loc == null ? 1 : loc.getLineNr()) + ":" + (loc == null ? 1 : loc.getColumnNr())
+                    + ": error: kind rules are not valid JSON (" + e.getOriginalMessage() + ")");
+        } catch (IOException e) {
+            throw new BadInputException(source + ": error: cannot read the kind rules (" + e.getMessage() + ")");
+        }
+        if (root == null || !root.path("rules").isArray()) {
+            throw new BadInputException(source + ": error: kind rules need a \"rules\" array");
+        }
+        Map<Kind, Set<Kind>> overrides = new EnumMap<>(Kind.class);
+        JsonNode ov = root.path("overrides");
+        for (Iterator<String> it = ov.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            Kind kind = kind(k, source + ": error: overrides");
+            Set<Kind> dropped = EnumSet.noneOf(Kind.class);
+            for (JsonNode d : ov.get(k)) dropped.add(kind(d.asText(), source + ": error: overrides." + k));
+            overrides.put(kind, dropped);
+        }
+        List<Rule> rules = new ArrayList<>();
+        int n = 0;
+        for (JsonNode r : root.get("rules")) {
+            String where = source + ": error: rules[" + n++ + "]";
+            for (Iterator<String> it = r.fieldNames(); it.hasNext(); ) {
+                String f = it.next();
+                if (!CONDITIONS.contains(f) && !f.equals("kind") && !f.equals("why")) {
+                    throw new BadInputException(where + ": unknown field \"" + f + "\" (conditions: " + String.join(", ", CONDITIONS.stream().sorted().toList()) + ")");
+                }
+            }
+            Kind kind = kind(r.path("kind").asText(""), where + ".kind");
+            Pattern host = pattern(r, "host", where);
+            Pattern path = pattern(r, "path", where);
+            Pattern url = pattern(r, "url", where);
+            Pattern role = pattern(r, "role", where);
+            Pattern title = pattern(r, "title", where);
+            Pattern description = pattern(r, "description", where);
+            Pattern text = pattern(r, "text", where);
+            if (host == null && path == null && url == null && role == null && title == null && description == null && text == null) {
+                throw new BadInputException(where + ": a rule needs at least one condition (" + String.join(", ", CONDITIONS.stream().sorted().toList()) + ")");
+            }
+            rules.add(new Rule(kind, host, path, url, role, title, description, text, r.path("why").asText("")));
+        }
+        return new KindRules(rules, overrides);
+    }
+
+    private static Kind kind(String name, String where) {
+        Optional<Kind> k = Arrays.stream(Kind.values()).filter(v -> v.localName().equals(name)).findFirst();
+        return k.orElseThrow(() -> new BadInputException(where + ": unknown kind \"" + name + "\" (one of: "
+                + String.join(", ", Arrays.stream(Kind.values()).map(Kind::localName).toList()) + ")"));
+    }
+
+    private static Pattern pattern(JsonNode rule, String field, String where) {
+        JsonNode v = rule.get(field);
+        if (v == null) return null;
+        try {
+            return Pattern.compile(v.asText());
+        } catch (PatternSyntaxException e) {
+            throw new BadInputException(where + "." + field + ": not a valid regular expression (" + e.getDescription() + ")");
+        }
+    }
+}

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param date        ISO date ({@code YYYY-MM-DD}) from a date prefix, or null
  * @param featured    marked as recommended in the list (🌟, {@code ==highlight==})
  * @param site        a site prefix removed from the title ("medium.com" in "medium.com: Title"), or null
+ * @param part        the entry is a part of its parent entry ("Part 2" under a series)
  * @param markdown    the entry's own source text (without nested items)
  */
 public record Entry(
@@ -30,6 +31,7 @@ public record Entry(
         String date,
         boolean featured,
         String site,
+        boolean part,
         String markdown) {
 
     public Entry {
@@ -40,6 +42,7 @@ public record Entry(
         Objects.requireNonNull(markdown, "markdown");
         if (index < 0) throw new IllegalArgumentException("index " + index);
         if (parentIndex >= index) throw new IllegalArgumentException("a parent comes before its child");
+        if (part && parentIndex < 0) throw new IllegalArgumentException("a part needs a parent entry");
         if (title == null || title.isBlank()) throw new IllegalArgumentException("entry at " + position + " has no title");
         if (links.stream().noneMatch(l -> l.role() != LinkRole.RELATED)) {
             throw new IllegalArgumentException("entry at " + position + " has no resource link");
@@ -47,6 +50,12 @@ public record Entry(
         if (date != null && !date.matches("\\d{4}-\\d{2}-\\d{2}")) {
             throw new IllegalArgumentException("date is not YYYY-MM-DD: " + date);
         }
+    }
+
+    /** A copy whose description ends with a note written as a nested item under the entry. */
+    public Entry withNote(String note) {
+        String d = description == null ? note : description + "\n" + note;
+        return new Entry(position, index, parentIndex, sectionPath, title, label, links, d, authors, date, featured, site, part, markdown);
     }
 
     /** The link that identifies the resource: the main link, else the first recording or slides link. */

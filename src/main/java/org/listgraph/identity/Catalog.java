@@ -76,6 +76,18 @@ public final class Catalog {
             r.lists.add(listIri);
             for (Author a : e.authors()) r.creators.add(addAgent(a));
             topicOf(e.sectionPath(), sections).ifPresent(r.topics::add);
+            if (e.parentIndex() >= 0) {
+                String parentResource = entries.get(e.parentIndex()).resourceIri();
+                if (!parentResource.equals(resourceIri)) {
+                    ResourceAcc p = resources.get(parentResource);
+                    if (e.part()) {
+                        p.parts.add(resourceIri);
+                        r.partOf.add(parentResource);
+                    } else {
+                        p.related.add(resourceIri);
+                    }
+                }
+            }
         }
         String revisionOf = doc.info().revisionOf() == null ? null : iris.list(doc.info().revisionOf());
         return new ListNode(doc, listIri, iris.listGraph(listId), revisionOf,
@@ -131,9 +143,9 @@ public final class Catalog {
             a.accountNames.computeIfAbsent(accountIri, k -> new TreeMap<>()).merge(acc.name(), 1, Integer::sum);
         }
         if (author.homepage() != null) a.homepages.add(UrlCanonicalizer.toIri(author.homepage()));
-        if (author.affiliation() != null) {
-            String org = iris.organization(author.affiliation());
-            organizations.computeIfAbsent(org, k -> new TreeMap<>()).merge(author.affiliation(), 1, Integer::sum);
+        for (String affiliation : author.affiliations()) {
+            String org = iris.organization(affiliation);
+            organizations.computeIfAbsent(org, k -> new TreeMap<>()).merge(affiliation, 1, Integer::sum);
             a.affiliations.add(org);
         }
         return iri;
@@ -143,7 +155,8 @@ public final class Catalog {
     public Identified.Shared shared() {
         List<ResourceNode> rs = new ArrayList<>();
         resources.forEach((iri, r) -> rs.add(new ResourceNode(iri, pick(r.titles), List.copyOf(kinds.resolve(r.kindEvidence)), List.copyOf(r.urls),
-                List.copyOf(r.recordings), List.copyOf(r.slides), List.copyOf(r.creators), List.copyOf(r.topics), List.copyOf(r.lists))));
+                List.copyOf(r.recordings), List.copyOf(r.slides), List.copyOf(r.creators), List.copyOf(r.topics), List.copyOf(r.lists),
+                List.copyOf(r.parts), List.copyOf(r.partOf), List.copyOf(r.related))));
         List<AgentNode> as = new ArrayList<>();
         agents.forEach((iri, a) -> {
             List<AccountNode> accounts = new ArrayList<>();
@@ -177,6 +190,9 @@ public final class Catalog {
         final SortedSet<String> creators = new TreeSet<>();
         final SortedSet<String> topics = new TreeSet<>();
         final SortedSet<String> lists = new TreeSet<>();
+        final SortedSet<String> parts = new TreeSet<>();
+        final SortedSet<String> partOf = new TreeSet<>();
+        final SortedSet<String> related = new TreeSet<>();
     }
 
     private static final class AgentAcc {

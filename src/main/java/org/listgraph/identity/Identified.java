@@ -44,7 +44,8 @@ public final class Identified {
 
     /** A work, one node however many lists and URLs name it; lists are sorted. */
     public record ResourceNode(String iri, String title, List<Kind> kinds, List<String> urls, List<String> recordings,
-                               List<String> slides, List<String> creatorIris, List<String> topicIris, List<String> listIris) {
+                               List<String> slides, List<String> creatorIris, List<String> topicIris, List<String> listIris,
+                               List<String> partIris, List<String> partOfIris, List<String> relatedIris) {
         public ResourceNode {
             Objects.requireNonNull(iri);
             Objects.requireNonNull(title);
@@ -56,6 +57,9 @@ public final class Identified {
             creatorIris = List.copyOf(creatorIris);
             topicIris = List.copyOf(topicIris);
             listIris = List.copyOf(listIris);
+            partIris = List.copyOf(partIris);
+            partOfIris = List.copyOf(partOfIris);
+            relatedIris = List.copyOf(relatedIris);
             if (urls.isEmpty() || listIris.isEmpty()) throw new IllegalArgumentException("resource " + iri + " without URL or list");
         }
     }

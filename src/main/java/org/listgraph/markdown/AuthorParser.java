@@ -58,15 +58,14 @@ final class AuthorParser {
                         expectName = true;
                         s = s.substring(m.end());
                     } else if (!expectName && (m = AFFILIATION.matcher(s)).find()) {
-                        Author last = authors.remove(authors.size() - 1);
-                        authors.add(new Author(last.name(), last.accounts(), last.homepage(), m.group(1).strip()));
+                        authors.add(authors.remove(authors.size() - 1).withAffiliation(m.group(1).strip()));
                         s = s.substring(m.end()).stripLeading();
                     } else if (!expectName && (m = NOTE.matcher(s)).find()) {
                         s = s.substring(m.end()).stripLeading();
                     } else if (expectName && (m = NAME.matcher(s)).find() && endsAtBoundary(s, m.end())) {
                         String name = m.group(1).strip();
                         if (name.endsWith(".") && !name.matches(".*\\b\\p{Lu}\\.$")) name = name.substring(0, name.length() - 1); // "Hockin." but not "J."
-                        authors.add(new Author(name, List.of(), null, null));
+                        authors.add(Author.named(name));
                         expectName = false;
                         s = s.substring(m.end()).stripLeading();
                     } else {
@@ -85,9 +84,7 @@ final class AuthorParser {
                     Author last = authors.remove(authors.size() - 1);
                     Optional<Account> account = ProfileLinks.account(link.url());
                     authors.add(account.map(last::withAccount)
-                            .orElseGet(() -> new Author(last.name(), last.accounts(),
-                                    last.homepage() == null && EntryReader.isWebUrl(link.url()) ? link.url() : last.homepage(),
-                                    last.affiliation())));
+                            .orElseGet(() -> last.withHomepage(EntryReader.isWebUrl(link.url()) ? link.url() : null)));
                     i++;
                 } else if (expectName && !EntryReader.isRoleWord(link.text())) {
                     authors.add(fromLink(link));
@@ -131,9 +128,9 @@ final class AuthorParser {
         String text = link.text().strip();
         if (account.isPresent()) {
             String name = text.equalsIgnoreCase(account.get().name()) || text.isEmpty() || isServiceWord(text) ? null : text;
-            return new Author(name, List.of(account.get()), null, null);
+            return new Author(name, List.of(account.get()), null, List.of());
         }
         String homepage = EntryReader.isWebUrl(link.url()) ? link.url() : null;
-        return new Author(text.isEmpty() ? link.url() : text, List.of(), homepage, null);
+        return new Author(text.isEmpty() ? link.url() : text, List.of(), homepage, List.of());
     }
 }

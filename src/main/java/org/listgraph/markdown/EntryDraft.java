@@ -5,7 +5,29 @@ import org.listgraph.entry.Link;
 
 import java.util.List;
 
-/** What one line of a list says, before it is placed in the list (index, parent, section). */
-record EntryDraft(int offset, String title, String label, List<Link> links, String description,
+/**
+ * What one list line says, before it is placed in the list (index, parent, section).
+ *
+ * @param shape what the line is: an entry, a label over nested items, or a person over their works
+ */
+record EntryDraft(Shape shape, int offset, String title, String label, List<Link> links, String description,
                   List<Author> authors, String date, boolean featured, String site, int firstLine, int lastLine) {
+
+    /** The three kinds of line a list holds. */
+    enum Shape {
+        /** A line that names a resource. */
+        ENTRY,
+        /** A line with no resource of its own that heads nested items ("Blog post series by Mark Betz:"). */
+        LABEL,
+        /** A line that names a person ("[Jon Langemak](…) on [github](…)"); the nested items are their works. */
+        PERSON
+    }
+
+    EntryDraft withAuthors(List<Author> newAuthors) {
+        return new EntryDraft(shape, offset, title, label, links, description, newAuthors, date, featured, site, firstLine, lastLine);
+    }
+
+    EntryDraft withTitle(String newTitle) {
+        return new EntryDraft(shape, offset, newTitle, label, links, description, authors, date, featured, site, firstLine, lastLine);
+    }
 }

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 final class EntryReader {
     private static final Pattern DATE_PREFIX = Pattern.compile("^\\s*(\\d{4}-\\d{2}-\\d{2})\\s*:\\s*");
     private static final Pattern BY = Pattern.compile("(?<![\\p{L}\\p{N}])by(?:\\s+|$)");
+    private static final Pattern BY_AT_END = Pattern.compile("(?<![\\p{L}\\p{N}])by\\s+$");
+    private static final Pattern POSSESSIVE = Pattern.compile("^\\s*['’]s?\\s*$");
     private static final Pattern BROKEN_LINK_START = Pattern.compile("\\[([^\\[\\]]+)\\]\\(\\s*(?:-\\s*)?$");
     private static final Pattern STRAY_DASH_URL = Pattern.compile("(?s)^[\\s\\-–—]+(https?://\\S+)\\s*$");
     private static final Pattern LEADING_PUNCT = Pattern.compile("(?U)^[\\s:,;\\-–—]+");
@@ -44,8 +46,11 @@ final class EntryReader {
         return ROLE_WORDS.containsKey(text.strip().toLowerCase(Locale.ROOT));
     }
 
-    /** The drafts of one paragraph; empty when it names no web resource (text, anchors, images). */
-    List<EntryDraft> read(List<Token> tokens, boolean bulleted) {
+    /**
+     * The drafts of one paragraph; empty when it names no web resource (text, anchors, images).
+     * {@code nested}: the paragraph heads nested items, so it may be a label or a person line.
+     */
+    List<EntryDraft> read(List<Token> tokens, boolean bulleted, boolean nested) {
         tokens = repairBrokenLinks(tokens);
         List<EntryDraft> drafts = new ArrayList<>();
         List<List<Token>> parts = splitUnbulletedLines(tokens);
@@ -60,7 +65,7 @@ final class EntryReader {
                 }
                 continue;
             }
-            readPart(parts.get(p)).ifPresent(d -> {
+            readPart(parts.get(p), nested && p == 0).forEach(d -> {
                 if (!bullet) {
                     problems.warn(lines.line(d.offset()), lines.column(d.offset()),
                             "link without a list bullet, read as its own entry (start the line with '- ')");
@@ -71,8 +76,8 @@ final class EntryReader {
         return drafts;
     }
 
-    private Optional<EntryDraft> readPart(List<Token> tokens) {
-        if (tokens.isEmpty()) return Optional.empty();
+    private List<EntryDraft> readPart(List<Token> tokens, boolean nested) {
+        if (tokens.isEmpty()) return List.of();
         tokens = new ArrayList<>(tokens);
         String date = null;
         if (tokens.get(0) instanceof Token.Text t) {
@@ -92,15 +97,43 @@ final class EntryReader {
                 break;
             }
         }
-        if (first < 0) return Optional.empty();
+        if (first < 0) return nested ? label(tokens, tokens.size(), date).map(List::of).orElse(List.of()) : List.of();
         Token.Link main = (Token.Link) tokens.get(first);
         String prefix = clean(plain(tokens.subList(0, first)));
         LinkRole firstRole = role(main.text());
+        if (firstRole == null && BY_AT_END.matcher(prefix + " ").find()) {
+            // '"Fun with veth-devices…" by [Ralph](…)': the links are the authors of a title with no link.
+            return label(tokens, first, date).map(List::of).orElse(List.of());
+        }
+        if (nested && firstRole == null && prefix.isEmpty()) {
+            List<EntryDraft> person = PersonLine.read(tokens, first, this);
+            if (!person.isEmpty()) return person;
+        }
+        List<Author> possessor = new ArrayList<>();
+        if (firstRole == null && prefix.isEmpty() && first + 2 < tokens.size() && tokens.get(first + 1) instanceof Token.Text apostrophe
+                && POSSESSIVE.matcher(apostrophe.text()).matches() && tokens.get(first + 2) instanceof Token.Link owned && usable(owned)
+                && ProfileLinks.account(main.url()).isPresent()) {
+            // "[Solarwinds](https://github.com/solarwinds)' [Tool](…)": the first link is the owner.
+            possessor.add(AuthorParser.fromLink(main));
+            first += 2;
+            main = owned;
+        }
         List<Link> links = new ArrayList<>();
         String title;
         String label;
         TitleCleaner.Clean cleaned;
-        if (firstRole != null && !prefix.isEmpty()) {
+        boolean bareUrl = main.raw().equals(main.url());
+        if (bareUrl && firstRole == null && !prefix.isEmpty()) {
+            // "[Title(https://…)", "[Title]](https://…)", "Title https://…": the title is the text before the bare URL.
+            String recovered = clean(prefix.replaceAll("[\\[\\]()]", " ").replaceAll("\\s+", " "));
+            if (prefix.matches(".*[\\[\\]].*")) {
+                problems.warn(lines.line(main.offset()), lines.column(main.offset()), "unbalanced brackets around '"
+                        + recovered + "'; read as the title of " + main.url() + " (write [title](url))");
+            }
+            cleaned = TitleCleaner.clean(recovered.isEmpty() ? main.url() : recovered, main.url());
+            label = null;
+            links.add(link(main, LinkRole.MAIN));
+        } else if (firstRole != null && !prefix.isEmpty()) {
             cleaned = TitleCleaner.clean(prefix, main.url()); // "Title, [recording](url)": the title has no link of its own
             label = null;
             links.add(link(main, firstRole));
@@ -166,11 +199,49 @@ final class EntryReader {
             }
         }
         String desc = clean(description.toString().replaceAll("\\s+", " "));
-        List<Author> authorList = authors == null ? List.of() : authors.authors();
+        List<Author> authorList = new ArrayList<>(possessor);
+        if (authors != null) authorList.addAll(authors.authors());
         int lastOffset = tokens.get(tokens.size() - 1).offset();
-        return Optional.of(new EntryDraft(tokens.get(0).offset(), title.strip(), label, links,
+        if (AuthorParser.isServiceWord(title) || title.equalsIgnoreCase("project page")) title = titleFromUrl(main.url());
+        return List.of(new EntryDraft(EntryDraft.Shape.ENTRY, tokens.get(0).offset(), title.strip(), label, links,
                 desc.isEmpty() ? null : desc, authorList, date, cleaned.featured() || featuredAfterLink(tokens, first), cleaned.site(),
                 lines.line(tokens.get(0).offset()), lines.line(lastOffset)));
+    }
+
+    /**
+     * A label line: text (up to {@code end}) that heads nested items, with the authors after its
+     * "by" ("Blog post series by Mark Betz:", '"Fun with veth…" by [Ralph](…)').
+     */
+    private Optional<EntryDraft> label(List<Token> tokens, int end, String date) {
+        String text = plain(tokens.subList(0, end));
+        List<Author> authors = List.of();
+        Matcher by = BY.matcher(text);
+        String title = text;
+        while (by.find()) {
+            Optional<AuthorParser.Result> r = AuthorParser.parse(text.substring(by.end()), tokens, end);
+            if (r.isPresent()) {
+                authors = r.get().authors();
+                title = text.substring(0, by.start());
+                break;
+            }
+        }
+        title = clean(TitleCleaner.clean(title, "").title()).replaceAll("^[\"“”']+|[\"“”']+$", "").strip();
+        if (title.isEmpty() && authors.isEmpty()) return Optional.empty();
+        int offset = tokens.get(0).offset();
+        int last = tokens.get(tokens.size() - 1).offset();
+        return Optional.of(new EntryDraft(EntryDraft.Shape.LABEL, offset, title, null, List.of(), null, authors, date, false, null,
+                lines.line(offset), lines.line(last)));
+    }
+
+    /** A readable title for a link whose text is only "github" or similar: "owner/repo", or host and path. */
+    static String titleFromUrl(String url) {
+        String u = url.replaceFirst("^(?i)https?://(www\\.)?", "").replaceFirst("[?#].*$", "").replaceAll("/+$", "");
+        Matcher m = Pattern.compile("^(?:github\\.com|gitlab\\.com)/([^/]+/[^/]+)").matcher(u);
+        return m.find() ? m.group(1) : u;
+    }
+
+    SourcePosition position(int offset) {
+        return new SourcePosition(file, lines.line(offset), lines.column(offset));
     }
 
     /** Whether a URL is absolute http(s), the only links that can name a resource or a homepage. */
@@ -180,7 +251,7 @@ final class EntryReader {
     }
 
     /** A link that can name a resource: absolute http(s), not an in-page anchor or a relative file. */
-    private boolean usable(Token.Link l) {
+    boolean usable(Token.Link l) {
         String url = l.url();
         if (url.isEmpty() || url.startsWith("#")) return false;
         String lower = url.toLowerCase(Locale.ROOT);

@@ -16,6 +16,7 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import org.listgraph.entry.Author;
 import org.listgraph.entry.Entry;
 import org.listgraph.entry.ListDocument;
 import org.listgraph.entry.ListInfo;
@@ -72,6 +73,34 @@ public final class ListReader {
         return null;
     }
 
+    /** Titles that only say which part of a series an item is ("Part 1", "Episode 2"). */
+    private static final Pattern PART = Pattern.compile("(?i)^(?:part|pt\\.?|episode|ep\\.?|chapter|lesson)\\s*#?\\s*(?:\\d+|[ivx]+)$");
+
+    /**
+     * What nested items inherit: their parent entry, the authors of a label or person line above
+     * them (for every item) or of their parent entry (for parts only), and the series title that
+     * "Part N" items extend.
+     */
+    private record Context(int parentIndex, List<Author> authors, boolean authorsForAll, String seriesTitle) {
+        static final Context TOP = new Context(-1, List.of(), false, null);
+
+        Context under(int parent) {
+            return new Context(parent, authorsForAll ? authors : List.of(), authorsForAll, null);
+        }
+
+        Context label(String title, List<Author> labelAuthors) {
+            return new Context(parentIndex, labelAuthors.isEmpty() ? authors : labelAuthors, true, title);
+        }
+
+        Context person(List<Author> person) {
+            return new Context(parentIndex, person, true, null);
+        }
+
+        Context entry(Entry e) {
+            return new Context(e.index(), e.authors(), false, e.title());
+        }
+    }
+
     /** The state of one pass over a document. */
     private static final class Walk {
         final String file;
@@ -95,9 +124,9 @@ public final class ListReader {
                 if (n instanceof Heading h) {
                     if (h != titleHeading) heading(h);
                 } else if (n instanceof BulletList || n instanceof OrderedList) {
-                    list((ListBlock) n, -1);
+                    list((ListBlock) n, Context.TOP);
                 } else if (n instanceof Paragraph p) {
-                    paragraph(p, -1, false, null);
+                    paragraph(p, Context.TOP, false, null, false);
                 } else if (n instanceof HtmlBlock || n instanceof HtmlCommentBlock) {
                     html(n);
                 } else if (n instanceof ThematicBreak) {
@@ -123,58 +152,86 @@ public final class ListReader {
             sections.add(section);
         }
 
-        void list(ListBlock list, int parentIndex) {
+        void list(ListBlock list, Context ctx) {
             for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
-                if (item instanceof ListItem li) item(li, parentIndex);
+                if (item instanceof ListItem li) item(li, ctx);
             }
         }
 
-        void item(ListItem item, int parentIndex) {
+        void item(ListItem item, Context ctx) {
             Node first = item.getFirstChild();
-            int self = parentIndex;
+            boolean nested = false;
+            for (Node c = first == null ? null : first.getNext(); c != null; c = c.getNext()) nested |= c instanceof ListBlock;
+            Context children = ctx.under(ctx.parentIndex());
             if (first instanceof Paragraph p) {
-                self = paragraph(p, parentIndex, true, item);
+                children = paragraph(p, ctx, true, item, nested);
             } else if (first instanceof ListBlock) {
                 problems.warn(line(item), col(item), "list item starts with a second bullet ('- - '), read as one item");
+                children = ctx;
             } else if (first == null) {
                 problems.warn(line(item), col(item), "empty list item, ignored");
             }
             for (Node c = first instanceof Paragraph ? first.getNext() : first; c != null; c = c.getNext()) {
-                if (c instanceof ListBlock nested) list(nested, self);
-                else if (c instanceof Paragraph p) paragraph(p, self, false, null);
+                if (c instanceof ListBlock nestedList) list(nestedList, children);
+                else if (c instanceof Paragraph p) paragraph(p, children, false, null, false);
                 else if (c instanceof HtmlBlock || c instanceof HtmlCommentBlock) html(c);
                 else if (c.hasChildren()) blocks(c);
             }
         }
 
-        /** Reads a paragraph's entries; returns the index of the last one (the parent of nested items), or {@code parentIndex}. */
-        int paragraph(Paragraph p, int parentIndex, boolean bulleted, ListItem item) {
+        /** Reads a paragraph's entries; returns what the items nested under it inherit. */
+        Context paragraph(Paragraph p, Context ctx, boolean bulleted, ListItem item, boolean nested) {
             List<Token> tokens = InlineTokens.of(p);
-            List<EntryDraft> drafts = reader.read(tokens, bulleted);
-            int last = parentIndex;
+            List<EntryDraft> drafts = reader.read(tokens, bulleted, nested);
+            Context children = null;
             for (int i = 0; i < drafts.size(); i++) {
                 EntryDraft d = drafts.get(i);
-                boolean itemStart = i == 0 && item != null;
-                SourcePosition pos = itemStart
-                        ? new SourcePosition(file, line(item), col(item))
-                        : new SourcePosition(file, lines.line(d.offset()), lines.column(d.offset()));
-                int firstLine = itemStart ? pos.line() : d.firstLine();
-                int lastLine = drafts.size() == 1 ? lines.line(Math.max(p.getStartOffset(), p.getEndOffset() - 1)) : d.lastLine();
-                String markdown = lines.lines(firstLine, Math.max(firstLine, lastLine)).stripIndent().strip();
-                Entry e;
-                try {
-                    e = new Entry(pos, entries.size(), parentIndex, currentPath(), d.title(), d.label(), d.links(),
-                            d.description(), d.authors(), d.date(), d.featured(), d.site(), markdown);
-                } catch (IllegalArgumentException invalid) {
-                    // A reading this stage cannot turn into a valid entry is reported, never a crash.
-                    problems.warn(pos.line(), pos.column(), "entry not read: " + invalid.getMessage());
-                    continue;
-                }
-                entries.add(e);
-                last = e.index();
+                Context next = switch (d.shape()) {
+                    case LABEL -> ctx.label(d.title(), d.authors());
+                    case PERSON -> ctx.person(d.authors());
+                    case ENTRY -> {
+                        int index = entry(d, ctx, p, i == 0 ? item : null, drafts.size());
+                        yield index < 0 ? ctx.under(ctx.parentIndex()) : ctx.entry(entries.get(index));
+                    }
+                };
+                if (children == null) children = next; // nested items belong to the item's first line
             }
-            if (drafts.isEmpty()) noEntry(p, tokens, bulleted, item);
-            return last;
+            if (drafts.isEmpty() && bulleted && !nested && ctx.parentIndex() >= 0 && tokens.stream().noneMatch(t -> t instanceof Token.Link)) {
+                // A text line under an entry is a note on it ("Problem: …", "dhcp"): it joins the entry's description.
+                String note = InlineTokens.plainText(p);
+                if (!note.isBlank()) entries.set(ctx.parentIndex(), entries.get(ctx.parentIndex()).withNote(note));
+            } else if (drafts.isEmpty()) {
+                noEntry(p, tokens, bulleted, item);
+            }
+            return children != null ? children : ctx.under(ctx.parentIndex());
+        }
+
+        /** Adds an entry for a draft in its context; returns its index, or -1 when it could not be built. */
+        private int entry(EntryDraft d, Context ctx, Paragraph p, ListItem item, int draftCount) {
+            return entry(d, ctx, p, item, draftCount, p);
+        }
+
+        /** {@code source}: the block whose lines are the entry's Markdown when it is the block's only entry. */
+        private int entry(EntryDraft d, Context ctx, Paragraph p, ListItem item, int draftCount, Node source) {
+            boolean part = PART.matcher(d.title()).matches() && (ctx.seriesTitle() != null);
+            if (part) d = d.withTitle(ctx.seriesTitle() + ", " + d.title());
+            if (d.authors().isEmpty() && (ctx.authorsForAll() || part) && !ctx.authors().isEmpty()) d = d.withAuthors(ctx.authors());
+            SourcePosition pos = item != null
+                    ? new SourcePosition(file, line(item), col(item))
+                    : new SourcePosition(file, lines.line(d.offset()), lines.column(d.offset()));
+            int firstLine = item != null ? pos.line() : d.firstLine();
+            int lastLine = draftCount == 1 ? lines.line(Math.max(source.getStartOffset(), source.getEndOffset() - 1)) : d.lastLine();
+            String markdown = lines.lines(firstLine, Math.max(firstLine, lastLine)).stripIndent().strip();
+            try {
+                Entry e = new Entry(pos, entries.size(), ctx.parentIndex(), currentPath(), d.title(), d.label(), d.links(),
+                        d.description(), d.authors(), d.date(), d.featured(), d.site(), part && ctx.parentIndex() >= 0, markdown);
+                entries.add(e);
+                return e.index();
+            } catch (IllegalArgumentException invalid) {
+                // A reading this stage cannot turn into a valid entry is reported, never a crash.
+                problems.warn(pos.line(), pos.column(), "entry not read: " + invalid.getMessage());
+                return -1;
+            }
         }
 
         /** Says why a paragraph made no entry, unless the reason is plain (anchors, images, a group label). */
@@ -190,6 +247,12 @@ public final class ListReader {
 
         void html(Node block) {
             String html = block.getChars().toString();
+            if (TweetReader.hasTweets(html)) {
+                for (EntryDraft d : TweetReader.read(html, block.getStartOffset(), reader)) {
+                    entry(d, Context.TOP, null, null, 1, block);
+                }
+                return;
+            }
             Matcher m = HTML_LINK.matcher(html);
             int links = 0;
             while (m.find()) links++;

@@ -30,6 +30,9 @@ public final class SharedTriples {
             r.topicIris().forEach(t -> out.iri(n, Vocab.DCT_SUBJECT, t));
             r.listIris().forEach(l -> out.iri(n, Vocab.LISTED_IN, l));
             out.integer(n, Vocab.LIST_COUNT, r.listIris().size());
+            r.partIris().forEach(p -> out.iri(n, Vocab.DCT_HAS_PART, p));
+            r.partOfIris().forEach(p -> out.iri(n, Vocab.DCT_IS_PART_OF, p));
+            r.relatedIris().forEach(p -> out.iri(n, Vocab.DCT_RELATION, p));
         }
         for (AgentNode a : shared.agents()) {
             Node n = TripleSink.node(a.iri());

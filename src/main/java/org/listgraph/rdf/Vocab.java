@@ -49,6 +49,9 @@ public final class Vocab {
     public static final Node DCT_DATE = iri(DCT + "date");
     public static final Node DCT_CREATOR = iri(DCT + "creator");
     public static final Node DCT_SUBJECT = iri(DCT + "subject");
+    public static final Node DCT_HAS_PART = iri(DCT + "hasPart");
+    public static final Node DCT_IS_PART_OF = iri(DCT + "isPartOf");
+    public static final Node DCT_RELATION = iri(DCT + "relation");
     public static final Node SCHEMA_ITEM = iri(SCHEMA + "item");
     public static final Node SCHEMA_POSITION = iri(SCHEMA + "position");
     public static final Node SCHEMA_URL = iri(SCHEMA + "url");

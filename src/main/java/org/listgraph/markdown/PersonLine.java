@@ -1,0 +1,70 @@
+package org.listgraph.markdown;
+
+import org.listgraph.entry.Account;
+import org.listgraph.entry.Author;
+import org.listgraph.entry.Link;
+import org.listgraph.entry.LinkRole;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a line that names a person over their works: {@code [Jon Langemak](homepage) on [github](…)},
+ * {@code [Thomas Graf](github), [linkedin](…), [cilium.io](…)}, {@code [Vincent Bernat](…) and his [network-lab](…)}.
+ * Service links become accounts, domain-named links affiliations, other links works of the person.
+ */
+final class PersonLine {
+    private static final Pattern NAME = Pattern.compile(
+            "^\\p{Lu}[\\p{L}\\p{M}'’.-]+(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|van|von|de|der|den|da|di|del|le|la|du)){1,3}$");
+    private static final Pattern JOINERS = Pattern.compile("(?i)^[\\s,;.()&]*(?:(?:on|and|his|her|their|at|with|also)\\b[\\s,;.()&]*)*$");
+    private static final Pattern DOMAIN = Pattern.compile("(?i)^[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,}$");
+
+    private PersonLine() {
+    }
+
+    /** The person and their works, or empty when the line does not read as a person line. */
+    static List<EntryDraft> read(List<Token> tokens, int first, EntryReader reader) {
+        Token.Link head = (Token.Link) tokens.get(first);
+        if (!NAME.matcher(head.text().strip()).matches()) return List.of();
+        for (int i = first + 1; i < tokens.size(); i++) {
+            if (tokens.get(i) instanceof Token.Text t && !JOINERS.matcher(t.text()).matches()) return List.of();
+        }
+        Optional<Account> own = ProfileLinks.account(head.url());
+        Author person = new Author(head.text().strip(), own.map(List::of).orElse(List.of()),
+                own.isPresent() ? null : head.url(), List.of());
+        List<Token.Link> works = new ArrayList<>();
+        for (int i = first + 1; i < tokens.size(); i++) {
+            if (!(tokens.get(i) instanceof Token.Link l) || !reader.usable(l)) continue;
+            Optional<Account> account = ProfileLinks.account(l.url());
+            if (account.isPresent()) {
+                person = person.withAccount(account.get());
+            } else if (AuthorParser.isServiceWord(l.text())) {
+                person = person.withHomepage(l.url());
+            } else if (DOMAIN.matcher(l.text().strip()).matches()) {
+                person = person.withAffiliation(l.text().strip());
+            } else {
+                works.add(l);
+            }
+        }
+        int offset = tokens.get(first).offset();
+        SourceLines at = new SourceLines(reader, offset, tokens.get(tokens.size() - 1).offset());
+        List<EntryDraft> drafts = new ArrayList<>();
+        drafts.add(new EntryDraft(EntryDraft.Shape.PERSON, offset, person.name(), head.raw(), List.of(), null, List.of(person),
+                null, false, null, at.first(), at.last()));
+        for (Token.Link w : works) {
+            Link link = new Link(w.url(), w.text(), LinkRole.MAIN, reader.position(w.offset()));
+            drafts.add(new EntryDraft(EntryDraft.Shape.ENTRY, w.offset(), w.text().strip(), w.raw(), List.of(link), null,
+                    List.of(person), null, false, null, at.first(), at.last()));
+        }
+        return drafts;
+    }
+
+    /** First and last line of the person line. */
+    private record SourceLines(int first, int last) {
+        SourceLines(EntryReader reader, int from, int to) {
+            this(reader.position(from).line(), reader.position(to).line());
+        }
+    }
+}

@@ -26,7 +26,7 @@ final class EntryReader {
     private static final Pattern POSSESSIVE = Pattern.compile("^\\s*['’]s?\\s*$");
     private static final Pattern BROKEN_LINK_START = Pattern.compile("\\[([^\\[\\]]+)\\]\\(\\s*(?:-\\s*)?$");
     private static final Pattern STRAY_DASH_URL = Pattern.compile("(?s)^[\\s\\-–—]+(https?://\\S+)\\s*$");
-    private static final Pattern LEADING_PUNCT = Pattern.compile("(?U)^[\\s:,;\\-–—]+");
+    private static final Pattern LEADING_PUNCT = Pattern.compile("(?U)^[\\s:,;\\-–—)\\]]+");
     private static final Pattern TRAILING_PUNCT = Pattern.compile("(?U)[\\s:,;\\-–—]+$");
     private static final Map<String, LinkRole> ROLE_WORDS = Map.of(
             "recording", LinkRole.RECORDING, "video", LinkRole.RECORDING, "youtube", LinkRole.RECORDING,

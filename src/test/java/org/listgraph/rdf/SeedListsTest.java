@@ -154,6 +154,64 @@ class SeedListsTest {
     }
 
     @Test
+    void nestedItemsUnderAPersonLineCarryThatPerson() {
+        assertEquals(List.of("9"), Seeds.column(dsg, """
+                SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r dct:creator/foaf:account/foaf:accountName "jonlangemak" }"""));
+        assertEquals(List.of("Jon Langemak"), Seeds.column(dsg, """
+                SELECT DISTINCT ?name WHERE { ?a foaf:account/foaf:accountName "jonlangemak" ; foaf:name ?name }"""));
+        assertEquals(List.of("linux-kernel-networking-walkthrough", "linux-networking-explained"), Seeds.column(dsg, """
+                SELECT ?label WHERE { ?e lg:inList <https://w3id.org/listgraph/id/list/cs224-container-networking> ; lg:label ?label ;
+                  schema:item/dct:creator/foaf:account/foaf:accountName "tgraf" } ORDER BY ?label"""));
+        assertEquals(List.of("cilium.io", "covalent.io"), Seeds.column(dsg, """
+                SELECT ?org WHERE { ?a foaf:account/foaf:accountName "tgraf" ; schema:affiliation/foaf:name ?org } ORDER BY ?org"""));
+        assertEquals(List.of(), Seeds.column(dsg, """
+                SELECT ?t WHERE { ?r a lg:Resource ; dct:title ?t FILTER(?t IN ("Jon Langemak", "Thomas Graf", "Ivan Pepelnjak", "Arun Sriraman")) }"""),
+                "a person is not a resource");
+    }
+
+    @Test
+    void theThreeTweetsAreSocialPostsWithAuthorsAndDates() {
+        assertEquals(List.of(
+                List.of("danielepolencic", "Daniele Polencic", "2022-01-31"),
+                List.of("iximiuz", "Ivan Velichko", "2021-11-28"),
+                List.of("rakyll", "Jaana Dogan ヤナ ドガン", "2021-11-10")), Seeds.select(dsg, """
+                SELECT ?handle ?name ?date WHERE { ?r a lg:SocialPost ; dct:creator ?a . ?a foaf:nick ?handle ; foaf:name ?name .
+                  ?e schema:item ?r ; dct:date ?date } ORDER BY ?handle"""));
+    }
+
+    @Test
+    void noLiteralHoldsMojibakeAndNoTitleHoldsEmojiOrMarkup() {
+        List<String> bad = new java.util.ArrayList<>();
+        dsg.find().forEachRemaining(q -> {
+            var o = q.getObject();
+            if (o.isLiteral() && o.getLiteralLexicalForm().matches("(?s).*(ðŸ|â€|ãƒ|Ã[\\u0080-\\u00BF]|Â[\\u00A0-\\u00BF]).*")) bad.add(o.getLiteralLexicalForm());
+        });
+        assertEquals(List.of(), bad);
+        assertEquals(List.of(), Seeds.column(dsg, """
+                SELECT ?t WHERE { ?r dct:title ?t FILTER(REGEX(?t, "==|\\\\*\\\\*|🌟|[\\\\x{1F300}-\\\\x{1FAFF}]")) }"""));
+        assertTrue(Integer.parseInt(Seeds.column(dsg, "SELECT (COUNT(*) AS ?n) WHERE { ?e lg:featured true }").get(0)) >= 40);
+    }
+
+    @Test
+    void theOverlayNetworkSeriesHasItsPartsAndItsRepository() {
+        assertEquals(List.of("Deep Dive in Docker Overlay Networks, Part 1", "Deep Dive in Docker Overlay Networks, Part 2",
+                "Deep Dive in Docker Overlay Networks, Part 3"), Seeds.column(dsg, """
+                SELECT ?part WHERE { ?s dct:title "Deep Dive in Docker Overlay Networks" ; a lg:Talk ; dct:hasPart/dct:title ?part } ORDER BY ?part"""));
+        assertEquals(List.of("lbernail/dockeroverlays"), Seeds.column(dsg, """
+                SELECT ?t WHERE { ?s dct:title "Deep Dive in Docker Overlay Networks" ; dct:relation/dct:title ?t }"""));
+        assertEquals(List.of("3"), Seeds.column(dsg, """
+                SELECT (COUNT(?p) AS ?n) WHERE { ?p dct:isPartOf/dct:title "Deep Dive in Docker Overlay Networks" ; dct:creator/foaf:nick "lbernail" }"""));
+    }
+
+    @Test
+    void sitePrefixesAndMarksLeaveTitles() {
+        assertEquals(List.of("Load balancing and scaling long-lived connections in Kubernetes"), Seeds.column(dsg, """
+                SELECT ?t WHERE { ?r schema:url <https://learnk8s.io/kubernetes-long-lived-connections> ; dct:title ?t }"""));
+        assertEquals(List.of("true"), Seeds.column(dsg, """
+                SELECT ?f WHERE { ?e schema:item/schema:url <https://learnk8s.io/kubernetes-long-lived-connections> ; lg:featured ?f }"""));
+    }
+
+    @Test
     void theBuildConformsToTheShippedShapes() {
         Graph data = GraphFactory.createGraphMem();
         dsg.find().forEachRemaining(q -> data.add(q.asTriple()));

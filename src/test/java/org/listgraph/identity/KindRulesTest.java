@@ -1,0 +1,86 @@
+package org.listgraph.identity;
+
+import org.listgraph.entry.BadInputException;
+import org.listgraph.entry.Entry;
+import org.listgraph.entry.Kind;
+import org.listgraph.entry.Link;
+import org.listgraph.entry.LinkRole;
+import org.listgraph.entry.SourcePosition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The shipped kind rules, their overrides, and rules a user adds in their own ontology/kinds.json. */
+class KindRulesTest {
+    private static final SourcePosition AT = new SourcePosition("x.md", 1, 1);
+    private final UrlCanonicalizer urls = new UrlCanonicalizer();
+
+    private static Entry entry(String title, String description, Link... links) {
+        return new Entry(AT, 0, -1, List.of(), title, title, List.of(links), description, List.of(), null, false, null, false, "- x");
+    }
+
+    private Set<Kind> kinds(KindClassifier c, Entry e) {
+        return c.resolve(c.evidence(e, urls.canonical(e.identifyingLink().url())));
+    }
+
+    private static Link main(String url) {
+        return new Link(url, "t", LinkRole.MAIN, AT);
+    }
+
+    @Test
+    void aYoutubeVideoIsAVideoUnlessTheEntrySaysItIsATalk() {
+        KindClassifier c = new KindClassifier(KindRules.load(Path.of(".")));
+        assertEquals(Set.of(Kind.VIDEO), kinds(c, entry("Iptables the end of an era", null, main("https://www.youtube.com/watch?v=h7Y2eaBwCqc"))));
+        assertEquals(Set.of(Kind.TALK), kinds(c, entry("Deep Dive in Docker Overlay Networks", "YouTube presentation",
+                main("https://www.youtube.com/watch?v=b3XDl0YsVsg"))));
+        assertEquals(Set.of(Kind.TALK), kinds(c, entry("There is No Such Thing as Container Networking", null,
+                new Link("https://www.youtube.com/watch?v=t98CX8Tberc", "recording", LinkRole.RECORDING, AT))));
+    }
+
+    @Test
+    void evidenceWithoutAnOverrideKeepsEveryKind() {
+        KindClassifier c = new KindClassifier(KindRules.load(Path.of(".")));
+        assertEquals(EnumSet.of(Kind.TALK, Kind.BOOK), c.resolve(EnumSet.of(Kind.TALK, Kind.BOOK, Kind.WEBSITE)));
+        assertEquals(EnumSet.of(Kind.SPECIFICATION), c.resolve(EnumSet.of(Kind.SPECIFICATION, Kind.DOCUMENTATION, Kind.SOFTWARE)));
+        assertEquals(EnumSet.of(Kind.WEBSITE), c.resolve(EnumSet.noneOf(Kind.class)));
+    }
+
+    @Test
+    void aProjectsOwnRulesFileReplacesTheShippedOne(@TempDir Path project) throws IOException {
+        Files.createDirectories(project.resolve("ontology"));
+        Files.writeString(project.resolve("ontology/kinds.json"), """
+                {"rules": [{"kind": "Course", "host": "(^|\\\\.)killercoda\\\\.com$", "why": "interactive labs"}]}""");
+        KindClassifier c = new KindClassifier(KindRules.load(project));
+        assertEquals(Set.of(Kind.COURSE), kinds(c, entry("CNI lab", null, main("https://killercoda.com/cni"))));
+        assertEquals(Set.of(Kind.WEBSITE), kinds(c, entry("A video", null, main("https://youtube.com/watch?v=x"))),
+                "the shipped rules are not used when the project has its own");
+    }
+
+    @Test
+    void aBrokenRulesFileSaysWhatIsWrong() {
+        var e1 = assertThrows(BadInputException.class, () -> parse("{\"rules\": [{\"kind\": \"Podcast\", \"host\": \"x\"}]}"));
+        assertTrue(e1.getMessage().contains("rules[0].kind: unknown kind \"Podcast\""), e1.getMessage());
+        var e2 = assertThrows(BadInputException.class, () -> parse("{\"rules\": [{\"kind\": \"Talk\", \"host\": \"(\"}]}"));
+        assertTrue(e2.getMessage().contains("rules[0].host: not a valid regular expression"), e2.getMessage());
+        var e3 = assertThrows(BadInputException.class, () -> parse("{\"rules\": [{\"kind\": \"Talk\"}]}"));
+        assertTrue(e3.getMessage().contains("needs at least one condition"), e3.getMessage());
+        var e4 = assertThrows(BadInputException.class, () -> parse("{\"rules\": [{\"kind\": \"Talk\", \"hots\": \"x\"}]}"));
+        assertTrue(e4.getMessage().contains("unknown field \"hots\""), e4.getMessage());
+    }
+
+    private static KindRules parse(String json) {
+        return KindRules.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "kinds.json");
+    }
+}

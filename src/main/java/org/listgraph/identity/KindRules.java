@@ -74,7 +74,10 @@ public final class KindRules {
     static KindRules parse(InputStream in, String source) {
         JsonNode root;
         try {
-            root = JsonMapper.builder().build().readTree(in);
+            root = JsonMapper.builder()
+                    .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .build().readTree(in);
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             throw new BadInputException(source + ":" + (loc == null ? 1 : loc.getLineNr()) + ":" + (loc == null ? 1 : loc.getColumnNr())
@@ -87,11 +90,18 @@ public final class KindRules {
         }
         Map<Kind, Set<Kind>> overrides = new EnumMap<>(Kind.class);
         JsonNode ov = root.path("overrides");
+        if (!ov.isMissingNode() && !ov.isObject()) {
+            throw new BadInputException(source + ": error: \"overrides\" must map a kind to a list of kinds");
+        }
         for (Iterator<String> it = ov.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             Kind kind = kind(k, source + ": error: overrides");
+            if (!ov.get(k).isArray()) throw new BadInputException(source + ": error: overrides." + k + " must be a list of kinds");
             Set<Kind> dropped = EnumSet.noneOf(Kind.class);
-            for (JsonNode d : ov.get(k)) dropped.add(kind(d.asText(), source + ": error: overrides." + k));
+            for (JsonNode d : ov.get(k)) {
+                if (!d.isTextual()) throw new BadInputException(source + ": error: overrides." + k + " must list kind names");
+                dropped.add(kind(d.asText(), source + ": error: overrides." + k));
+            }
             overrides.put(kind, dropped);
         }
         List<Rule> rules = new ArrayList<>();
@@ -104,6 +114,7 @@ public final class KindRules {
                     throw new BadInputException(where + ": unknown field \"" + f + "\" (conditions: " + String.join(", ", CONDITIONS.stream().sorted().toList()) + ")");
                 }
             }
+            if (!r.isObject()) throw new BadInputException(where + ": a rule must be an object");
             Kind kind = kind(r.path("kind").asText(""), where + ".kind");
             Pattern host = pattern(r, "host", where);
             Pattern path = pattern(r, "path", where);
@@ -129,6 +140,9 @@ public final class KindRules {
     private static Pattern pattern(JsonNode rule, String field, String where) {
         JsonNode v = rule.get(field);
         if (v == null) return null;
+        if (!v.isTextual() || v.asText().isEmpty()) {
+            throw new BadInputException(where + "." + field + ": must be a non-empty regular expression in a string");
+        }
         try {
             return Pattern.compile(v.asText());
         } catch (PatternSyntaxException e) {

@@ -27,7 +27,7 @@ final class AuthorParser {
             "medium", "gitlab", "mastodon", "site", "web", "here", "profile", "home", "homepage");
 
     /** The authors found, how many tokens they used, and the text left after them (or null if nothing was left). */
-    record Result(List<Author> authors, int endToken, String remainder) {
+    record Result(List<Author> authors, int endToken, String remainder, String notes) {
     }
 
     private AuthorParser() {
@@ -39,6 +39,7 @@ final class AuthorParser {
      */
     static Optional<Result> parse(String first, List<Token> tokens, int from) {
         List<Author> authors = new ArrayList<>();
+        StringBuilder notes = new StringBuilder();
         boolean expectName = true;
         boolean linked = false;
         String pending = first;
@@ -61,6 +62,7 @@ final class AuthorParser {
                         authors.add(authors.remove(authors.size() - 1).withAffiliation(m.group(1).strip()));
                         s = s.substring(m.end()).stripLeading();
                     } else if (!expectName && (m = NOTE.matcher(s)).find()) {
+                        notes.append(notes.length() > 0 ? " " : "").append(m.group().substring(1, m.group().length() - 1).strip());
                         s = s.substring(m.end()).stripLeading();
                     } else if (expectName && (m = NAME.matcher(s)).find() && endsAtBoundary(s, m.end())) {
                         String name = m.group(1).strip();
@@ -69,12 +71,12 @@ final class AuthorParser {
                         expectName = false;
                         s = s.substring(m.end()).stripLeading();
                     } else {
-                        return finish(authors, i, s, linked, tokens);
+                        return finish(authors, i, s, linked, tokens, notes.toString());
                     }
                 }
                 pending = null;
             }
-            if (i >= tokens.size()) return finish(authors, i, null, linked, tokens);
+            if (i >= tokens.size()) return finish(authors, i, null, linked, tokens, notes.toString());
             Token t = tokens.get(i);
             if (t instanceof Token.Text text) {
                 pending = text.text();
@@ -92,7 +94,7 @@ final class AuthorParser {
                     expectName = false;
                     i++;
                 } else {
-                    return finish(authors, i, "", linked, tokens);
+                    return finish(authors, i, "", linked, tokens, notes.toString());
                 }
             } else {
                 i++; // a line break inside the author list
@@ -100,7 +102,8 @@ final class AuthorParser {
         }
     }
 
-    private static Optional<Result> finish(List<Author> authors, int endToken, String rest, boolean linked, List<Token> tokens) {
+    private static Optional<Result> finish(List<Author> authors, int endToken, String rest, boolean linked, List<Token> tokens,
+                                           String notes) {
         if (authors.isEmpty()) return Optional.empty();
         String remainder = rest == null || rest.isBlank() ? null : rest;
         boolean moreTokens = endToken < tokens.size();
@@ -109,7 +112,7 @@ final class AuthorParser {
         if (!linked && remainder != null && !remainder.isEmpty() && !remainder.matches("(?s)^[.;:!].*")) {
             return Optional.empty();
         }
-        return Optional.of(new Result(List.copyOf(authors), endToken, remainder));
+        return Optional.of(new Result(List.copyOf(authors), endToken, remainder, notes.isEmpty() ? null : notes));
     }
 
     private static boolean endsAtBoundary(String s, int end) {

@@ -101,7 +101,7 @@ final class EntryReader {
         Token.Link main = (Token.Link) tokens.get(first);
         String prefix = clean(plain(tokens.subList(0, first)));
         LinkRole firstRole = role(main.text());
-        if (firstRole == null && BY_AT_END.matcher(prefix + " ").find()) {
+        if (nested && firstRole == null && BY_AT_END.matcher(prefix + " ").find()) {
             // '"Fun with veth-devices…" by [Ralph](…)': the links are the authors of a title with no link.
             return label(tokens, first, date).map(List::of).orElse(List.of());
         }
@@ -126,7 +126,7 @@ final class EntryReader {
         if (bareUrl && firstRole == null && !prefix.isEmpty()) {
             // "[Title(https://…)", "[Title]](https://…)", "Title https://…": the title is the text before the bare URL.
             String recovered = clean(prefix.replaceAll("[\\[\\]()]", " ").replaceAll("\\s+", " "));
-            if (prefix.matches(".*[\\[\\]].*")) {
+            if (prefix.matches(".*[\\[\\]].*") && !recovered.isEmpty()) {
                 problems.warn(lines.line(main.offset()), lines.column(main.offset()), "unbalanced brackets around '"
                         + recovered + "'; read as the title of " + main.url() + " (write [title](url))");
             }
@@ -198,7 +198,9 @@ final class EntryReader {
                 }
             }
         }
-        String desc = clean(description.toString().replaceAll("\\s+", " "));
+        if (authors != null && authors.notes() != null) description.append(" (").append(authors.notes()).append(')');
+        String desc = clean(description.toString().replaceAll("[\\x{1F31F}\\x{2B50}]", "").replaceAll("(^|\\s)==(\\s|$)", " ")
+                .replaceAll("\\s+", " "));
         List<Author> authorList = new ArrayList<>(possessor);
         if (authors != null) authorList.addAll(authors.authors());
         int lastOffset = tokens.get(tokens.size() - 1).offset();
@@ -238,6 +240,10 @@ final class EntryReader {
         String u = url.replaceFirst("^(?i)https?://(www\\.)?", "").replaceFirst("[?#].*$", "").replaceAll("/+$", "");
         Matcher m = Pattern.compile("^(?:github\\.com|gitlab\\.com)/([^/]+/[^/]+)").matcher(u);
         return m.find() ? m.group(1) : u;
+    }
+
+    void warn(int offset, String message) {
+        problems.warn(lines.line(offset), lines.column(offset), message);
     }
 
     SourcePosition position(int offset) {
@@ -337,10 +343,12 @@ final class EntryReader {
         return parts;
     }
 
-    /** A star right after the link ("[Title](url) 🌟") marks the entry too. */
+    /** A star anywhere in the line's text ("🌟 [Title](url)", "[Title](url) ⭐"), or the whole link in == ==, marks the entry. */
     private static boolean featuredAfterLink(List<Token> tokens, int link) {
-        return link + 1 < tokens.size() && tokens.get(link + 1) instanceof Token.Text t
-                && t.text().stripLeading().startsWith(new String(Character.toChars(0x1F31F)));
+        boolean highlighted = link > 0 && tokens.get(link - 1) instanceof Token.Text before && before.text().strip().endsWith("==")
+                && link + 1 < tokens.size() && tokens.get(link + 1) instanceof Token.Text after && after.text().strip().startsWith("==");
+        return highlighted || tokens.stream().anyMatch(t -> t instanceof Token.Text text
+                && text.text().codePoints().anyMatch(c -> c == 0x1F31F || c == 0x2B50));
     }
 
     private static boolean isDate(String iso) {

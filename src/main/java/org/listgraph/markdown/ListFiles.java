@@ -74,7 +74,7 @@ public final class ListFiles {
         if (fixed.repaired() > 0) {
             LineIndex at = new LineIndex(text);
             problems.warn(at.line(fixed.firstOffset()), at.column(fixed.firstOffset()), fixed.repaired()
-                    + " string(s) were UTF-8 read as Windows-1252 (e.g. 'ðŸŒŸ' for a star) and have been repaired; save the file as UTF-8");
+                    + " string(s) were UTF-8 read as Windows-1252 and have been repaired (first: " + fixed.firstExample() + "); save the file as UTF-8");
             text = fixed.text();
         }
         return reader.read(info, sha256(bytes), text, known.isEmpty(), problems);

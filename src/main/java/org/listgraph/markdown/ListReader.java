@@ -74,7 +74,11 @@ public final class ListReader {
     }
 
     /** Titles that only say which part of a series an item is ("Part 1", "Episode 2"). */
-    private static final Pattern PART = Pattern.compile("(?i)^(?:part|pt\\.?|episode|ep\\.?|chapter|lesson)\\s*#?\\s*(?:\\d+|[ivx]+)$");
+    private static final String PART_NUMBER = "(?:part|pt\\.?|episode|ep\\.?|chapter|lesson)\\s*#?\\s*(?:\\d+|[ivx]+|one|two|three|four|five|six|seven|eight|nine|ten)";
+    /** "Part 1", "Part 2: Services", "Episode III": titled by the series it belongs to. */
+    private static final Pattern PART = Pattern.compile("(?i)^" + PART_NUMBER + "(?:\\s*[:\\-–—.]\\s*\\S.*)?$");
+    /** "Overlay networks, part 3": a part whose title already names the series. */
+    private static final Pattern TITLED_PART = Pattern.compile("(?i)^.+[,:\\-–—(]\\s*" + PART_NUMBER + "\\)?$");
 
     /**
      * What nested items inherit: their parent entry, the authors of a label or person line above
@@ -89,7 +93,9 @@ public final class ListReader {
         }
 
         Context label(String title, List<Author> labelAuthors) {
-            return new Context(parentIndex, labelAuthors.isEmpty() ? authors : labelAuthors, true, title);
+            // A label without "by" passes on only authors that already applied to every item (a person's).
+            List<Author> inherited = labelAuthors.isEmpty() ? (authorsForAll ? authors : List.of()) : labelAuthors;
+            return new Context(parentIndex, inherited, true, title);
         }
 
         Context person(List<Author> person) {
@@ -213,8 +219,10 @@ public final class ListReader {
 
         /** {@code source}: the block whose lines are the entry's Markdown when it is the block's only entry. */
         private int entry(EntryDraft d, Context ctx, Paragraph p, ListItem item, int draftCount, Node source) {
-            boolean part = PART.matcher(d.title()).matches() && (ctx.seriesTitle() != null);
-            if (part) d = d.withTitle(ctx.seriesTitle() + ", " + d.title());
+            String series = ctx.seriesTitle();
+            boolean bare = PART.matcher(d.title()).matches();
+            boolean part = series != null && !series.isBlank() && (bare || TITLED_PART.matcher(d.title()).matches());
+            if (part && bare && !PART.matcher(series).matches()) d = d.withTitle(series + ", " + d.title());
             if (d.authors().isEmpty() && (ctx.authorsForAll() || part) && !ctx.authors().isEmpty()) d = d.withAuthors(ctx.authors());
             SourcePosition pos = item != null
                     ? new SourcePosition(file, line(item), col(item))
@@ -248,9 +256,8 @@ public final class ListReader {
         void html(Node block) {
             String html = block.getChars().toString();
             if (TweetReader.hasTweets(html)) {
-                for (EntryDraft d : TweetReader.read(html, block.getStartOffset(), reader)) {
-                    entry(d, Context.TOP, null, null, 1, block);
-                }
+                List<EntryDraft> tweets = TweetReader.read(html, block.getStartOffset(), reader);
+                for (EntryDraft d : tweets) entry(d, Context.TOP, null, null, tweets.size(), block);
                 return;
             }
             Matcher m = HTML_LINK.matcher(html);

@@ -24,26 +24,39 @@ final class PersonLine {
     private PersonLine() {
     }
 
-    /** The person and their works, or empty when the line does not read as a person line. */
+    /**
+     * The people and their works, or empty when the line does not read as a person line. A person
+     * needs evidence beyond a name: a profile link (github.com/handle) or a service link on the line
+     * ("on [github](…)", "[linkedin](…)"), so "[Project Calico](…)" over nested items stays a resource.
+     */
     static List<EntryDraft> read(List<Token> tokens, int first, EntryReader reader) {
         Token.Link head = (Token.Link) tokens.get(first);
         if (!NAME.matcher(head.text().strip()).matches()) return List.of();
+        boolean evidence = ProfileLinks.account(head.url()).isPresent();
         for (int i = first + 1; i < tokens.size(); i++) {
-            if (tokens.get(i) instanceof Token.Text t && !JOINERS.matcher(t.text()).matches()) return List.of();
+            Token t = tokens.get(i);
+            if (t instanceof Token.Text text && !JOINERS.matcher(text.text()).matches()) return List.of();
+            if (t instanceof Token.Link l && (AuthorParser.isServiceWord(l.text()) || ProfileLinks.account(l.url()).isPresent())) evidence = true;
         }
-        Optional<Account> own = ProfileLinks.account(head.url());
-        Author person = new Author(head.text().strip(), own.map(List::of).orElse(List.of()),
-                own.isPresent() ? null : head.url(), List.of());
+        if (!evidence) return List.of();
+        List<Author> people = new ArrayList<>();
         List<Token.Link> works = new ArrayList<>();
-        for (int i = first + 1; i < tokens.size(); i++) {
-            if (!(tokens.get(i) instanceof Token.Link l) || !reader.usable(l)) continue;
-            Optional<Account> account = ProfileLinks.account(l.url());
-            if (account.isPresent()) {
-                person = person.withAccount(account.get());
+        for (int i = first; i < tokens.size(); i++) {
+            if (!(tokens.get(i) instanceof Token.Link l)) continue;
+            boolean web = reader.usable(l);
+            Optional<Account> account = web ? ProfileLinks.account(l.url()) : Optional.empty();
+            if (NAME.matcher(l.text().strip()).matches() && (account.isPresent() || i == first)) {
+                // "[Ann Lee](…) and [Bob Ray](…)": every named link starts a person of its own.
+                people.add(new Author(l.text().strip(), account.map(List::of).orElse(List.of()),
+                        account.isPresent() || !web ? null : l.url(), List.of()));
+            } else if (!web) {
+                continue;
+            } else if (account.isPresent()) {
+                people.set(people.size() - 1, people.get(people.size() - 1).withAccount(account.get()));
             } else if (AuthorParser.isServiceWord(l.text())) {
-                person = person.withHomepage(l.url());
+                people.set(people.size() - 1, people.get(people.size() - 1).withHomepage(l.url()));
             } else if (DOMAIN.matcher(l.text().strip()).matches()) {
-                person = person.withAffiliation(l.text().strip());
+                people.set(people.size() - 1, people.get(people.size() - 1).withAffiliation(l.text().strip()));
             } else {
                 works.add(l);
             }
@@ -51,12 +64,13 @@ final class PersonLine {
         int offset = tokens.get(first).offset();
         SourceLines at = new SourceLines(reader, offset, tokens.get(tokens.size() - 1).offset());
         List<EntryDraft> drafts = new ArrayList<>();
-        drafts.add(new EntryDraft(EntryDraft.Shape.PERSON, offset, person.name(), head.raw(), List.of(), null, List.of(person),
+        String names = String.join(", ", people.stream().map(Author::name).toList());
+        drafts.add(new EntryDraft(EntryDraft.Shape.PERSON, offset, names, head.raw(), List.of(), null, List.copyOf(people),
                 null, false, null, at.first(), at.last()));
         for (Token.Link w : works) {
             Link link = new Link(w.url(), w.text(), LinkRole.MAIN, reader.position(w.offset()));
             drafts.add(new EntryDraft(EntryDraft.Shape.ENTRY, w.offset(), w.text().strip(), w.raw(), List.of(link), null,
-                    List.of(person), null, false, null, at.first(), at.last()));
+                    List.copyOf(people), null, false, null, at.first(), at.last()));
         }
         return drafts;
     }

@@ -26,7 +26,7 @@ final class TitleCleaner {
         boolean featured = raw.codePoints().anyMatch(c -> c == STAR || c == WHITE_STAR);
         Matcher h = HIGHLIGHT.matcher(raw);
         if (h.find()) featured = true;
-        String t = HIGHLIGHT.matcher(raw).replaceAll("$1").replace("==", "");
+        String t = HIGHLIGHT.matcher(raw).replaceAll("$1"); // a lone "==" ("a == b") is text
         t = withoutSymbols(t).replaceAll("\\s+", " ").strip();
         String site = null;
         Matcher m = SITE_PREFIX.matcher(t);
@@ -37,26 +37,43 @@ final class TitleCleaner {
         return new Clean(t, featured, site);
     }
 
-    /** A prefix names a site when it looks like a domain or is a label of the link's own host ("medium" for medium.com). */
+    /**
+     * A prefix names a site when it is the link's own host or a part of it ("kubernetes.io",
+     * "technos.medium.com"), a lower-case domain with a common top-level domain ("ovh.com"), or a
+     * lower-case label of the link's host ("medium" for medium.com). "Node.js", "ASP.NET" and
+     * "Cilium" (a product of cilium.io) stay in the title.
+     */
     private static boolean isSite(String prefix, String url) {
         String p = prefix.toLowerCase(Locale.ROOT);
-        if (p.matches("[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,}")) return true;
-        String host = url.toLowerCase(Locale.ROOT).replaceFirst("^[a-z]+://", "").replaceFirst("[/?#:].*$", "");
+        String host = url.toLowerCase(Locale.ROOT).replaceFirst("^[a-z]+://", "").replaceFirst("[/?#:].*$", "").replaceFirst("^www\\.", "");
+        if (p.contains(".") && (host.equals(p) || host.endsWith("." + p) || p.endsWith("." + host))) return true;
+        boolean lowerCase = prefix.equals(p);
+        if (lowerCase && p.matches("[a-z0-9-]+(\\.[a-z0-9-]+)*\\.(com|org|net|io|dev|co|me|sh|info|blog|cloud|app|tech|ai|us|uk|de|ch|fr|nl|eu|cc|xyz|pub)")) return true;
+        if (!lowerCase || p.contains(".")) return false;
         for (String label : host.split("\\.")) {
             if (label.equals(p)) return true;
         }
         return false;
     }
 
-    /** Removes emoji and other pictographs (Unicode "other symbol"), with their joiners and variation selectors. */
+    /**
+     * Removes emoji and pictographs (with their joiners, variation selectors, keycaps and skin tones);
+     * other symbols that belong in titles (° ℃ © ™) stay.
+     */
     static String withoutSymbols(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         s.codePoints().forEach(c -> {
-            int type = Character.getType(c);
-            boolean drop = type == Character.OTHER_SYMBOL || c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F)
-                    || (c >= 0x1F3FB && c <= 0x1F3FF);
-            if (!drop) sb.appendCodePoint(c);
+            if (!isPictograph(c)) sb.appendCodePoint(c);
         });
         return sb.toString();
+    }
+
+    /** Emoji, dingbats, stars and the characters that only modify them. */
+    static boolean isPictograph(int c) {
+        return c >= 0x1F000 && c <= 0x1FAFF       // emoji, symbols and pictographs, skin tones, regional indicators
+                || c >= 0x2600 && c <= 0x27BF      // miscellaneous symbols and dingbats
+                || c >= 0x2B00 && c <= 0x2BFF      // arrows and stars (⭐)
+                || c == 0x200D || c == 0x20E3      // zero-width joiner, combining keycap
+                || c >= 0xFE00 && c <= 0xFE0F;     // variation selectors
     }
 }

@@ -33,33 +33,47 @@ final class TweetReader {
         return html.contains("twitter-tweet");
     }
 
-    /** One draft per embedded tweet; {@code offset} is where the block starts in the file. */
+    /**
+     * One draft per embedded tweet; {@code offset} is where the block starts in the file. A tweet
+     * without an http(s) link to it is reported, not read; so is a date that cannot be read.
+     */
     static List<EntryDraft> read(String html, int offset, EntryReader reader) {
         List<EntryDraft> drafts = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
+        Matcher open = Pattern.compile("(?i)<blockquote[^>]*twitter-tweet").matcher(html);
+        while (open.find()) starts.add(offset + open.start());
+        int n = 0;
         for (Element quote : Jsoup.parseBodyFragment(html).select("blockquote.twitter-tweet")) {
+            int at = n < starts.size() ? starts.get(n) : offset;
+            n++;
             Element p = quote.selectFirst("p");
             Element dateLink = quote.select("> a[href]").last();
-            if (p == null || dateLink == null) continue;
+            String url = dateLink == null ? "" : dateLink.attr("href").strip();
+            if (p == null || !EntryReader.isWebUrl(url)) {
+                reader.warn(at, "tweet without " + (p == null ? "text" : "an http(s) link to it") + ", not read as an entry");
+                continue;
+            }
             // wholeText() keeps <br> as a line break; <br><br> is a paragraph break.
             String text = p.wholeText().replaceAll("[ \\t]+", " ").replaceAll(" *\\n *", "\n").replaceAll("\n{3,}", "\n\n").strip();
-            String url = dateLink.attr("href");
             Matcher sig = SIGNATURE.matcher(quote.ownText().strip());
             List<Author> authors = new ArrayList<>();
             if (sig.matches()) {
                 String name = sig.group(1).isBlank() ? null : sig.group(1);
                 authors.add(new Author(name, List.of(new Account("twitter", "https://twitter.com/", sig.group(2))), null, List.of()));
+            } else {
+                reader.warn(at, "tweet without a '— Name (@handle)' line, read without an author");
             }
             String date = null;
             try {
                 date = LocalDate.parse(dateLink.text().strip(), TWITTER_DATE).toString();
             } catch (DateTimeParseException e) {
-                // a tweet without a readable date still counts
+                reader.warn(at, "tweet date '" + dateLink.text().strip() + "' is not like 'November 10, 2021', read without a date");
             }
             String title = firstWords(TitleCleaner.withoutSymbols(text.lines().filter(l -> !l.isBlank()).findFirst().orElse(url)).strip());
             if (title.isEmpty()) title = url;
-            Link link = new Link(url, dateLink.text(), LinkRole.MAIN, reader.position(offset));
-            int line = reader.position(offset).line();
-            drafts.add(new EntryDraft(EntryDraft.Shape.ENTRY, offset, title, null, List.of(link), text, authors, date,
+            Link link = new Link(url, dateLink.text(), LinkRole.MAIN, reader.position(at));
+            int line = reader.position(at).line();
+            drafts.add(new EntryDraft(EntryDraft.Shape.ENTRY, at, title, null, List.of(link), text, authors, date,
                     false, null, line, line));
         }
         return drafts;

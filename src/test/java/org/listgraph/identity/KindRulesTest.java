@@ -80,6 +80,20 @@ class KindRulesTest {
         assertTrue(e4.getMessage().contains("unknown field \"hots\""), e4.getMessage());
     }
 
+    @Test
+    void valuesOfTheWrongTypeAreRejectedNotGuessed() {
+        for (String[] c : new String[][]{
+                {"{\"rules\": [{\"kind\": \"Talk\", \"host\": {\"a\": 1}}]}", "rules[0].host: must be a non-empty regular expression"},
+                {"{\"rules\": [{\"kind\": \"Talk\", \"host\": 5}]}", "rules[0].host: must be a non-empty regular expression"},
+                {"{\"rules\": [], \"overrides\": {\"Talk\": \"Video\"}}", "overrides.Talk must be a list of kinds"},
+                {"{\"rules\": [], \"overrides\": [1, 2]}", "\"overrides\" must map a kind"},
+                {"{\"rules\": []} trailing", "not valid JSON"},
+                {"{\"rules\": [], \"rules\": []}", "not valid JSON"}}) {
+            var e = assertThrows(BadInputException.class, () -> parse(c[0]), c[0]);
+            assertTrue(e.getMessage().contains(c[1]), c[0] + " -> " + e.getMessage());
+        }
+    }
+
     private static KindRules parse(String json) {
         return KindRules.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "kinds.json");
     }

@@ -206,7 +206,7 @@ final class EntryReader {
         int lastOffset = tokens.get(tokens.size() - 1).offset();
         if (AuthorParser.isServiceWord(title) || title.equalsIgnoreCase("project page")) title = titleFromUrl(main.url());
         return List.of(new EntryDraft(EntryDraft.Shape.ENTRY, tokens.get(0).offset(), title.strip(), label, links,
-                desc.isEmpty() ? null : desc, authorList, date, cleaned.featured() || featuredAfterLink(tokens, first), cleaned.site(),
+                desc.isEmpty() ? null : desc, authorList, date, cleaned.featured() || markedAsFeatured(tokens, first), cleaned.site(),
                 lines.line(tokens.get(0).offset()), lines.line(lastOffset)));
     }
 
@@ -344,7 +344,7 @@ final class EntryReader {
     }
 
     /** A star anywhere in the line's text ("🌟 [Title](url)", "[Title](url) ⭐"), or the whole link in == ==, marks the entry. */
-    private static boolean featuredAfterLink(List<Token> tokens, int link) {
+    private static boolean markedAsFeatured(List<Token> tokens, int link) {
         boolean highlighted = link > 0 && tokens.get(link - 1) instanceof Token.Text before && before.text().strip().endsWith("==")
                 && link + 1 < tokens.size() && tokens.get(link + 1) instanceof Token.Text after && after.text().strip().startsWith("==");
         return highlighted || tokens.stream().anyMatch(t -> t instanceof Token.Text text

@@ -1,6 +1,7 @@
 package org.listgraph.cli;
 
 import org.listgraph.export.AtomicFile;
+import org.listgraph.export.MergeReport;
 import org.listgraph.export.RdfFormat;
 import org.listgraph.export.RdfWriter;
 import org.listgraph.markdown.ListFiles;
@@ -44,6 +45,8 @@ final class BuildCommand implements Callable<Integer> {
         }
         Path graph = output.resolve("graph.ttl");
         AtomicFile.write(graph, o -> RdfWriter.writeUnion(r, RdfFormat.TTL, common.base, o));
+        AtomicFile.write(output.resolve("merges.csv"), o -> MergeReport.csv(r.decisions(), o));
+        AtomicFile.write(output.resolve("merges.md"), o -> MergeReport.markdown(r.decisions(), o));
         AtomicFile.write(output.resolve("problems.txt"), o -> {
             for (var p : r.problems()) o.write((p + "\n").getBytes(StandardCharsets.UTF_8));
         });

@@ -9,6 +9,7 @@ import org.listgraph.entry.ListDocument;
 import org.listgraph.entry.Section;
 import org.listgraph.identity.Identified.AccountNode;
 import org.listgraph.identity.Identified.AgentNode;
+import org.listgraph.identity.Identified.Decision;
 import org.listgraph.identity.Identified.EntryNode;
 import org.listgraph.identity.Identified.ListNode;
 import org.listgraph.identity.Identified.OrganizationNode;
@@ -18,40 +19,65 @@ import org.listgraph.identity.Identified.TopicNode;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Gives every entry, resource, author and topic its identity across lists. Lists are added one at a
- * time (only the cross-list facts are kept, not the lists); {@link #shared()} is independent of the
- * order in which lists were added.
+ * Gives every entry, resource, author and topic its identity across lists. Lists are added one at
+ * a time; {@link #resolve()} then clusters people (accounts, handles, names on the same work),
+ * topics and works (canonical URL, then title with corroborating evidence) and explains every
+ * decision. Nothing it returns depends on the order in which lists were added.
  */
 public final class Catalog {
     /** Services in the order their handle is preferred as an agent's key. */
     private static final List<String> SERVICE_PRIORITY = List.of("github", "gitlab", "twitter", "speakerdeck", "slideshare", "medium", "linkedin");
+    /** Services on which the same handle is taken to be the same person. */
+    private static final Set<String> HANDLE_SERVICES = Set.of("github", "gitlab", "twitter", "speakerdeck", "slideshare", "medium");
+    /** A work's URL on an author's own account: speakerdeck.com/thockin/…, slideshare.net/ThomasGraf5/…, medium.com/@user/…. */
+    private static final Pattern URL_HANDLE = Pattern.compile(
+            "^(?:[a-z]{2}\\.)?(speakerdeck|slideshare)\\.(?:com|net)/([A-Za-z0-9_.-]+)/[^/]+|^medium\\.com/@([A-Za-z0-9_.-]+)/[^/]+|^(twitter)\\.com/([A-Za-z0-9_]+)/status/");
+    private static final Pattern GITHUB_REPO = Pattern.compile("^github\\.com/([A-Za-z0-9_.-]+)/[^/]+");
+    /** Host families: hosts that serve one site's content. */
+    private static final Map<String, String> SITE_FAMILY = Map.of(
+            "speakerd.s3.amazonaws.com", "speakerdeck.com", "youtu.be", "youtube.com", "de.slideshare.net", "slideshare.net");
+    private static final int BLOCK_LIMIT = 50;
+    private static final int AUTHOR_WORKS_LIMIT = 200;
 
     private final IriMinter iris;
     private final UrlCanonicalizer urls = new UrlCanonicalizer();
     private final KindClassifier kinds;
     private final TopicNames topicNames = new TopicNames();
+    private final Overrides overrides;
     private final SortedMap<String, ResourceAcc> resources = new TreeMap<>();
     private final SortedMap<String, AgentAcc> agents = new TreeMap<>();
     private final SortedMap<String, Map<String, Integer>> organizations = new TreeMap<>();
     private final SortedMap<String, Map<String, Integer>> topics = new TreeMap<>();
+    /** Agent keys named together on one line (an author with a GitHub and a Twitter link). */
+    private final SortedSet<List<String>> sameLine = new TreeSet<>(Comparator.comparing((List<String> l) -> l.get(0)).thenComparing(l -> l.get(1)));
 
     public Catalog(IriMinter iris, KindRules kindRules) {
-        this.iris = iris;
-        this.kinds = new KindClassifier(kindRules);
+        this(iris, kindRules, Overrides.none());
     }
 
-    /** Identifies one list's nodes and records its contribution to the cross-list facts. */
+    public Catalog(IriMinter iris, KindRules kindRules, Overrides overrides) {
+        this.iris = iris;
+        this.kinds = new KindClassifier(kindRules);
+        this.overrides = overrides;
+    }
+
+    /** Identifies one list's nodes (resource IRIs by canonical URL, before clustering) and records its evidence. */
     public ListNode add(ListDocument doc) {
         String listId = doc.info().id();
         String listIri = iris.list(listId);
@@ -71,6 +97,7 @@ public final class Catalog {
             r.titles.merge(e.title(), 1, Integer::sum);
             r.kindEvidence.addAll(kinds.evidence(e, canonical));
             r.urls.add(UrlCanonicalizer.toIri(e.identifyingLink().url()));
+            r.canonicals.add(canonical);
             e.linksWith(LinkRole.RECORDING).forEach(l -> r.recordings.add(UrlCanonicalizer.toIri(l.url())));
             e.linksWith(LinkRole.SLIDES).forEach(l -> r.slides.add(UrlCanonicalizer.toIri(l.url())));
             r.lists.add(listIri);
@@ -95,8 +122,8 @@ public final class Catalog {
     }
 
     private Map<List<String>, SectionNode> identifySections(ListDocument doc, String listId) {
-        Map<String, java.util.Set<List<String>>> byKey = new HashMap<>();
-        for (Section s : doc.sections()) byKey.computeIfAbsent(IriMinter.pathKey(s.path()), k -> new java.util.HashSet<>()).add(s.path());
+        Map<String, Set<List<String>>> byKey = new HashMap<>();
+        for (Section s : doc.sections()) byKey.computeIfAbsent(IriMinter.pathKey(s.path()), k -> new HashSet<>()).add(s.path());
         Map<List<String>, String> keys = new HashMap<>();
         byKey.forEach((key, paths) -> {
             // Headings that slug alike ("C" and "C++") all take a hash of their exact text, whatever their order.
@@ -124,23 +151,34 @@ public final class Catalog {
         return Optional.empty();
     }
 
+    private static String accountKey(Account a) {
+        return a.service() + "/" + a.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static int servicePriority(String key) {
+        int slash = key.indexOf('/');
+        String service = slash < 0 ? key : key.substring(0, slash);
+        int i = SERVICE_PRIORITY.indexOf(service);
+        if (i >= 0) return i;
+        return service.equals("name") ? SERVICE_PRIORITY.size() + 1 : service.equals("web") ? SERVICE_PRIORITY.size() + 2 : SERVICE_PRIORITY.size();
+    }
+
+    /** Agent keys ordered as cluster names: the preferred service first, then alphabetically. */
+    private static final Comparator<String> AGENT_ORDER = Comparator.comparingInt(Catalog::servicePriority).thenComparing(k -> k);
+
     private String addAgent(Author author) {
-        Optional<Account> primary = author.accounts().stream()
-                .min(Comparator.comparingInt((Account a) -> {
-                    int i = SERVICE_PRIORITY.indexOf(a.service());
-                    return i < 0 ? SERVICE_PRIORITY.size() : i;
-                }).thenComparing(Account::service).thenComparing(Account::name));
-        String key = primary.map(a -> a.service() + "/" + a.name().toLowerCase(Locale.ROOT))
+        Optional<Account> primary = author.accounts().stream().map(Catalog::accountKey).min(AGENT_ORDER)
+                .flatMap(k -> author.accounts().stream().filter(a -> accountKey(a).equals(k)).findFirst());
+        String key = primary.map(Catalog::accountKey)
                 .orElseGet(() -> author.name() != null ? "name/" + IriMinter.slug(author.name())
                         : "web/" + IriMinter.hash(author.homepage(), 12));
-        String iri = iris.agent(key);
-        AgentAcc a = agents.computeIfAbsent(iri, k -> new AgentAcc());
+        AgentAcc a = agents.computeIfAbsent(key, k -> new AgentAcc());
         if (author.name() != null) a.names.add(author.name());
         for (Account acc : author.accounts()) {
             a.nicks.add(acc.name());
-            String accountIri = iris.account(acc.service(), acc.name());
-            a.accountHomepages.put(accountIri, acc.serviceHomepage());
-            a.accountNames.computeIfAbsent(accountIri, k -> new TreeMap<>()).merge(acc.name(), 1, Integer::sum);
+            a.accounts.computeIfAbsent(accountKey(acc), k -> new TreeMap<>()).merge(acc.name(), 1, Integer::sum);
+            a.accountHomepages.put(accountKey(acc), acc.serviceHomepage());
+            if (!accountKey(acc).equals(key)) sameLine.add(List.of(key, accountKey(acc)));
         }
         if (author.homepage() != null) a.homepages.add(UrlCanonicalizer.toIri(author.homepage()));
         for (String affiliation : author.affiliations()) {
@@ -148,30 +186,409 @@ public final class Catalog {
             organizations.computeIfAbsent(org, k -> new TreeMap<>()).merge(affiliation, 1, Integer::sum);
             a.affiliations.add(org);
         }
-        return iri;
+        return key;
     }
 
-    /** The cross-list facts of every list added so far. */
-    public Identified.Shared shared() {
-        List<ResourceNode> rs = new ArrayList<>();
-        resources.forEach((iri, r) -> rs.add(new ResourceNode(iri, pick(r.titles), List.copyOf(kinds.resolve(r.kindEvidence)), List.copyOf(r.urls),
-                List.copyOf(r.recordings), List.copyOf(r.slides), List.copyOf(r.creators), List.copyOf(r.topics), List.copyOf(r.lists),
-                List.copyOf(r.parts), List.copyOf(r.partOf), List.copyOf(r.related))));
-        List<AgentNode> as = new ArrayList<>();
-        agents.forEach((iri, a) -> {
-            List<AccountNode> accounts = new ArrayList<>();
-            a.accountNames.forEach((acc, names) -> accounts.add(new AccountNode(acc, a.accountHomepages.get(acc), pick(names))));
-            as.add(new AgentNode(iri, List.copyOf(a.names), List.copyOf(a.nicks), accounts, List.copyOf(a.homepages),
-                    List.copyOf(a.affiliations)));
+    /** Clusters people, topics and works, and builds the shared nodes with the reasons for every merge. */
+    public Identified.Resolution resolve() {
+        List<Decision> decisions = new ArrayList<>();
+        Map<String, String> aliases = new HashMap<>();
+        People people = resolvePeople(decisions);
+        Map<String, String> topicKeys = resolveTopics(decisions);
+        topicKeys.forEach((raw, key) -> {
+            if (!raw.equals(key)) aliases.put(iris.topic(raw), iris.topic(key));
         });
+        Works works = resolveWorks(people, aliases, decisions);
+
+        List<ResourceNode> rs = new ArrayList<>();
+        works.clusters.forEach((iri, members) -> {
+            ResourceAcc all = new ResourceAcc();
+            for (String m : members) all.absorb(resources.get(m));
+            List<String> creators = all.creators.stream().map(people.alias::get).distinct().sorted().toList();
+            rs.add(new ResourceNode(iri, pick(all.titles), List.copyOf(kinds.resolve(all.kindEvidence)), List.copyOf(all.urls),
+                    List.copyOf(all.recordings), List.copyOf(all.slides), creators.stream().map(iris::agent).toList(),
+                    remap(all.topics, aliases), List.copyOf(all.lists), without(remap(all.parts, aliases), iri),
+                    without(remap(all.partOf, aliases), iri), without(remap(all.related, aliases), iri)));
+        });
+        rs.sort(Comparator.comparing(ResourceNode::iri));
+
         List<OrganizationNode> os = new ArrayList<>();
         organizations.forEach((iri, names) -> os.add(new OrganizationNode(iri, pick(names))));
         List<TopicNode> ts = new ArrayList<>();
-        topics.forEach((key, labels) -> {
+        Map<String, Map<String, Integer>> topicLabels = new TreeMap<>();
+        topics.forEach((raw, labels) -> labels.forEach((l, c) -> topicLabels.computeIfAbsent(topicKeys.get(raw), k -> new TreeMap<>()).merge(l, c, Integer::sum)));
+        topicLabels.forEach((key, labels) -> {
             String pref = pick(labels);
             ts.add(new TopicNode(iris.topic(key), pref, labels.keySet().stream().filter(l -> !l.equals(pref)).toList()));
         });
-        return new Identified.Shared(rs, as, os, ts);
+        return new Identified.Resolution(new Identified.Shared(rs, people.nodes, os, ts, works.possible), aliases, decisions);
+    }
+
+    private static List<String> remap(Set<String> iris, Map<String, String> aliases) {
+        return iris.stream().map(i -> aliases.getOrDefault(i, i)).distinct().sorted().toList();
+    }
+
+    private static List<String> without(List<String> list, String iri) {
+        return list.stream().filter(x -> !x.equals(iri)).toList();
+    }
+
+    // ---- people ----
+
+    /** Agent clusters: raw key → cluster key, and the merged nodes. */
+    private record People(Map<String, String> alias, List<AgentNode> nodes, Map<String, Set<String>> handles) {
+    }
+
+    private People resolvePeople(List<Decision> decisions) {
+        List<Edge> edges = new ArrayList<>();
+        for (List<String> pair : sameLine) edges.add(new Edge(pair.get(0), pair.get(1), "one author line names " + show(pair.get(0)) + " and " + show(pair.get(1))));
+        // Every account key known, from authors and from the URLs of works.
+        Map<String, String> spelled = new TreeMap<>();
+        agents.forEach((k, a) -> a.accounts.forEach((acc, names) -> spelled.putIfAbsent(acc, pick(names))));
+        resources.forEach((iri, r) -> {
+            Set<String> urlAccounts = urlAccounts(r.canonicals);
+            urlAccounts.forEach(acc -> spelled.putIfAbsent(acc.substring(0, acc.indexOf('|')), acc.substring(acc.indexOf('|') + 1)));
+            if (r.creators.size() == 1) {
+                String creator = r.creators.first();
+                for (String acc : urlAccounts) {
+                    String key = acc.substring(0, acc.indexOf('|'));
+                    // The account must look like the author's: "thockin" for Tim Hockin, not "weaveworks" for Bryan Boreham.
+                    if (!key.equals(creator) && resembles(key.substring(key.indexOf('/') + 1), creator)) {
+                        edges.add(new Edge(creator, key, "sole author of a work at " + show(key) + " (" + r.canonicals.first() + ")"));
+                    }
+                }
+            }
+            // A name alone is the account holder of the same name on the same work.
+            for (String n : r.creators) {
+                if (!n.startsWith("name/")) continue;
+                for (String other : r.creators) {
+                    AgentAcc acc = agents.get(other);
+                    if (other.startsWith("name/") || acc == null) continue;
+                    for (String name : acc.names) {
+                        if (("name/" + IriMinter.slug(name)).equals(n)) {
+                            edges.add(new Edge(n, other, "the name '" + name + "' and " + show(other) + " on the same work (" + r.canonicals.first() + ")"));
+                        }
+                    }
+                }
+            }
+        });
+        Map<String, SortedSet<String>> byHandle = new TreeMap<>();
+        for (String key : spelled.keySet()) {
+            String service = key.substring(0, key.indexOf('/'));
+            String handle = key.substring(key.indexOf('/') + 1);
+            if (HANDLE_SERVICES.contains(service) && handle.length() >= 3) byHandle.computeIfAbsent(handle, h -> new TreeSet<>()).add(key);
+        }
+        byHandle.forEach((handle, keys) -> {
+            String first = keys.first();
+            for (String k : keys) {
+                if (!k.equals(first)) edges.add(new Edge(first, k, "the same handle '" + handle + "' on " + service(first) + " and " + service(k)));
+            }
+        });
+        for (Overrides.Pair p : overrides.mergePeople()) edges.add(new Edge(p.a(), p.b(), "merged by " + p.source()));
+
+        UnionFind uf = new UnionFind();
+        agents.keySet().forEach(uf::add);
+        Map<String, List<String>> evidence = join(uf, edges, overrides.apartPeople(), "person", decisions);
+        Map<String, List<String>> clusters = uf.clusters(AGENT_ORDER);
+
+        Map<String, String> alias = new HashMap<>();
+        for (String k : agents.keySet()) alias.put(k, k);
+        clusters.forEach((name, members) -> members.forEach(m -> alias.put(m, name)));
+        Set<String> repoOwners = new HashSet<>();
+        resources.values().forEach(r -> r.canonicals.forEach(c -> {
+            Matcher m = GITHUB_REPO.matcher(c);
+            if (m.find()) repoOwners.add("github/" + m.group(1).toLowerCase(Locale.ROOT));
+        }));
+
+        Map<String, Set<String>> handles = new HashMap<>();
+        List<AgentNode> nodes = new ArrayList<>();
+        Set<String> clusterNames = new TreeSet<>(alias.values());
+        for (String name : clusterNames) {
+            List<String> members = clusters.getOrDefault(name, List.of(name));
+            AgentAcc all = new AgentAcc();
+            for (String m : members) {
+                AgentAcc a = agents.get(m);
+                if (a != null) all.absorb(a);
+                else if (spelled.containsKey(m) && !all.accounts.containsKey(m)) {
+                    // an account known only from the URL of the agent's work
+                    all.accounts.computeIfAbsent(m, k -> new TreeMap<>()).merge(spelled.get(m), 1, Integer::sum);
+                    all.accountHomepages.putIfAbsent(m, "https://" + service(m) + (service(m).equals("slideshare") ? ".net/" : ".com/"));
+                    all.nicks.add(spelled.get(m));
+                }
+            }
+            if (all.names.isEmpty() && all.nicks.isEmpty()) continue;
+            List<AccountNode> accounts = new ArrayList<>();
+            all.accounts.forEach((acc, spellings) -> accounts.add(new AccountNode(iris.account(service(acc), acc.substring(acc.indexOf('/') + 1)),
+                    all.accountHomepages.get(acc), pick(spellings))));
+            handles.put(name, new TreeSet<>(all.accounts.keySet().stream().map(a -> a.substring(a.indexOf('/') + 1)).toList()));
+            boolean fullName = all.names.stream().anyMatch(n -> n.strip().contains(" "));
+            boolean organization = members.stream().anyMatch(repoOwners::contains) && !fullName;
+            boolean person = !organization && fullName && !all.accounts.isEmpty();
+            nodes.add(new AgentNode(iris.agent(name), List.copyOf(all.names), List.copyOf(all.nicks), accounts,
+                    List.copyOf(all.homepages), List.copyOf(all.affiliations), person, organization));
+        }
+        clusters.forEach((name, members) -> decisions.add(new Decision("person", "merged", iris.agent(name),
+                members.stream().map(Catalog::show).toList(), evidence.getOrDefault(name, List.of()), List.of(), List.of())));
+        return new People(alias, nodes, handles);
+    }
+
+    /** A handle resembles an agent when it is one of their handles or contains their family name ("thockin", "ThomasGraf5"). */
+    private boolean resembles(String handle, String agentKey) {
+        String h = handle.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        AgentAcc a = agents.get(agentKey);
+        Set<String> names = new TreeSet<>();
+        if (agentKey.startsWith("name/")) names.add(agentKey.substring(5).replace('-', ' '));
+        if (a != null) {
+            if (a.accounts.keySet().stream().anyMatch(k -> k.substring(k.indexOf('/') + 1).replaceAll("[^a-z]", "").equals(h))) return true;
+            names.addAll(a.names);
+        }
+        for (String n : names) {
+            String[] words = IriMinter.slug(n).split("-");
+            String family = words[words.length - 1];
+            if (words.length >= 2 && family.length() >= 3 && h.contains(family)) return true;
+        }
+        return false;
+    }
+
+    /** "service/handle|Spelling" for each account a work's URL is hosted on. */
+    private static Set<String> urlAccounts(Set<String> canonicals) {
+        Set<String> out = new TreeSet<>();
+        for (String c : canonicals) {
+            Matcher m = URL_HANDLE.matcher(c);
+            if (!m.find()) continue;
+            if (m.group(1) != null) out.add(m.group(1) + "/" + m.group(2).toLowerCase(Locale.ROOT) + "|" + m.group(2));
+            else if (m.group(3) != null) out.add("medium/" + m.group(3).toLowerCase(Locale.ROOT) + "|" + m.group(3));
+            else out.add("twitter/" + m.group(5).toLowerCase(Locale.ROOT) + "|" + m.group(5));
+        }
+        return out;
+    }
+
+    private static String service(String key) {
+        return key.substring(0, key.indexOf('/'));
+    }
+
+    /** "github:thockin", "name:tim-hockin": keys as people write them in overrides. */
+    private static String show(String key) {
+        return key.replaceFirst("/", ":");
+    }
+
+    // ---- topics ----
+
+    private Map<String, String> resolveTopics(List<Decision> decisions) {
+        List<Edge> edges = new ArrayList<>();
+        for (String key : topics.keySet()) {
+            if (key.startsWith("kubernetes-") && topics.containsKey(key.substring("kubernetes-".length()))) {
+                edges.add(new Edge(key, key.substring("kubernetes-".length()), "the same heading with 'Kubernetes' in front"));
+            }
+        }
+        for (Overrides.Pair p : overrides.mergeTopics()) {
+            Optional<String> a = topicNames.key(p.a());
+            Optional<String> b = topicNames.key(p.b());
+            if (a.isPresent() && b.isPresent()) edges.add(new Edge(a.get(), b.get(), "merged by " + p.source()));
+        }
+        List<Overrides.Pair> apart = overrides.apartTopics().stream()
+                .flatMap(p -> topicNames.key(p.a()).flatMap(a -> topicNames.key(p.b()).map(b -> new Overrides.Pair(a, b, p.source()))).stream())
+                .toList();
+        UnionFind uf = new UnionFind();
+        topics.keySet().forEach(uf::add);
+        Map<String, List<String>> evidence = join(uf, edges, apart, "topic", decisions);
+        Comparator<String> shortestFirst = Comparator.comparingInt(String::length).thenComparing(k -> k);
+        Map<String, List<String>> clusters = uf.clusters(shortestFirst);
+        Map<String, String> keys = new HashMap<>();
+        for (String k : topics.keySet()) keys.put(k, k);
+        clusters.forEach((name, members) -> {
+            members.forEach(m -> keys.put(m, name));
+            List<String> labels = members.stream().flatMap(m -> topics.getOrDefault(m, Map.of()).keySet().stream()).sorted().toList();
+            decisions.add(new Decision("topic", "merged", iris.topic(name), labels, evidence.getOrDefault(name, List.of()), List.of(), List.of()));
+        });
+        topics.forEach((key, labels) -> {
+            if (labels.size() > 1 && !clusters.containsKey(key) && keys.get(key).equals(key)) {
+                decisions.add(new Decision("topic", "merged", iris.topic(key), List.copyOf(labels.keySet()),
+                        List.of("the same words after case, punctuation, plurals, CamelCase and acronyms are normalised"), List.of(), List.of()));
+            }
+        });
+        return keys;
+    }
+
+    // ---- works ----
+
+    private record Works(Map<String, List<String>> clusters, List<List<String>> possible) {
+    }
+
+    private Works resolveWorks(People people, Map<String, String> aliases, List<Decision> decisions) {
+        WorkMatcher matcher = new WorkMatcher();
+        Map<String, WorkMatcher.Work> works = new TreeMap<>();
+        resources.forEach((iri, r) -> {
+            Set<String> creators = new TreeSet<>();
+            Set<String> creatorHandles = new TreeSet<>();
+            for (String c : r.creators) {
+                String cluster = people.alias.get(c);
+                creators.add(cluster);
+                creatorHandles.addAll(people.handles.getOrDefault(cluster, Set.of()));
+            }
+            Set<String> urlHandles = new TreeSet<>();
+            urlAccounts(r.canonicals).forEach(a -> urlHandles.add(a.substring(a.indexOf('/') + 1, a.indexOf('|'))));
+            Set<String> sites = new TreeSet<>();
+            r.canonicals.forEach(c -> sites.add(site(c)));
+            works.put(iri, new WorkMatcher.Work(iri, pick(r.titles), creators, creatorHandles, urlHandles, sites));
+        });
+
+        // Candidate pairs: equal normalised titles, and works by the same author (for similar titles).
+        Set<List<String>> pairs = new TreeSet<>(Comparator.comparing((List<String> l) -> l.get(0)).thenComparing(l -> l.get(1)));
+        Map<String, List<String>> byTitle = new TreeMap<>();
+        Map<String, List<String>> byAuthor = new TreeMap<>();
+        works.forEach((iri, w) -> {
+            byTitle.computeIfAbsent(TitleKey.withoutPart(w.title()), k -> new ArrayList<>()).add(iri);
+            w.creators().forEach(c -> byAuthor.computeIfAbsent(c, k -> new ArrayList<>()).add(iri));
+        });
+        for (List<String> group : byTitle.values()) addPairs(group, BLOCK_LIMIT, pairs);
+        for (List<String> group : byAuthor.values()) addPairs(group, AUTHOR_WORKS_LIMIT, pairs);
+
+        List<Edge> edges = new ArrayList<>();
+        List<List<String>> possibleRaw = new ArrayList<>();
+        Map<List<String>, String> possibleWhy = new HashMap<>();
+        for (List<String> pair : pairs) {
+            WorkMatcher.Decision d = matcher.decide(works.get(pair.get(0)), works.get(pair.get(1)));
+            boolean sameTitle = TitleKey.of(works.get(pair.get(0)).title()).equals(TitleKey.of(works.get(pair.get(1)).title()));
+            switch (d.verdict()) {
+                case MERGE -> edges.add(new Edge(pair.get(0), pair.get(1), d.evidence()));
+                case POSSIBLE -> {
+                    possibleRaw.add(pair);
+                    possibleWhy.put(pair, d.evidence());
+                }
+                case DIFFERENT -> {
+                    // Worth explaining: alike titles kept apart; not the sibling parts of one series.
+                    boolean siblings = TitleKey.part(works.get(pair.get(0)).title()).isPresent()
+                            && TitleKey.part(works.get(pair.get(1)).title()).isPresent();
+                    boolean alike = TitleKey.withoutPart(works.get(pair.get(0)).title()).equals(TitleKey.withoutPart(works.get(pair.get(1)).title()));
+                    if ((sameTitle || alike) && !siblings) {
+                        decisions.add(new Decision("work", "kept apart", pair.get(0), pair, List.of(d.evidence()),
+                                urlsOf(pair), listsOf(pair)));
+                    }
+                }
+            }
+        }
+        for (Overrides.Pair p : overrides.mergeWorks()) {
+            String a = iris.resource(urls.canonical(p.a()));
+            String b = iris.resource(urls.canonical(p.b()));
+            if (resources.containsKey(a) && resources.containsKey(b)) edges.add(new Edge(a, b, "merged by " + p.source()));
+            else decisions.add(new Decision("work", "override not applied", a, List.of(p.a(), p.b()),
+                    List.of(p.source() + " names a URL that no list has"), List.of(p.a(), p.b()), List.of()));
+        }
+        List<Overrides.Pair> apart = overrides.apartWorks().stream()
+                .map(p -> new Overrides.Pair(iris.resource(urls.canonical(p.a())), iris.resource(urls.canonical(p.b())), p.source())).toList();
+
+        UnionFind uf = new UnionFind();
+        resources.keySet().forEach(uf::add);
+        Map<String, List<String>> evidence = join(uf, edges, apart, "work", decisions);
+        Map<String, List<String>> multi = uf.clusters(Comparator.naturalOrder());
+        Map<String, String> nameOf = new HashMap<>();
+        multi.forEach((name, members) -> members.forEach(m -> nameOf.put(m, name)));
+        Map<String, List<String>> clusters = new TreeMap<>();
+        for (String iri : resources.keySet()) {
+            String name = nameOf.getOrDefault(iri, iri);
+            clusters.computeIfAbsent(name, k -> new ArrayList<>()).add(iri);
+            if (!name.equals(iri)) aliases.put(iri, name);
+        }
+        multi.forEach((name, members) -> decisions.add(new Decision("work", "merged", name, members,
+                evidence.getOrDefault(name, List.of()), urlsOf(members), listsOf(members))));
+
+        Set<List<String>> possible = new TreeSet<>(Comparator.comparing((List<String> l) -> l.get(0)).thenComparing(l -> l.get(1)));
+        for (List<String> pair : possibleRaw) {
+            String a = aliases.getOrDefault(pair.get(0), pair.get(0));
+            String b = aliases.getOrDefault(pair.get(1), pair.get(1));
+            if (a.equals(b)) continue;
+            List<String> sorted = a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a);
+            if (possible.add(sorted)) {
+                decisions.add(new Decision("work", "possible duplicate", sorted.get(0), sorted, List.of(possibleWhy.get(pair)),
+                        urlsOf(pair), listsOf(pair)));
+            }
+        }
+        return new Works(clusters, List.copyOf(possible));
+    }
+
+    private static void addPairs(List<String> group, int limit, Set<List<String>> pairs) {
+        if (group.size() < 2 || group.size() > limit) return;
+        for (int i = 0; i < group.size(); i++) {
+            for (int j = i + 1; j < group.size(); j++) {
+                String a = group.get(i);
+                String b = group.get(j);
+                pairs.add(a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a));
+            }
+        }
+    }
+
+    private List<String> urlsOf(List<String> resourceIris) {
+        return resourceIris.stream().flatMap(i -> resources.get(i).urls.stream()).distinct().sorted().toList();
+    }
+
+    private List<String> listsOf(List<String> resourceIris) {
+        return resourceIris.stream().flatMap(i -> resources.get(i).lists.stream()).distinct().sorted().toList();
+    }
+
+    /** The site of a canonical URL: its host, with hosts of one family named alike. */
+    private static String site(String canonical) {
+        String host = canonical.contains("/") ? canonical.substring(0, canonical.indexOf('/')) : canonical;
+        host = SITE_FAMILY.getOrDefault(host, host);
+        String[] labels = host.split("\\.");
+        return labels.length >= 2 ? labels[labels.length - 2] + "." + labels[labels.length - 1] : host;
+    }
+
+    // ---- shared machinery ----
+
+    /** One piece of evidence that two keys are the same node. */
+    private record Edge(String a, String b, String evidence) {
+    }
+
+    /**
+     * Joins keys along the edges in a fixed order (so the outcome does not depend on reading order),
+     * except where a curator's "keep apart" pair would end up in one cluster. Returns the evidence
+     * per cluster name (the smallest member under natural order is only used for lookup later).
+     */
+    private static Map<String, List<String>> join(UnionFind uf, List<Edge> edges, List<Overrides.Pair> apart, String what,
+                                                  List<Decision> decisions) {
+        List<Edge> sorted = new ArrayList<>(edges);
+        sorted.sort(Comparator.comparing(Edge::a).thenComparing(Edge::b).thenComparing(Edge::evidence));
+        List<Edge> used = new ArrayList<>();
+        for (Edge e : sorted) {
+            uf.add(e.a());
+            uf.add(e.b());
+            if (uf.same(e.a(), e.b())) {
+                used.add(e);
+                continue;
+            }
+            Optional<Overrides.Pair> blocked = apart.stream().filter(p ->
+                    (uf.same(p.a(), e.a()) && uf.same(p.b(), e.b())) || (uf.same(p.a(), e.b()) && uf.same(p.b(), e.a()))).findFirst();
+            if (blocked.isPresent()) {
+                decisions.add(new Decision(what, "kept apart", e.a(), List.of(e.a(), e.b()),
+                        List.of(e.evidence(), "kept apart by " + blocked.get().source()), List.of(), List.of()));
+                continue;
+            }
+            uf.union(e.a(), e.b());
+            used.add(e);
+        }
+        Map<String, List<String>> byRoot = new TreeMap<>();
+        for (Edge e : used) byRoot.computeIfAbsent(uf.find(e.a()), k -> new ArrayList<>()).add(e.evidence());
+        // Re-key by the cluster's display name later: callers look up by their own cluster naming.
+        Map<String, List<String>> byMember = new HashMap<>();
+        for (Edge e : used) {
+            List<String> ev = byRoot.get(uf.find(e.a()));
+            byMember.put(e.a(), ev);
+            byMember.put(e.b(), ev);
+        }
+        return new EvidenceByMember(byMember);
+    }
+
+    /** Evidence found under any member of a cluster. */
+    private static final class EvidenceByMember extends HashMap<String, List<String>> {
+        EvidenceByMember(Map<String, List<String>> byMember) {
+            super(byMember);
+        }
+
+        @Override
+        public List<String> getOrDefault(Object key, List<String> fallback) {
+            List<String> ev = get(key);
+            return ev == null ? fallback : ev.stream().distinct().sorted().toList();
+        }
     }
 
     /** The most frequent text; ties go to the alphabetically first, so the choice does not depend on order. */
@@ -183,8 +600,9 @@ public final class Catalog {
 
     private static final class ResourceAcc {
         final Map<String, Integer> titles = new TreeMap<>();
-        final java.util.Set<Kind> kindEvidence = java.util.EnumSet.noneOf(Kind.class);
+        final Set<Kind> kindEvidence = EnumSet.noneOf(Kind.class);
         final SortedSet<String> urls = new TreeSet<>();
+        final SortedSet<String> canonicals = new TreeSet<>();
         final SortedSet<String> recordings = new TreeSet<>();
         final SortedSet<String> slides = new TreeSet<>();
         final SortedSet<String> creators = new TreeSet<>();
@@ -193,14 +611,38 @@ public final class Catalog {
         final SortedSet<String> parts = new TreeSet<>();
         final SortedSet<String> partOf = new TreeSet<>();
         final SortedSet<String> related = new TreeSet<>();
+
+        void absorb(ResourceAcc o) {
+            o.titles.forEach((t, c) -> titles.merge(t, c, Integer::sum));
+            kindEvidence.addAll(o.kindEvidence);
+            urls.addAll(o.urls);
+            canonicals.addAll(o.canonicals);
+            recordings.addAll(o.recordings);
+            slides.addAll(o.slides);
+            creators.addAll(o.creators);
+            topics.addAll(o.topics);
+            lists.addAll(o.lists);
+            parts.addAll(o.parts);
+            partOf.addAll(o.partOf);
+            related.addAll(o.related);
+        }
     }
 
     private static final class AgentAcc {
         final SortedSet<String> names = new TreeSet<>();
         final SortedSet<String> nicks = new TreeSet<>();
-        final SortedMap<String, SortedMap<String, Integer>> accountNames = new TreeMap<>();
-        final Map<String, String> accountHomepages = new HashMap<>();
+        final SortedMap<String, Map<String, Integer>> accounts = new TreeMap<>();
+        final Map<String, String> accountHomepages = new TreeMap<>();
         final SortedSet<String> homepages = new TreeSet<>();
         final SortedSet<String> affiliations = new TreeSet<>();
+
+        void absorb(AgentAcc o) {
+            names.addAll(o.names);
+            nicks.addAll(o.nicks);
+            o.accounts.forEach((k, v) -> v.forEach((n, c) -> accounts.computeIfAbsent(k, x -> new TreeMap<>()).merge(n, c, Integer::sum)));
+            accountHomepages.putAll(o.accountHomepages);
+            homepages.addAll(o.homepages);
+            affiliations.addAll(o.affiliations);
+        }
     }
 }

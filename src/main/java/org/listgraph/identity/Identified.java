@@ -68,9 +68,9 @@ public final class Identified {
     public record AccountNode(String iri, String serviceHomepage, String name) {
     }
 
-    /** An author: names, handles, accounts, homepages and affiliations, all sorted. */
+    /** An author: names, handles, accounts, homepages and affiliations, all sorted; {@code person}/{@code organization} when known. */
     public record AgentNode(String iri, List<String> names, List<String> nicks, List<AccountNode> accounts,
-                            List<String> homepages, List<String> affiliationIris) {
+                            List<String> homepages, List<String> affiliationIris, boolean person, boolean organization) {
         public AgentNode {
             names = List.copyOf(names);
             nicks = List.copyOf(nicks);
@@ -92,14 +92,43 @@ public final class Identified {
         }
     }
 
-    /** Everything that spans lists, sorted by IRI. */
+    /** Everything that spans lists, sorted by IRI; {@code possibleDuplicates} holds pairs of resource IRIs. */
     public record Shared(List<ResourceNode> resources, List<AgentNode> agents, List<OrganizationNode> organizations,
-                         List<TopicNode> topics) {
+                         List<TopicNode> topics, List<List<String>> possibleDuplicates) {
         public Shared {
             resources = List.copyOf(resources);
             agents = List.copyOf(agents);
             organizations = List.copyOf(organizations);
             topics = List.copyOf(topics);
+            possibleDuplicates = List.copyOf(possibleDuplicates);
+        }
+    }
+
+    /**
+     * One identity decision for the merge report: what kind of node ({@code work}, {@code person},
+     * {@code topic}), the node it resulted in, its members, the evidence, the URLs and lists involved,
+     * and whether the members were merged, kept apart or only marked as possible duplicates.
+     */
+    public record Decision(String what, String outcome, String into, List<String> members, List<String> evidence,
+                           List<String> urls, List<String> lists) {
+        public Decision {
+            members = List.copyOf(members);
+            evidence = List.copyOf(evidence);
+            urls = List.copyOf(urls);
+            lists = List.copyOf(lists);
+        }
+    }
+
+    /** What identity resolution decided: the shared nodes, how raw IRIs map to them, and why. */
+    public record Resolution(Shared shared, java.util.Map<String, String> aliases, List<Decision> decisions) {
+        public Resolution {
+            aliases = java.util.Map.copyOf(aliases);
+            decisions = List.copyOf(decisions);
+        }
+
+        /** The IRI a raw resource or topic IRI resolved to (itself when it was not merged). */
+        public String resolve(String iri) {
+            return iri == null ? null : aliases.getOrDefault(iri, iri);
         }
     }
 }

@@ -9,6 +9,7 @@ import org.listgraph.identity.Catalog;
 import org.listgraph.identity.Identified;
 import org.listgraph.identity.IriMinter;
 import org.listgraph.identity.KindRules;
+import org.listgraph.identity.Overrides;
 import org.listgraph.markdown.ListFiles;
 
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ public final class Converter {
     }
 
     /** What a conversion produced. */
-    public record Result(DatasetGraph dataset, Stats stats, List<Problem> problems) {
+    public record Result(DatasetGraph dataset, Stats stats, List<Problem> problems, List<Identified.Decision> decisions) {
     }
 
     /** Counts for the one-line summary. */
@@ -49,43 +50,56 @@ public final class Converter {
 
     /** Converts the given list files (already expanded and sorted). */
     public Result convert(List<Path> files) {
-        Assembly a = new Assembly();
+        Assembly a = new Assembly(Overrides.inFolders(folders(files)));
         new ListFiles().readEach(files, a::add);
         return a.finish();
     }
 
-    /** Converts lists already read. */
-    public Result convertDocuments(List<ListDocument> docs) {
-        Assembly a = new Assembly();
+    /** Converts lists already read, with the overrides of their folders. */
+    public Result convertDocuments(List<ListDocument> docs, Overrides overrides) {
+        Assembly a = new Assembly(overrides);
         docs.forEach(a::add);
         return a.finish();
     }
 
-    /** One conversion in progress. */
+    /** The folders of the files, in order, once each: where lists.json and overrides.json live. */
+    private static java.util.Set<Path> folders(List<Path> files) {
+        java.util.Set<Path> dirs = new java.util.TreeSet<>();
+        for (Path f : files) dirs.add(f.toAbsolutePath().normalize().getParent());
+        return dirs;
+    }
+
+    /** One conversion in progress: lists are identified as they come, graphs are written once identity is resolved. */
     private final class Assembly {
-        final DatasetGraph dsg = DatasetGraphFactory.create();
-        final Catalog catalog = new Catalog(iris, kindRules);
+        final Catalog catalog;
+        final List<Identified.ListNode> lists = new ArrayList<>();
         final List<Problem> problems = new ArrayList<>();
-        int lists;
         int entries;
 
+        Assembly(Overrides overrides) {
+            this.catalog = new Catalog(iris, kindRules, overrides);
+        }
+
         void add(ListDocument doc) {
-            Identified.ListNode list = catalog.add(doc);
-            dsg.addGraph(NodeFactory.createURI(list.graphIri()), ListTriples.of(list));
+            lists.add(catalog.add(doc));
             problems.addAll(doc.problems());
-            lists++;
             entries += doc.entries().size();
         }
 
         Result finish() {
-            Identified.Shared shared = catalog.shared();
+            Identified.Resolution resolution = catalog.resolve();
+            DatasetGraph dsg = DatasetGraphFactory.create();
+            for (Identified.ListNode list : lists) {
+                dsg.addGraph(NodeFactory.createURI(list.graphIri()), ListTriples.of(list, resolution));
+            }
+            Identified.Shared shared = resolution.shared();
             dsg.addGraph(NodeFactory.createURI(iris.sharedGraph()), SharedTriples.of(shared));
             long triples = 0;
             for (var it = dsg.listGraphNodes(); it.hasNext(); ) triples += dsg.getGraph(it.next()).size();
             java.util.SortedMap<String, Integer> kinds = new java.util.TreeMap<>();
             shared.resources().forEach(r -> r.kinds().forEach(k -> kinds.merge(k.localName(), 1, Integer::sum)));
-            return new Result(dsg, new Stats(lists, entries, shared.resources().size(), shared.agents().size(), triples, kinds),
-                    problems.stream().sorted().toList());
+            return new Result(dsg, new Stats(lists.size(), entries, shared.resources().size(), shared.agents().size(), triples, kinds),
+                    problems.stream().sorted().toList(), resolution.decisions());
         }
     }
 }

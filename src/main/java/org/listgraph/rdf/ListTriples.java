@@ -17,7 +17,8 @@ public final class ListTriples {
     private ListTriples() {
     }
 
-    public static Graph of(ListNode list) {
+    /** The list's graph, with resource and topic IRIs as identity resolution decided. */
+    public static Graph of(ListNode list, org.listgraph.identity.Identified.Resolution resolution) {
         Graph g = GraphFactory.createGraphMem();
         TripleSink out = new TripleSink(g);
         ListInfo info = list.document().info();
@@ -37,7 +38,7 @@ public final class ListTriples {
             out.text(sn, Vocab.SKOS_PREF_LABEL, s.section().label());
             out.add(sn, Vocab.SKOS_IN_SCHEME, l);
             out.iri(sn, Vocab.SKOS_BROADER, s.broaderIri());
-            out.iri(sn, Vocab.TOPIC_P, s.topicIri());
+            out.iri(sn, Vocab.TOPIC_P, resolution.resolve(s.topicIri()));
         }
 
         for (EntryNode en : list.entries()) {
@@ -45,7 +46,7 @@ public final class ListTriples {
             Node n = TripleSink.node(en.iri());
             out.add(n, Vocab.TYPE, Vocab.ENTRY);
             out.add(n, Vocab.IN_LIST, l);
-            out.iri(n, Vocab.SCHEMA_ITEM, en.resourceIri());
+            out.iri(n, Vocab.SCHEMA_ITEM, resolution.resolve(en.resourceIri()));
             out.integer(n, Vocab.SCHEMA_POSITION, e.index() + 1L);
             out.integer(n, Vocab.LINE, e.position().line());
             out.iri(n, Vocab.SECTION_P, en.sectionIri());

@@ -10,6 +10,8 @@ import org.listgraph.identity.Identified.OrganizationNode;
 import org.listgraph.identity.Identified.ResourceNode;
 import org.listgraph.identity.Identified.TopicNode;
 
+import java.util.List;
+
 /** The triples of the cross-list graph: resources with every list they are in, agents, organisations, topics. */
 public final class SharedTriples {
     private SharedTriples() {
@@ -37,6 +39,8 @@ public final class SharedTriples {
         for (AgentNode a : shared.agents()) {
             Node n = TripleSink.node(a.iri());
             out.add(n, Vocab.TYPE, Vocab.FOAF_AGENT);
+            if (a.person()) out.add(n, Vocab.TYPE, Vocab.FOAF_PERSON);
+            if (a.organization()) out.add(n, Vocab.TYPE, Vocab.FOAF_ORGANIZATION);
             a.names().forEach(v -> out.text(n, Vocab.FOAF_NAME, v));
             a.nicks().forEach(v -> out.text(n, Vocab.FOAF_NICK, v));
             for (AccountNode acc : a.accounts()) {
@@ -48,6 +52,10 @@ public final class SharedTriples {
             }
             a.homepages().forEach(h -> out.iri(n, Vocab.FOAF_HOMEPAGE, h));
             a.affiliationIris().forEach(o -> out.iri(n, Vocab.SCHEMA_AFFILIATION, o));
+        }
+        for (List<String> pair : shared.possibleDuplicates()) {
+            out.iri(TripleSink.node(pair.get(0)), Vocab.POSSIBLE_DUPLICATE, pair.get(1));
+            out.iri(TripleSink.node(pair.get(1)), Vocab.POSSIBLE_DUPLICATE, pair.get(0));
         }
         for (OrganizationNode o : shared.organizations()) {
             Node n = TripleSink.node(o.iri());

@@ -38,6 +38,7 @@ public final class Vocab {
     public static final Node RECORDING = lg("recording");
     public static final Node SLIDES = lg("slides");
     public static final Node TOPIC_P = lg("topic");
+    public static final Node POSSIBLE_DUPLICATE = lg("possibleDuplicate");
 
     // reused terms
     public static final Node TYPE = RDF.type.asNode();
@@ -59,6 +60,7 @@ public final class Vocab {
     public static final Node SCHEMA_AFFILIATION = iri(SCHEMA + "affiliation");
     public static final Node FOAF_AGENT = iri(FOAF + "Agent");
     public static final Node FOAF_ORGANIZATION = iri(FOAF + "Organization");
+    public static final Node FOAF_PERSON = iri(FOAF + "Person");
     public static final Node FOAF_ONLINE_ACCOUNT = iri(FOAF + "OnlineAccount");
     public static final Node FOAF_NAME = iri(FOAF + "name");
     public static final Node FOAF_NICK = iri(FOAF + "nick");

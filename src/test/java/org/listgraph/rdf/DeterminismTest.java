@@ -37,7 +37,8 @@ class DeterminismTest {
     }
 
     private static byte[] bytes(List<ListDocument> docs, RdfFormat format) {
-        Converter.Result r = new Converter(IriMinter.DEFAULT_BASE).convertDocuments(docs);
+        Converter.Result r = new Converter(IriMinter.DEFAULT_BASE).convertDocuments(docs,
+                org.listgraph.identity.Overrides.inFolders(List.of(Seeds.LISTS.toAbsolutePath())));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RdfWriter.writeUnion(r.dataset(), format, Vocab.prefixes(IriMinter.DEFAULT_BASE), out);
         return out.toByteArray();

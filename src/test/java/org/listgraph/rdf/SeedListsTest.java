@@ -82,11 +82,60 @@ class SeedListsTest {
     }
 
     @Test
-    void theIllustratedGuidePdfIsOneTalkListedInBothNleivaVersions() {
-        List<String> lists = Seeds.column(dsg, """
-                SELECT ?id WHERE { ?r schema:url <https://speakerd.s3.amazonaws.com/presentations/005d36f0113d4773be8866496142485e/Illustrated_guid_to_kubernetes_networking.pdf> ;
-                  a lg:Talk ; lg:listedIn ?l . BIND(STRAFTER(STR(?l), "/list/") AS ?id) } ORDER BY ?id""");
-        assertEquals(List.of("nleiva-k8s-networking", "nleiva-k8s-networking-pre-2024"), lists);
+    void theIllustratedGuideIsOneTalkInThreeListsUnderItsPdfAndSpeakerdeckUrls() {
+        List<List<String>> rows = Seeds.select(dsg, """
+                SELECT ?r (COUNT(DISTINCT ?l) AS ?lists) (COUNT(DISTINCT ?u) AS ?urls) WHERE {
+                  ?r schema:url <https://speakerd.s3.amazonaws.com/presentations/005d36f0113d4773be8866496142485e/Illustrated_guid_to_kubernetes_networking.pdf> ;
+                     schema:url <https://speakerdeck.com/thockin/illustrated-guide-to-kubernetes-networking> ; a lg:Talk ;
+                     lg:listedIn ?l ; schema:url ?u } GROUP BY ?r""");
+        assertEquals(1, rows.size(), "the PDF and the speakerdeck page are one resource");
+        assertEquals(List.of("3", "2"), rows.get(0).subList(1, 3));
+        assertEquals(List.of("3"), Seeds.column(dsg, "SELECT ?c WHERE { <" + rows.get(0).get(0) + "> lg:listCount ?c }"));
+    }
+
+    @Test
+    void apsOpsIllustratedGuidePartOneStaysASeparateWork() {
+        List<String> apsops = Seeds.column(dsg, """
+                SELECT ?r WHERE { ?r schema:url <https://medium.com/@ApsOps/an-illustrated-guide-to-kubernetes-networking-part-1-d1ede3322727> }""");
+        assertEquals(1, apsops.size());
+        assertEquals(List.of(), Seeds.column(dsg, "SELECT ?u WHERE { <" + apsops.get(0) + "> schema:url ?u FILTER(CONTAINS(STR(?u), \"thockin\") || CONTAINS(STR(?u), \"speakerd\")) }"));
+        assertEquals(List.of("ApsOps"), Seeds.column(dsg, "SELECT DISTINCT ?n WHERE { <" + apsops.get(0) + "> dct:creator/foaf:account/foaf:accountName ?n FILTER(?n = \"ApsOps\") }"));
+    }
+
+    @Test
+    void timHockinIsThockin() {
+        assertEquals(List.of("https://w3id.org/listgraph/id/agent/github/thockin"), Seeds.column(dsg, """
+                SELECT DISTINCT ?a WHERE { ?a foaf:name "Tim Hockin" }"""));
+        assertEquals(List.of("github", "speakerdeck"), Seeds.column(dsg, """
+                SELECT ?service WHERE { <https://w3id.org/listgraph/id/agent/github/thockin> foaf:account ?acc .
+                  ?acc foaf:accountServiceHomepage ?home BIND(REPLACE(STR(?home), "^https://(www\\\\.)?([a-z]+)\\\\..*$", "$2") AS ?service) } ORDER BY ?service"""));
+        assertEquals(List.of(), Seeds.column(dsg, "SELECT ?a WHERE { ?a a foaf:Agent FILTER(CONTAINS(STR(?a), \"tim-hockin\")) }"),
+                "no second agent for the plain name");
+    }
+
+    @Test
+    void jonLangemakNamedInOneListIsJonlangemakInAnother() {
+        assertEquals(List.of("https://w3id.org/listgraph/id/agent/github/jonlangemak"), Seeds.column(dsg, """
+                SELECT DISTINCT ?a WHERE { ?e lg:inList <https://w3id.org/listgraph/id/list/mhausenblas-cn-ref> ;
+                  schema:item [ dct:title "Understanding CNI (Container Networking Interface)" ; dct:creator ?a ] }"""));
+        assertEquals(List.of(), Seeds.column(dsg, "SELECT ?a WHERE { ?a a foaf:Agent FILTER(CONTAINS(STR(?a), \"name/jon-langemak\")) }"));
+    }
+
+    @Test
+    void aUrlListedTwiceInOneListIsOneResourceWithTwoEntries() {
+        assertEquals(List.of(List.of("2", "1")), Seeds.select(dsg, """
+                SELECT (COUNT(DISTINCT ?e) AS ?entries) (COUNT(DISTINCT ?r) AS ?resources) WHERE {
+                  ?e lg:inList <https://w3id.org/listgraph/id/list/nubenetes-k8s-networking> ; schema:item ?r .
+                  ?r schema:url <https://monzo.com/blog/controlling-outbound-traffic-from-kubernetes> }"""));
+    }
+
+    @Test
+    void weakMatchesArePossibleDuplicatesNotMerges() {
+        assertEquals(List.of("true"), Seeds.column(dsg, """
+                SELECT (COUNT(*) > 0 AS ?yes) WHERE { ?a schema:url <https://loft-sh.medium.com/kubernetes-network-policies-a-practitioners-guide-c9bb4cdd0dbc> ;
+                  lg:possibleDuplicate ?b . ?b schema:url <https://loft.sh/blog/kubernetes-network-policies-a-practitioners-guide> ; lg:possibleDuplicate ?a }"""));
+        assertEquals(List.of(), Seeds.column(dsg, """
+                SELECT ?a WHERE { ?a lg:possibleDuplicate ?a }"""));
     }
 
     @Test
@@ -98,7 +147,7 @@ class SeedListsTest {
                 SELECT ?nick WHERE { ?r dct:title "Understand and Troubleshoot the “Magic” of k8s Networking" ; dct:creator/foaf:nick ?nick }
                 ORDER BY ?nick"""));
         assertEquals(List.of("Google"), Seeds.column(dsg, """
-                SELECT ?org WHERE { ?r dct:title "Illustrated Guide To Kubernetes Networking" ;
+                SELECT ?org WHERE { ?r schema:url <https://speakerdeck.com/thockin/illustrated-guide-to-kubernetes-networking> ;
                   dct:creator [ foaf:name "Tim Hockin" ; schema:affiliation/foaf:name ?org ] }"""));
         assertEquals(List.of("Lee Calcote"), Seeds.column(dsg, """
                 SELECT ?name WHERE { ?a foaf:account/foaf:accountName "leecalcote" ; foaf:name ?name }"""));

@@ -52,7 +52,7 @@ class SavedQueriesTest {
             "talks-by|author|thockin|An Illustrated Guide to Kubernetes Networking",
             "resources-in-several-lists|||Understanding CNI (Container Networking Interface),4",
             "by-topic|topic|ebpf|Using eBPF in Kubernetes",
-            "resources-by-list|list|mhausenblas-cn-ref|Illustrated Guide To Kubernetes Networking",
+            "resources-by-list|list|mhausenblas-cn-ref|An Illustrated Guide to Kubernetes Networking",
             "authors|||thockin",
     })
     void answersOverTheSeeds(String name, String param, String value, String expected) {

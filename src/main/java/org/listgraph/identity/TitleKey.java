@@ -1,0 +1,46 @@
+package org.listgraph.identity;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Normalises titles for comparison: case, accents, punctuation, slug form
+ * ({@code linux-networking-explained}) and a leading article; and reads a part marker
+ * ("Part 1", "[Part 1]", "Part II"), which is evidence that two similar titles are different works.
+ */
+public final class TitleKey {
+    private static final Pattern PART = Pattern.compile(
+            "(?i)\\b(?:part|pt\\.?|episode|ep\\.?|chapter|lesson)\\s*#?\\s*(\\d+|[ivx]+\\b|one|two|three|four|five|six|seven|eight|nine|ten)");
+    private static final Map<String, String> NUMBERS = Map.ofEntries(Map.entry("one", "1"), Map.entry("two", "2"),
+            Map.entry("three", "3"), Map.entry("four", "4"), Map.entry("five", "5"), Map.entry("six", "6"), Map.entry("seven", "7"),
+            Map.entry("eight", "8"), Map.entry("nine", "9"), Map.entry("ten", "10"), Map.entry("i", "1"), Map.entry("ii", "2"),
+            Map.entry("iii", "3"), Map.entry("iv", "4"), Map.entry("v", "5"), Map.entry("vi", "6"), Map.entry("vii", "7"),
+            Map.entry("viii", "8"), Map.entry("ix", "9"), Map.entry("x", "10"));
+
+    private TitleKey() {
+    }
+
+    /** "An Illustrated Guide to Kubernetes Networking" and "illustrated-guide-to-kubernetes-networking" share a key. */
+    public static String of(String title) {
+        String s = Normalizer.normalize(title, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+        s = s.replace('’', '\'').replaceAll("'", "").replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return s.replaceFirst("^(?:a|an|the) ", "");
+    }
+
+    /** The key without its part marker: "…Networking [Part 1]" and "…Networking" share it. */
+    public static String withoutPart(String title) {
+        return of(PART.matcher(title).replaceAll(" "));
+    }
+
+    /** The part number a title names ("1" for "Part 1", "[Part I]", "part one"), if any. */
+    public static Optional<String> part(String title) {
+        Matcher m = PART.matcher(title);
+        if (!m.find()) return Optional.empty();
+        String n = m.group(1).toLowerCase(Locale.ROOT);
+        return Optional.of(NUMBERS.getOrDefault(n, n.replaceFirst("^0+(?=\\d)", "")));
+    }
+}

@@ -1,0 +1,76 @@
+package org.listgraph.identity;
+
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides whether two resources with different URLs are one work. Titles must match after
+ * normalisation and other evidence must agree (a shared author, the author's handle in the other
+ * URL); disagreeing evidence (different authors, "Part 1" against no part) forbids a merge.
+ * Weaker matches (the same long title elsewhere, a title a typo away by the same author) are only
+ * possible duplicates (Levenshtein distance from commons-text). Every decision carries its reason.
+ */
+public final class WorkMatcher {
+    /** Titles shorter than this many words ("Kubernetes Networking") are too generic to suggest a duplicate on their own. */
+    static final int GENERIC_WORDS = 4;
+    private static final LevenshteinDistance EDITS = LevenshteinDistance.getDefaultInstance();
+
+    /** What the matcher knows of one resource. */
+    public record Work(String iri, String title, Set<String> creators, Set<String> creatorHandles, Set<String> urlHandles,
+                       Set<String> sites) {
+    }
+
+    /** The outcome for one pair. */
+    public enum Verdict { MERGE, POSSIBLE, DIFFERENT }
+
+    /** A verdict and the evidence behind it, in words for the merge report. */
+    public record Decision(Verdict verdict, String evidence) {
+    }
+
+    public Decision decide(Work a, Work b) {
+        Optional<String> partA = TitleKey.part(a.title());
+        Optional<String> partB = TitleKey.part(b.title());
+        if (!partA.equals(partB)) {
+            return new Decision(Verdict.DIFFERENT, "different parts (" + partA.map(p -> "part " + p).orElse("no part") + " / "
+                    + partB.map(p -> "part " + p).orElse("no part") + ")");
+        }
+        Set<String> shared = new HashSet<>(a.creators());
+        shared.retainAll(b.creators());
+        boolean handleInUrl = intersects(a.creatorHandles(), b.urlHandles()) || intersects(b.creatorHandles(), a.urlHandles());
+        if (!a.creators().isEmpty() && !b.creators().isEmpty() && shared.isEmpty() && !handleInUrl) {
+            return new Decision(Verdict.DIFFERENT, "different authors");
+        }
+        String keyA = TitleKey.of(a.title());
+        String keyB = TitleKey.of(b.title());
+        boolean sameTitle = keyA.equals(keyB) && !keyA.isEmpty();
+        if (sameTitle && !shared.isEmpty()) {
+            return new Decision(Verdict.MERGE, "same title, shared author " + String.join(", ", new java.util.TreeSet<>(shared)));
+        }
+        if (sameTitle && handleInUrl) {
+            return new Decision(Verdict.MERGE, "same title, and one URL is on the author's own account");
+        }
+        boolean sameSite = intersects(a.sites(), b.sites());
+        if (sameTitle && sameSite) {
+            return new Decision(Verdict.POSSIBLE, "same title on the same site, but no shared author");
+        }
+        if (sameTitle && keyA.split(" ").length >= GENERIC_WORDS) {
+            return new Decision(Verdict.POSSIBLE, "same title, but no shared author or site");
+        }
+        if (sameTitle) {
+            return new Decision(Verdict.DIFFERENT, "a short, generic title on different sites, no shared author");
+        }
+        int edits = EDITS.apply(keyA, keyB);
+        if (edits <= Math.max(2, Math.min(keyA.length(), keyB.length()) / 20) && (!shared.isEmpty() || handleInUrl)) {
+            return new Decision(Verdict.POSSIBLE, "nearly the same title (" + edits + " edits), shared author");
+        }
+        return new Decision(Verdict.DIFFERENT, "different titles");
+    }
+
+    private static boolean intersects(Set<String> a, Set<String> b) {
+        for (String x : a) if (b.contains(x)) return true;
+        return false;
+    }
+}

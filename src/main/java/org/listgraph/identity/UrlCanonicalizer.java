@@ -60,6 +60,9 @@ public final class UrlCanonicalizer {
             path = "/@" + host.substring(0, host.indexOf('.')) + path;
             host = "medium.com";
         }
+        if (host.equals("medium.com") || host.endsWith(".medium.com")) {
+            params.removeIf(p -> p.startsWith("source=")); // medium marks where a reader clicked from
+        }
         if (host.equals("youtube.com") && path.equals("/watch")) {
             params.removeIf(p -> !p.startsWith("v=")); // t=, list=, feature= do not change the video
         }

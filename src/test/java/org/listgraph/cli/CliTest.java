@@ -205,6 +205,59 @@ class CliTest {
     }
 
     @Test
+    void overridesForceAndForbidMergesAndTheReportExplainsThem() throws IOException {
+        Path lists = Files.createDirectory(tmp.resolve("lists"));
+        try (var files = Files.list(Path.of("lists"))) {
+            for (Path f : files.toList()) Files.copy(f, lists.resolve(f.getFileName()));
+        }
+        Files.writeString(lists.resolve("overrides.json"), """
+                {
+                  "works": {
+                    "merge": [["https://loft-sh.medium.com/kubernetes-network-policies-a-practitioners-guide-c9bb4cdd0dbc",
+                               "https://loft.sh/blog/kubernetes-network-policies-a-practitioners-guide"]],
+                    "keepApart": [["https://speakerdeck.com/thockin/illustrated-guide-to-kubernetes-networking",
+                                   "https://speakerd.s3.amazonaws.com/presentations/005d36f0113d4773be8866496142485e/Illustrated_guid_to_kubernetes_networking.pdf"]]
+                  },
+                  "people": { "merge": [["name:Mark Betz", "github:Markbnj"]] },
+                  "topics": { "keepApart": [["NetworkPolicy", "Kubernetes Network Policy"]] }
+                }
+                """);
+        Path output = tmp.resolve("output");
+        Run build = run("build", "--lists", lists.toString(), "--output", output.toString());
+        assertEquals(Main.OK, build.code(), build.err());
+        String db = output.resolve("tdb2").toString();
+        Run loft = run("query", "SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r schema:url ?u FILTER(CONTAINS(STR(?u), \"practitioners-guide\")) }",
+                "--db", db, "-f", "csv");
+        assertEquals(List.of("n", "1"), loft.out().lines().toList(), "forced merge");
+        Run guide = run("query", "SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r schema:url ?u FILTER(CONTAINS(STR(?u), \"llustrated\") && !CONTAINS(STR(?u), \"ApsOps\")) }",
+                "--db", db, "-f", "csv");
+        assertEquals(List.of("n", "2"), guide.out().lines().toList(), "kept apart");
+        Run betz = run("query", "SELECT ?t WHERE { ?r dct:creator/foaf:account/foaf:accountName \"Markbnj\" ; dct:title ?t } ORDER BY ?t",
+                "--db", db, "-f", "csv");
+        assertTrue(betz.out().contains("Understanding kubernetes networking: ingress"), "Mark Betz's post by name now by Markbnj: " + betz.out());
+        Run topics = run("query", "SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE { ?t a lg:Topic ; skos:prefLabel|skos:altLabel ?l FILTER(?l IN (\"NetworkPolicy\", \"Kubernetes Network Policy\")) }",
+                "--db", db, "-f", "csv");
+        assertEquals(List.of("n", "2"), topics.out().lines().toList(), "topics kept apart");
+
+        String md = Files.readString(output.resolve("merges.md"));
+        assertTrue(md.contains("merged by " + lists.resolve("overrides.json") + " works.merge[0]"), md);
+        assertTrue(md.contains("kept apart by " + lists.resolve("overrides.json") + " works.keepApart[0]"), md);
+        assertTrue(md.contains("the name 'Jon Langemak' and github:jonlangemak on the same work"), md);
+        String csv = Files.readString(output.resolve("merges.csv"));
+        assertTrue(csv.startsWith("what,outcome,into,member,evidence,urls,lists\n"), csv);
+        assertTrue(csv.contains("person,merged,https://w3id.org/listgraph/id/agent/github/thockin,name:tim-hockin,"), csv);
+    }
+
+    @Test
+    void aBrokenOverridesFileNamesTheEntry() throws IOException {
+        Files.writeString(tmp.resolve("a.md"), "- [A](https://a.example/)\n");
+        Files.writeString(tmp.resolve("overrides.json"), "{\"people\": {\"merge\": [[\"thockin\", \"name:Tim Hockin\"]]}}");
+        Run r = run("convert", tmp.toString());
+        assertEquals(Main.BAD_INPUT, r.code());
+        assertOneLineErrorNaming(r, "people.merge[0]: a person is 'service:handle' or 'name:Full Name'");
+    }
+
+    @Test
     void querySavedWithoutItsParameterIsAUsageErrorNamingIt() {
         Run r = run("query", "--saved", "talks-by", "--data", "src/test/resources/golden/cross-list-merge/expected.ttl");
         assertEquals(Main.USAGE, r.code());

@@ -22,6 +22,11 @@ class UrlCanonicalizerTest {
             "https://example.com:443/a/index.html?utm_source=x&b=2&a=1 https://example.com/a?a=1&b=2",
             "HTTPS://Kubernetes.IO/docs/ https://kubernetes.io/docs",
             "https://example.com/%7Euser/a%2fb https://example.com/~user/a%2Fb",
+            "https://medium.com/@nleiva/kubernetes-networking-behind-the-scenes-39a1ab1792bb?source=post_page---- https://medium.com/@nleiva/kubernetes-networking-behind-the-scenes-39a1ab1792bb",
+            "https://toonk.io/sending-network-packets-in-go/index.html https://toonk.io/sending-network-packets-in-go/",
+            "https://lwn.net:443/Articles/219794/ https://lwn.net/Articles/219794/",
+            "http://blog.kubernetes.io:80/2017/12/using-ebpf-in-kubernetes.html https://kubernetes.io/blog/2017/12/using-ebpf-in-kubernetes/",
+            "https://docs.google.com/spreadsheets/d/191WWNpjJ2za6/edit#gid=907731238 https://docs.google.com/spreadsheets/d/191WWNpjJ2za6/edit",
     })
     void sameWork(String a, String b) {
         assertEquals(c.canonical(b), c.canonical(a));
@@ -35,6 +40,8 @@ class UrlCanonicalizerTest {
             "https://docs.google.com/document/d/1QbjsBwM0QyQxJIs2LJBUvITap2QeqOKmsHQrGFK9lWQ/mobilebasic https://docs.google.com/document/d/1y_mYuB9dUoErhUjJD2EaQauDjfevIA8N/edit",
             "https://groups.google.com/forum/#!topic/kubernetes-sig-network/5MWRPxsURUw https://groups.google.com/forum/#!topic/kubernetes-sig-network/other",
             "https://github.com/kubernetes/enhancements/pull/648 https://github.com/kubernetes/enhancements/pull/649",
+            "https://example.com/search?source=rss https://example.com/search",
+            "https://lwn.net:8443/Articles/219794/ https://lwn.net/Articles/219794/",
     })
     void differentWorks(String a, String b) {
         assertNotEquals(c.canonical(b), c.canonical(a));

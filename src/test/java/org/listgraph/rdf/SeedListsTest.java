@@ -130,6 +130,26 @@ class SeedListsTest {
     }
 
     @Test
+    void headingsWithTheSameMeaningShareOneTopic() {
+        for (String[] same : new String[][]{{"CNI", "CNI Container Networking Interface"}, {"NetworkPolicy", "Kubernetes Network Policy"},
+                {"Service Mesh", "Service Meshes"}}) {
+            assertEquals(List.of("1"), Seeds.column(dsg, "SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE { ?s a lg:Section ; skos:prefLabel ?l ; lg:topic ?t "
+                    + "FILTER(STR(?l) IN (\"" + same[0] + "\", \"" + same[1] + "\")) }"), String.join(" = ", same));
+        }
+        // "## CNI" in both nleiva versions and "## CNI Container Networking Interface" in nubenetes: one topic.
+        assertEquals(List.of("nleiva-k8s-networking", "nleiva-k8s-networking-pre-2024", "nubenetes-k8s-networking"), Seeds.column(dsg, """
+                SELECT DISTINCT ?id WHERE { ?t a lg:Topic ; skos:prefLabel|skos:altLabel "CNI" . ?s lg:topic ?t ; skos:inScheme ?l .
+                  BIND(STRAFTER(STR(?l), "/list/") AS ?id) } ORDER BY ?id"""));
+    }
+
+    @Test
+    void githubOwnersOfListedRepositoriesAreOrganisationsAndNamedPeoplePersons() {
+        assertEquals(List.of("true"), Seeds.column(dsg, "SELECT (EXISTS { <https://w3id.org/listgraph/id/agent/github/cilium> a foaf:Organization } AS ?x) {}"));
+        assertEquals(List.of("true"), Seeds.column(dsg, "SELECT (EXISTS { <https://w3id.org/listgraph/id/agent/github/thockin> a foaf:Person } AS ?x) {}"));
+        assertEquals(List.of(), Seeds.column(dsg, "SELECT ?a WHERE { ?a a foaf:Person, foaf:Organization }"));
+    }
+
+    @Test
     void weakMatchesArePossibleDuplicatesNotMerges() {
         assertEquals(List.of("true"), Seeds.column(dsg, """
                 SELECT (COUNT(*) > 0 AS ?yes) WHERE { ?a schema:url <https://loft-sh.medium.com/kubernetes-network-policies-a-practitioners-guide-c9bb4cdd0dbc> ;

@@ -437,7 +437,7 @@ public final class Catalog {
         Map<String, List<String>> byTitle = new TreeMap<>();
         Map<String, List<String>> byAuthor = new TreeMap<>();
         works.forEach((iri, w) -> {
-            byTitle.computeIfAbsent(TitleKey.withoutPart(w.title()), k -> new ArrayList<>()).add(iri);
+            byTitle.computeIfAbsent(w.keyWithoutPart(), k -> new ArrayList<>()).add(iri);
             w.creators().forEach(c -> byAuthor.computeIfAbsent(c, k -> new ArrayList<>()).add(iri));
         });
         for (List<String> group : byTitle.values()) addPairs(group, BLOCK_LIMIT, pairs);
@@ -447,8 +447,10 @@ public final class Catalog {
         List<List<String>> possibleRaw = new ArrayList<>();
         Map<List<String>, String> possibleWhy = new HashMap<>();
         for (List<String> pair : pairs) {
-            WorkMatcher.Decision d = matcher.decide(works.get(pair.get(0)), works.get(pair.get(1)));
-            boolean sameTitle = TitleKey.of(works.get(pair.get(0)).title()).equals(TitleKey.of(works.get(pair.get(1)).title()));
+            WorkMatcher.Work w0 = works.get(pair.get(0));
+            WorkMatcher.Work w1 = works.get(pair.get(1));
+            WorkMatcher.Decision d = matcher.decide(w0, w1);
+            boolean sameTitle = w0.key().equals(w1.key());
             switch (d.verdict()) {
                 case MERGE -> edges.add(new Edge(pair.get(0), pair.get(1), d.evidence()));
                 case POSSIBLE -> {
@@ -457,9 +459,8 @@ public final class Catalog {
                 }
                 case DIFFERENT -> {
                     // Worth explaining: alike titles kept apart; not the sibling parts of one series.
-                    boolean siblings = TitleKey.part(works.get(pair.get(0)).title()).isPresent()
-                            && TitleKey.part(works.get(pair.get(1)).title()).isPresent();
-                    boolean alike = TitleKey.withoutPart(works.get(pair.get(0)).title()).equals(TitleKey.withoutPart(works.get(pair.get(1)).title()));
+                    boolean siblings = w0.part().isPresent() && w1.part().isPresent();
+                    boolean alike = w0.keyWithoutPart().equals(w1.keyWithoutPart());
                     if ((sameTitle || alike) && !siblings) {
                         decisions.add(new Decision("work", "kept apart", pair.get(0), pair, List.of(d.evidence()),
                                 urlsOf(pair), listsOf(pair)));

@@ -16,11 +16,13 @@ import java.util.Set;
 public final class WorkMatcher {
     /** Titles shorter than this many words ("Kubernetes Networking") are too generic to suggest a duplicate on their own. */
     static final int GENERIC_WORDS = 4;
-    private static final LevenshteinDistance EDITS = LevenshteinDistance.getDefaultInstance();
 
-    /** What the matcher knows of one resource. */
+    /** What the matcher knows of one resource; the title's key and part are computed once. */
     public record Work(String iri, String title, Set<String> creators, Set<String> creatorHandles, Set<String> urlHandles,
-                       Set<String> sites) {
+                       Set<String> sites, String key, Optional<String> part, String keyWithoutPart) {
+        public Work(String iri, String title, Set<String> creators, Set<String> creatorHandles, Set<String> urlHandles, Set<String> sites) {
+            this(iri, title, creators, creatorHandles, urlHandles, sites, TitleKey.of(title), TitleKey.part(title), TitleKey.withoutPart(title));
+        }
     }
 
     /** The outcome for one pair. */
@@ -31,8 +33,8 @@ public final class WorkMatcher {
     }
 
     public Decision decide(Work a, Work b) {
-        Optional<String> partA = TitleKey.part(a.title());
-        Optional<String> partB = TitleKey.part(b.title());
+        Optional<String> partA = a.part();
+        Optional<String> partB = b.part();
         if (!partA.equals(partB)) {
             return new Decision(Verdict.DIFFERENT, "different parts (" + partA.map(p -> "part " + p).orElse("no part") + " / "
                     + partB.map(p -> "part " + p).orElse("no part") + ")");
@@ -43,8 +45,8 @@ public final class WorkMatcher {
         if (!a.creators().isEmpty() && !b.creators().isEmpty() && shared.isEmpty() && !handleInUrl) {
             return new Decision(Verdict.DIFFERENT, "different authors");
         }
-        String keyA = TitleKey.of(a.title());
-        String keyB = TitleKey.of(b.title());
+        String keyA = a.key();
+        String keyB = b.key();
         boolean sameTitle = keyA.equals(keyB) && !keyA.isEmpty();
         if (sameTitle && !shared.isEmpty()) {
             return new Decision(Verdict.MERGE, "same title, shared author " + String.join(", ", new java.util.TreeSet<>(shared)));
@@ -62,8 +64,11 @@ public final class WorkMatcher {
         if (sameTitle) {
             return new Decision(Verdict.DIFFERENT, "a short, generic title on different sites, no shared author");
         }
-        int edits = EDITS.apply(keyA, keyB);
-        if (edits <= Math.max(2, Math.min(keyA.length(), keyB.length()) / 20) && (!shared.isEmpty() || handleInUrl)) {
+        int allowed = Math.max(2, Math.min(keyA.length(), keyB.length()) / 20);
+        // The length difference bounds the distance from below: skip the quadratic computation when it cannot pass.
+        int edits = Math.abs(keyA.length() - keyB.length()) > allowed || (shared.isEmpty() && !handleInUrl)
+                ? Integer.MAX_VALUE : new LevenshteinDistance(allowed + 1).apply(keyA, keyB);
+        if (edits >= 0 && edits <= allowed) {
             return new Decision(Verdict.POSSIBLE, "nearly the same title (" + edits + " edits), shared author");
         }
         return new Decision(Verdict.DIFFERENT, "different titles");

@@ -243,10 +243,14 @@ public final class Catalog {
         for (List<String> pair : sameLine) edges.add(new Edge(pair.get(0), pair.get(1), "one author line names " + show(pair.get(0)) + " and " + show(pair.get(1))));
         // Every account key known, from authors and from the URLs of works.
         Map<String, String> spelled = new TreeMap<>();
+        Map<String, SortedMap<String, Edge>> nameEdges = new TreeMap<>();
         agents.forEach((k, a) -> a.accounts.forEach((acc, names) -> spelled.putIfAbsent(acc, pick(names))));
+        Map<String, String> urlSpellings = new TreeMap<>();
+        resources.values().forEach(r -> urlAccounts(r).forEach(acc -> urlSpellings.merge(acc.substring(0, acc.indexOf('|')),
+                acc.substring(acc.indexOf('|') + 1), (x, y) -> x.compareTo(y) <= 0 ? x : y)));
+        urlSpellings.forEach(spelled::putIfAbsent);
         resources.forEach((iri, r) -> {
-            Set<String> urlAccounts = urlAccounts(r.canonicals);
-            urlAccounts.forEach(acc -> spelled.putIfAbsent(acc.substring(0, acc.indexOf('|')), acc.substring(acc.indexOf('|') + 1)));
+            Set<String> urlAccounts = urlAccounts(r);
             if (r.creators.size() == 1) {
                 String creator = r.creators.first();
                 for (String acc : urlAccounts) {
@@ -265,10 +269,24 @@ public final class Catalog {
                     if (other.startsWith("name/") || acc == null) continue;
                     for (String name : acc.names) {
                         if (("name/" + IriMinter.slug(name)).equals(n)) {
-                            edges.add(new Edge(n, other, "the name '" + name + "' and " + show(other) + " on the same work (" + r.canonicals.first() + ")"));
+                            nameEdges.computeIfAbsent(n, k -> new TreeMap<>()).putIfAbsent(other,
+                                    new Edge(n, other, "the name '" + name + "' and " + show(other) + " on the same work (" + r.canonicals.first() + ")"));
                         }
                     }
                 }
+            }
+        });
+        // A name that matches accounts of two different people on one service is ambiguous: it joins neither.
+        nameEdges.forEach((name, byAccount) -> {
+            Map<String, List<String>> perService = new TreeMap<>();
+            byAccount.keySet().forEach(k -> perService.computeIfAbsent(service(k), x -> new ArrayList<>()).add(k));
+            Optional<List<String>> clash = perService.values().stream().filter(l -> l.size() > 1).findFirst();
+            if (clash.isPresent()) {
+                decisions.add(new Decision("person", "kept apart", show(name), java.util.stream.Stream.concat(java.util.stream.Stream.of(show(name)),
+                        clash.get().stream().map(Catalog::show)).toList(), List.of("the name matches several " + service(clash.get().get(0))
+                        + " accounts on different works, so it joins none"), List.of(), List.of()));
+            } else {
+                edges.addAll(byAccount.values());
             }
         });
         Map<String, SortedSet<String>> byHandle = new TreeMap<>();
@@ -283,11 +301,16 @@ public final class Catalog {
                 if (!k.equals(first)) edges.add(new Edge(first, k, "the same handle '" + handle + "' on " + service(first) + " and " + service(k)));
             }
         });
-        for (Overrides.Pair p : overrides.mergePeople()) edges.add(new Edge(p.a(), p.b(), "merged by " + p.source()));
+        for (Overrides.Pair p : overrides.mergePeople()) {
+            List<String> unknown = java.util.stream.Stream.of(p.a(), p.b()).filter(k -> !agents.containsKey(k) && !spelled.containsKey(k)).toList();
+            if (unknown.isEmpty()) edges.add(new Edge(p.a(), p.b(), "merged by " + p.source()));
+            else decisions.add(new Decision("person", "override not applied", show(p.a()), List.of(show(p.a()), show(p.b())),
+                    List.of(p.source() + ": no author is " + String.join(", ", unknown.stream().map(Catalog::show).toList())), List.of(), List.of()));
+        }
 
         UnionFind uf = new UnionFind();
         agents.keySet().forEach(uf::add);
-        Map<String, List<String>> evidence = join(uf, edges, overrides.apartPeople(), "person", decisions);
+        Map<String, List<String>> evidence = join(uf, edges, overrides.apartPeople(), "person", decisions, this::personConflict);
         Map<String, List<String>> clusters = uf.clusters(AGENT_ORDER);
 
         Map<String, String> alias = new HashMap<>();
@@ -331,28 +354,80 @@ public final class Catalog {
         return new People(alias, nodes, handles);
     }
 
-    /** A handle resembles an agent when it is one of their handles or contains their family name ("thockin", "ThomasGraf5"). */
+    /**
+     * Why two groups of agent keys cannot be one person, or null: two different accounts on one
+     * service ("github:ab" and "github:ab2"), or two different full names ("John Doe", "John Roe").
+     */
+    private String personConflict(Set<String> a, Set<String> b) {
+        Map<String, String> accounts = new TreeMap<>();
+        for (String k : a) if (!k.startsWith("name/") && !k.startsWith("web/")) accounts.put(service(k), k);
+        for (String k : b) {
+            if (k.startsWith("name/") || k.startsWith("web/")) continue;
+            String other = accounts.get(service(k));
+            if (other != null && !other.equals(k)) return "two different " + service(k) + " accounts (" + show(other) + ", " + show(k) + ")";
+        }
+        Set<String> namesA = fullNames(a);
+        for (String nb : fullNames(b)) {
+            for (String na : namesA) {
+                if (!compatibleNames(na, nb)) return "different full names ('" + na + "', '" + nb + "')";
+            }
+        }
+        return null;
+    }
+
+    private Set<String> fullNames(Set<String> keys) {
+        Set<String> names = new TreeSet<>();
+        for (String k : keys) {
+            if (k.startsWith("name/") && k.contains("-")) names.add(k.substring(5).replace('-', ' '));
+            AgentAcc acc = agents.get(k);
+            if (acc != null) acc.names.stream().map(n -> IriMinter.slug(n).replace('-', ' ')).filter(n -> n.contains(" ")).forEach(names::add);
+        }
+        return names;
+    }
+
+    /** "Andrew Sy Kim" and "Andrew Kim" can be one person; "John Doe" and "John Roe" cannot. */
+    private static boolean compatibleNames(String x, String y) {
+        List<String> wx = List.of(x.split(" "));
+        List<String> wy = List.of(y.split(" "));
+        return wx.get(0).equals(wy.get(0)) && wx.get(wx.size() - 1).equals(wy.get(wy.size() - 1));
+    }
+
+    /**
+     * A handle resembles an agent when it is one of their handles, or is spelled from their name:
+     * first initial and family name ("thockin" for Tim Hockin), first and family name with at most
+     * one letter between ("ThomasGraf5", "scottslowe"), or all the name's words ("andrewsykim").
+     * A family name alone ("docker" for Sam Docker) is not enough.
+     */
     private boolean resembles(String handle, String agentKey) {
-        String h = handle.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        String h = handle.toLowerCase(Locale.ROOT);
+        String letters = h.replaceAll("\\d+$", "");
         AgentAcc a = agents.get(agentKey);
         Set<String> names = new TreeSet<>();
         if (agentKey.startsWith("name/")) names.add(agentKey.substring(5).replace('-', ' '));
         if (a != null) {
-            if (a.accounts.keySet().stream().anyMatch(k -> k.substring(k.indexOf('/') + 1).replaceAll("[^a-z]", "").equals(h))) return true;
-            names.addAll(a.names);
+            if (a.accounts.keySet().stream().anyMatch(k -> k.substring(k.indexOf('/') + 1).equals(h))) return true;
+            a.names.forEach(n -> names.add(IriMinter.slug(n).replace('-', ' ')));
         }
         for (String n : names) {
-            String[] words = IriMinter.slug(n).split("-");
-            String family = words[words.length - 1];
-            if (words.length >= 2 && family.length() >= 3 && h.contains(family)) return true;
+            String[] w = n.split(" ");
+            if (w.length < 2) continue;
+            String first = w[0];
+            String family = w[w.length - 1];
+            if (family.length() < 3) continue;
+            if (letters.equals(first.charAt(0) + family) || letters.matches(Pattern.quote(first) + "[a-z]?" + Pattern.quote(family))
+                    || letters.equals(String.join("", w)) || letters.equals(family + first)) {
+                return true;
+            }
         }
         return false;
     }
 
-    /** "service/handle|Spelling" for each account a work's URL is hosted on. */
-    private static Set<String> urlAccounts(Set<String> canonicals) {
+    /** "service/handle|Spelling" for each account a work's URLs (canonical, and as written for the spelling) are hosted on. */
+    private static Set<String> urlAccounts(ResourceAcc r) {
         Set<String> out = new TreeSet<>();
-        for (String c : canonicals) {
+        Set<String> all = new TreeSet<>(r.canonicals);
+        r.urls.forEach(u -> all.add(u.replaceFirst("^(?i)https?://(www\\.)?", "")));
+        for (String c : all) {
             Matcher m = URL_HANDLE.matcher(c);
             if (!m.find()) continue;
             if (m.group(1) != null) out.add(m.group(1) + "/" + m.group(2).toLowerCase(Locale.ROOT) + "|" + m.group(2));
@@ -381,9 +456,11 @@ public final class Catalog {
             }
         }
         for (Overrides.Pair p : overrides.mergeTopics()) {
-            Optional<String> a = topicNames.key(p.a());
-            Optional<String> b = topicNames.key(p.b());
+            Optional<String> a = topicNames.key(p.a()).filter(topics::containsKey);
+            Optional<String> b = topicNames.key(p.b()).filter(topics::containsKey);
             if (a.isPresent() && b.isPresent()) edges.add(new Edge(a.get(), b.get(), "merged by " + p.source()));
+            else decisions.add(new Decision("topic", "override not applied", p.a(), List.of(p.a(), p.b()),
+                    List.of(p.source() + ": no heading of any list names " + (a.isEmpty() ? p.a() : p.b())), List.of(), List.of()));
         }
         List<Overrides.Pair> apart = overrides.apartTopics().stream()
                 .flatMap(p -> topicNames.key(p.a()).flatMap(a -> topicNames.key(p.b()).map(b -> new Overrides.Pair(a, b, p.source()))).stream())
@@ -426,7 +503,7 @@ public final class Catalog {
                 creatorHandles.addAll(people.handles.getOrDefault(cluster, Set.of()));
             }
             Set<String> urlHandles = new TreeSet<>();
-            urlAccounts(r.canonicals).forEach(a -> urlHandles.add(a.substring(a.indexOf('/') + 1, a.indexOf('|'))));
+            urlAccounts(r).forEach(a -> urlHandles.add(a.substring(a.indexOf('/') + 1, a.indexOf('|'))));
             Set<String> sites = new TreeSet<>();
             r.canonicals.forEach(c -> sites.add(site(c)));
             works.put(iri, new WorkMatcher.Work(iri, pick(r.titles), creators, creatorHandles, urlHandles, sites));
@@ -440,8 +517,17 @@ public final class Catalog {
             byTitle.computeIfAbsent(w.keyWithoutPart(), k -> new ArrayList<>()).add(iri);
             w.creators().forEach(c -> byAuthor.computeIfAbsent(c, k -> new ArrayList<>()).add(iri));
         });
-        for (List<String> group : byTitle.values()) addPairs(group, BLOCK_LIMIT, pairs);
-        for (List<String> group : byAuthor.values()) addPairs(group, AUTHOR_WORKS_LIMIT, pairs);
+        byTitle.forEach((title, group) -> {
+            addPairs(group, BLOCK_LIMIT, pairs);
+            if (group.size() > BLOCK_LIMIT) decisions.add(new Decision("work", "not compared", title, List.of(title),
+                    List.of(group.size() + " works share this title, more than the " + BLOCK_LIMIT + " compared by title"), List.of(), List.of()));
+        });
+        byAuthor.forEach((author, group) -> {
+            addPairs(group, AUTHOR_WORKS_LIMIT, pairs);
+            if (group.size() > AUTHOR_WORKS_LIMIT) decisions.add(new Decision("work", "not compared", iris.agent(author), List.of(show(author)),
+                    List.of(group.size() + " works by this author, more than the " + AUTHOR_WORKS_LIMIT + " compared for near-identical titles"),
+                    List.of(), List.of()));
+        });
 
         List<Edge> edges = new ArrayList<>();
         List<List<String>> possibleRaw = new ArrayList<>();
@@ -462,7 +548,7 @@ public final class Catalog {
                     boolean siblings = w0.part().isPresent() && w1.part().isPresent();
                     boolean alike = w0.keyWithoutPart().equals(w1.keyWithoutPart());
                     if ((sameTitle || alike) && !siblings) {
-                        decisions.add(new Decision("work", "kept apart", pair.get(0), pair, List.of(d.evidence()),
+                        decisions.add(new Decision("work", "kept apart", pair.get(0), describe(pair, works), List.of(d.evidence()),
                                 urlsOf(pair), listsOf(pair)));
                     }
                 }
@@ -475,8 +561,17 @@ public final class Catalog {
             else decisions.add(new Decision("work", "override not applied", a, List.of(p.a(), p.b()),
                     List.of(p.source() + " names a URL that no list has"), List.of(p.a(), p.b()), List.of()));
         }
-        List<Overrides.Pair> apart = overrides.apartWorks().stream()
-                .map(p -> new Overrides.Pair(iris.resource(urls.canonical(p.a())), iris.resource(urls.canonical(p.b())), p.source())).toList();
+        List<Overrides.Pair> apart = new ArrayList<>();
+        for (Overrides.Pair p : overrides.apartWorks()) {
+            String a = iris.resource(urls.canonical(p.a()));
+            String b = iris.resource(urls.canonical(p.b()));
+            if (a.equals(b)) {
+                decisions.add(new Decision("work", "override not applied", a, List.of(p.a(), p.b()),
+                        List.of(p.source() + ": both URLs are one address after canonicalisation, so they are one resource"), List.of(p.a(), p.b()), List.of()));
+            } else {
+                apart.add(new Overrides.Pair(a, b, p.source()));
+            }
+        }
 
         UnionFind uf = new UnionFind();
         resources.keySet().forEach(uf::add);
@@ -490,7 +585,7 @@ public final class Catalog {
             clusters.computeIfAbsent(name, k -> new ArrayList<>()).add(iri);
             if (!name.equals(iri)) aliases.put(iri, name);
         }
-        multi.forEach((name, members) -> decisions.add(new Decision("work", "merged", name, members,
+        multi.forEach((name, members) -> decisions.add(new Decision("work", "merged", name, describe(members, works),
                 evidence.getOrDefault(name, List.of()), urlsOf(members), listsOf(members))));
 
         Set<List<String>> possible = new TreeSet<>(Comparator.comparing((List<String> l) -> l.get(0)).thenComparing(l -> l.get(1)));
@@ -500,11 +595,16 @@ public final class Catalog {
             if (a.equals(b)) continue;
             List<String> sorted = a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a);
             if (possible.add(sorted)) {
-                decisions.add(new Decision("work", "possible duplicate", sorted.get(0), sorted, List.of(possibleWhy.get(pair)),
+                decisions.add(new Decision("work", "possible duplicate", sorted.get(0), describe(pair, works), List.of(possibleWhy.get(pair)),
                         urlsOf(pair), listsOf(pair)));
             }
         }
         return new Works(clusters, List.copyOf(possible));
+    }
+
+    /** "resource/… «Title» <url> <url>": a member as people can check it. */
+    private List<String> describe(List<String> members, Map<String, WorkMatcher.Work> works) {
+        return members.stream().map(m -> m + " «" + works.get(m).title() + "» " + String.join(" ", resources.get(m).urls)).toList();
     }
 
     private static void addPairs(List<String> group, int limit, Set<List<String>> pairs) {
@@ -547,14 +647,32 @@ public final class Catalog {
      */
     private static Map<String, List<String>> join(UnionFind uf, List<Edge> edges, List<Overrides.Pair> apart, String what,
                                                   List<Decision> decisions) {
+        return join(uf, edges, apart, what, decisions, (x, y) -> null);
+    }
+
+    /**
+     * As above, and {@code conflict} may refuse a join given the members of both clusters (it returns
+     * the reason, or null): evidence for one pair never outweighs evidence that the clusters differ.
+     */
+    private static Map<String, List<String>> join(UnionFind uf, List<Edge> edges, List<Overrides.Pair> apart, String what,
+                                                  List<Decision> decisions, java.util.function.BiFunction<Set<String>, Set<String>, String> conflict) {
         List<Edge> sorted = new ArrayList<>(edges);
         sorted.sort(Comparator.comparing(Edge::a).thenComparing(Edge::b).thenComparing(Edge::evidence));
         List<Edge> used = new ArrayList<>();
+        Map<String, Set<String>> membersOf = new HashMap<>();
         for (Edge e : sorted) {
             uf.add(e.a());
             uf.add(e.b());
             if (uf.same(e.a(), e.b())) {
                 used.add(e);
+                continue;
+            }
+            Set<String> ma = membersOf.getOrDefault(uf.find(e.a()), Set.of(e.a()));
+            Set<String> mb = membersOf.getOrDefault(uf.find(e.b()), Set.of(e.b()));
+            String why = e.evidence().startsWith("merged by ") ? null : conflict.apply(ma, mb);
+            if (why != null) {
+                decisions.add(new Decision(what, "kept apart", e.a(), List.of(show(e.a()), show(e.b())),
+                        List.of(e.evidence(), "but " + why), List.of(), List.of()));
                 continue;
             }
             Optional<Overrides.Pair> blocked = apart.stream().filter(p ->
@@ -564,7 +682,10 @@ public final class Catalog {
                         List.of(e.evidence(), "kept apart by " + blocked.get().source()), List.of(), List.of()));
                 continue;
             }
+            Set<String> joined = new TreeSet<>(ma);
+            joined.addAll(mb);
             uf.union(e.a(), e.b());
+            membersOf.put(uf.find(e.a()), joined);
             used.add(e);
         }
         Map<String, List<String>> byRoot = new TreeMap<>();

@@ -100,10 +100,17 @@ public final class Overrides {
                         x = personKey(x, file, where);
                         y = personKey(y, file, where);
                     }
-                    into.get(index).add(new Pair(x, y, file + " " + where));
+                    into.get(index).add(new Pair(x, y, shown(file) + " " + where));
                 }
             }
         }
+    }
+
+    /** "lists/overrides.json": folder and file name, the same on every checkout. */
+    private static String shown(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path dir = abs.getParent();
+        return dir == null || dir.getFileName() == null ? abs.getFileName().toString() : dir.getFileName() + "/" + abs.getFileName();
     }
 
     /** "github:thockin" → "github/thockin"; "name:Tim Hockin" → "name/tim-hockin": the keys agents are known by. */

@@ -27,7 +27,8 @@ public final class TitleKey {
     /** "An Illustrated Guide to Kubernetes Networking" and "illustrated-guide-to-kubernetes-networking" share a key. */
     public static String of(String title) {
         String s = Normalizer.normalize(title, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
-        s = s.replace('’', '\'').replaceAll("'", "").replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        s = s.replace('’', '\'').replaceAll("'", "").replace("+", " plus ").replace("#", " sharp ")
+                .replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
         return s.replaceFirst("^(?:a|an|the) ", "");
     }
 

@@ -20,6 +20,7 @@ public final class UrlCanonicalizer {
             "(?i)utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|ref_src|ref_url|_hsenc|_hsmi|share_key|igshid");
     private static final Pattern K8S_BLOG = Pattern.compile("^/(\\d{4})/(\\d{2})/([^/]+?)(?:\\.html?)?$");
     private static final Pattern INDEX = Pattern.compile("(?i)/index\\.(?:html?|php)$");
+    private static final java.util.Set<String> GIT_HOSTS = java.util.Set.of("github.com", "gitlab.com", "bitbucket.org");
 
     /** The canonical key of a URL (no scheme, lower-case host, cleaned path and query). */
     public String canonical(String url) {
@@ -38,7 +39,8 @@ public final class UrlCanonicalizer {
             for (String p : uri.getRawQuery().split("&")) {
                 if (p.isEmpty()) continue;
                 String name = p.contains("=") ? p.substring(0, p.indexOf('=')) : p;
-                if (!TRACKING.matcher(name).matches() && !name.equalsIgnoreCase("ref")) params.add(normalisePercent(p));
+                boolean ref = name.equalsIgnoreCase("ref") && !GIT_HOSTS.contains(host); // on GitHub and GitLab ?ref= names a branch
+                if (!TRACKING.matcher(name).matches() && !ref) params.add(normalisePercent(p));
             }
         }
         String fragment = uri.getRawFragment();
@@ -60,6 +62,10 @@ public final class UrlCanonicalizer {
             path = "/@" + host.substring(0, host.indexOf('.')) + path;
             host = "medium.com";
         }
+        if (host.equals("medium.com") && path.startsWith("/@")) {
+            int end = path.indexOf('/', 2);
+            path = (end < 0 ? path : path.substring(0, end)).toLowerCase(Locale.ROOT) + (end < 0 ? "" : path.substring(end)); // handles ignore case
+        }
         if (host.equals("medium.com") || host.endsWith(".medium.com")) {
             params.removeIf(p -> p.startsWith("source=")); // medium marks where a reader clicked from
         }
@@ -72,7 +78,9 @@ public final class UrlCanonicalizer {
         if (port > 0 && port != 80 && port != 443) sb.append(':').append(port);
         sb.append(path);
         if (!params.isEmpty()) sb.append('?').append(String.join("&", params));
-        if (fragment != null && fragment.startsWith("!")) sb.append('#').append(fragment);
+        if (fragment != null && (fragment.startsWith("!") || (host.equals("docs.google.com") && fragment.startsWith("gid=")))) {
+            sb.append('#').append(fragment); // #! routes and spreadsheet tabs name different content
+        }
         return sb.toString();
     }
 

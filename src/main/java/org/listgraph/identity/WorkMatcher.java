@@ -16,6 +16,8 @@ import java.util.Set;
 public final class WorkMatcher {
     /** Titles shorter than this many words ("Kubernetes Networking") are too generic to suggest a duplicate on their own. */
     static final int GENERIC_WORDS = 4;
+    /** Titles shorter than this ("Introduction", "Learning C++") never merge works on their own, even by one author. */
+    static final int MIN_MERGE_WORDS = 3;
 
     /** What the matcher knows of one resource; the title's key and part are computed once. */
     public record Work(String iri, String title, Set<String> creators, Set<String> creatorHandles, Set<String> urlHandles,
@@ -41,18 +43,31 @@ public final class WorkMatcher {
         }
         Set<String> shared = new HashSet<>(a.creators());
         shared.retainAll(b.creators());
-        boolean handleInUrl = intersects(a.creatorHandles(), b.urlHandles()) || intersects(b.creatorHandles(), a.urlHandles());
-        if (!a.creators().isEmpty() && !b.creators().isEmpty() && shared.isEmpty() && !handleInUrl) {
+        // A plain name shared by two lists is weak: only an account-backed author is strong evidence.
+        Set<String> strong = new java.util.TreeSet<>(shared);
+        strong.removeIf(c -> c.startsWith("name/"));
+        // The author's account in the URL stands in for an author only where the work names none.
+        boolean handleInUrl = (b.creators().isEmpty() && intersects(a.creatorHandles(), b.urlHandles()))
+                || (a.creators().isEmpty() && intersects(b.creatorHandles(), a.urlHandles()));
+        if (!a.creators().isEmpty() && !b.creators().isEmpty() && shared.isEmpty()) {
             return new Decision(Verdict.DIFFERENT, "different authors");
         }
-        String keyA = a.key();
-        String keyB = b.key();
-        boolean sameTitle = keyA.equals(keyB) && !keyA.isEmpty();
-        if (sameTitle && !shared.isEmpty()) {
-            return new Decision(Verdict.MERGE, "same title, shared author " + String.join(", ", new java.util.TreeSet<>(shared)));
+        String keyA = a.keyWithoutPart();
+        String keyB = b.keyWithoutPart();
+        if (!keyA.equals(keyB) && keyA.replaceAll("\\d+", "#").equals(keyB.replaceAll("\\d+", "#"))) {
+            return new Decision(Verdict.DIFFERENT, "titles that differ only in a number (a version, a year, an episode)");
         }
-        if (sameTitle && handleInUrl) {
+        boolean sameTitle = keyA.equals(keyB) && !keyA.isEmpty();
+        boolean distinctive = keyA.split(" ").length >= MIN_MERGE_WORDS;
+        if (sameTitle && !strong.isEmpty() && distinctive) {
+            return new Decision(Verdict.MERGE, "same title, shared author " + String.join(", ", strong.stream().map(c -> c.replaceFirst("/", ":")).toList()));
+        }
+        if (sameTitle && handleInUrl && distinctive) {
             return new Decision(Verdict.MERGE, "same title, and one URL is on the author's own account");
+        }
+        if (sameTitle && (!shared.isEmpty() || handleInUrl)) {
+            return new Decision(Verdict.POSSIBLE, distinctive ? "same title, same author named only by a plain name"
+                    : "a short title (" + keyA.split(" ").length + " words) by the same author");
         }
         boolean sameSite = intersects(a.sites(), b.sites());
         if (sameTitle && sameSite) {
@@ -69,7 +84,7 @@ public final class WorkMatcher {
         int edits = Math.abs(keyA.length() - keyB.length()) > allowed || (shared.isEmpty() && !handleInUrl)
                 ? Integer.MAX_VALUE : new LevenshteinDistance(allowed + 1).apply(keyA, keyB);
         if (edits >= 0 && edits <= allowed) {
-            return new Decision(Verdict.POSSIBLE, "nearly the same title (" + edits + " edits), shared author");
+            return new Decision(Verdict.POSSIBLE, "nearly the same title (" + edits + (edits == 1 ? " edit" : " edits") + "), shared author");
         }
         return new Decision(Verdict.DIFFERENT, "different titles");
     }

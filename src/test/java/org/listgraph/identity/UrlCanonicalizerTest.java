@@ -26,7 +26,8 @@ class UrlCanonicalizerTest {
             "https://toonk.io/sending-network-packets-in-go/index.html https://toonk.io/sending-network-packets-in-go/",
             "https://lwn.net:443/Articles/219794/ https://lwn.net/Articles/219794/",
             "http://blog.kubernetes.io:80/2017/12/using-ebpf-in-kubernetes.html https://kubernetes.io/blog/2017/12/using-ebpf-in-kubernetes/",
-            "https://docs.google.com/spreadsheets/d/191WWNpjJ2za6/edit#gid=907731238 https://docs.google.com/spreadsheets/d/191WWNpjJ2za6/edit",
+            "https://docs.google.com/spreadsheets/d/191WWNpjJ2za6/edit?usp=sharing#gid=907731238 https://docs.google.com/spreadsheets/d/191WWNpjJ2za6/edit?usp=sharing#gid=907731238",
+            "https://apsops.medium.com/an-illustrated-guide-to-kubernetes-networking-part-1-d1ede3322727 https://medium.com/@ApsOps/an-illustrated-guide-to-kubernetes-networking-part-1-d1ede3322727",
     })
     void sameWork(String a, String b) {
         assertEquals(c.canonical(b), c.canonical(a));
@@ -42,6 +43,8 @@ class UrlCanonicalizerTest {
             "https://github.com/kubernetes/enhancements/pull/648 https://github.com/kubernetes/enhancements/pull/649",
             "https://example.com/search?source=rss https://example.com/search",
             "https://lwn.net:8443/Articles/219794/ https://lwn.net/Articles/219794/",
+            "https://docs.google.com/spreadsheets/d/1x/edit#gid=5 https://docs.google.com/spreadsheets/d/1x/edit#gid=6",
+            "https://github.com/o/r/blob/main/a.md?ref=v1 https://github.com/o/r/blob/main/a.md?ref=v2",
     })
     void differentWorks(String a, String b) {
         assertNotEquals(c.canonical(b), c.canonical(a));

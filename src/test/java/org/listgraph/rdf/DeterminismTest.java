@@ -36,6 +36,27 @@ class DeterminismTest {
         assertArrayEquals(first, bytes(docs, format), "same order again");
     }
 
+    @org.junit.jupiter.api.Test
+    void theMergeReportIsTheSameWhateverTheOrder() throws java.io.IOException {
+        List<ListDocument> docs = new ArrayList<>();
+        new ListFiles().readEach(ListFiles.expand(List.of(Seeds.LISTS)), docs::add);
+        List<ListDocument> reversed = new ArrayList<>(docs);
+        Collections.reverse(reversed);
+        String first = report(docs);
+        assertTrue(first.contains("person,merged,"), first);
+        org.junit.jupiter.api.Assertions.assertEquals(first, report(reversed));
+    }
+
+    private static String report(List<ListDocument> docs) throws java.io.IOException {
+        Converter.Result r = new Converter(IriMinter.DEFAULT_BASE).convertDocuments(docs,
+                org.listgraph.identity.Overrides.inFolders(List.of(Seeds.LISTS.toAbsolutePath())));
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        org.listgraph.export.MergeReport.csv(r.decisions(), csv);
+        ByteArrayOutputStream md = new ByteArrayOutputStream();
+        org.listgraph.export.MergeReport.markdown(r.decisions(), md);
+        return csv + "\n" + md;
+    }
+
     private static byte[] bytes(List<ListDocument> docs, RdfFormat format) {
         Converter.Result r = new Converter(IriMinter.DEFAULT_BASE).convertDocuments(docs,
                 org.listgraph.identity.Overrides.inFolders(List.of(Seeds.LISTS.toAbsolutePath())));

@@ -29,6 +29,8 @@ final class BuildCommand implements Callable<Integer> {
     Path lists;
     @Option(names = "--output", paramLabel = "DIR", defaultValue = "output", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path output;
+    @Option(names = "--rebuild", description = "Rewrite every graph of the store, changed or not.")
+    boolean rebuild;
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -40,8 +42,9 @@ final class BuildCommand implements Callable<Integer> {
         List<Path> files = ListFiles.expand(List.of(lists));
         Converter.Result r = new Converter(common.base).convert(files);
         // The store first: it may be locked by a running server, and then no file should change either.
+        TdbStore.LoadReport loaded;
         try (TdbStore store = TdbStore.open(output.resolve("tdb2"), true)) {
-            store.replaceWith(r);
+            loaded = store.load(r, common.base, rebuild, Main.version());
         }
         Path graph = output.resolve("graph.ttl");
         AtomicFile.write(graph, o -> RdfWriter.writeUnion(r, RdfFormat.TTL, common.base, o));
@@ -51,12 +54,15 @@ final class BuildCommand implements Callable<Integer> {
             for (var p : r.problems()) o.write((p + "\n").getBytes(StandardCharsets.UTF_8));
         });
         Reporter.print(r.problems(), err);
+        loaded.removed().forEach(g -> out.println("removed " + g + " (its list is gone)"));
         var s = r.stats();
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf(Locale.ROOT, "built %d lists: %d entries, %d resources, %d agents, %d triples in %.1f s; %s -> %s, %s%n",
                 s.lists(), s.entries(), s.resources(), s.agents(), s.triples(), seconds, Reporter.count(r.problems()),
                 graph, output.resolve("tdb2"));
         out.println("kinds: " + s.kindSummary());
+        out.printf(Locale.ROOT, "store: %d graphs written, %d unchanged, %d removed%n", loaded.written().size(), loaded.unchanged().size(),
+                loaded.removed().size());
         return Main.OK;
     }
 }

@@ -25,7 +25,7 @@ final class ConvertCommand implements Callable<Integer> {
     List<Path> paths;
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "-", description = "Output file, or - for stdout (default).")
     String output;
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "ttl, nt or jsonld (default: from -o's extension, else ttl).")
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "ttl, nt, jsonld, rdfxml, trig or nq (default: from -o's extension, else ttl).")
     String format;
     @Option(names = {"-q", "--quiet"}, description = "Do not print problems.")
     boolean quiet;

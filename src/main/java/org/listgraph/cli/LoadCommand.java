@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 
 /** {@code load}: lists into a TDB2 store (one named graph per list), in one transaction. */
 @Command(name = "load", mixinStandardHelpOptions = true,
-        description = "Load lists into a TDB2 store: afterwards the store holds exactly these lists, one named graph each.")
+        description = "Load lists into a TDB2 store: afterwards it holds exactly these lists, one named graph each; only changed graphs are rewritten.")
 final class LoadCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -23,6 +23,8 @@ final class LoadCommand implements Callable<Integer> {
     List<Path> paths;
     @Option(names = "--db", paramLabel = "DIR", defaultValue = "output/tdb2", description = "Store folder (default: ${DEFAULT-VALUE}).")
     Path db;
+    @Option(names = "--rebuild", description = "Rewrite every graph of the store, changed or not.")
+    boolean rebuild;
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -30,12 +32,16 @@ final class LoadCommand implements Callable<Integer> {
     public Integer call() {
         List<Path> files = ListFiles.expand(CommonOptions.orDefault(paths));
         Converter.Result r = new Converter(common.base).convert(files);
+        TdbStore.LoadReport loaded;
         try (TdbStore store = TdbStore.open(db, true)) {
-            store.replaceWith(r);
+            loaded = store.load(r, common.base, rebuild, Main.version());
         }
         Reporter.print(r.problems(), spec.commandLine().getErr());
-        spec.commandLine().getOut().printf("loaded %d lists (%d triples) into %s; %s%n",
-                r.stats().lists(), r.stats().triples(), db, Reporter.count(r.problems()));
+        var out = spec.commandLine().getOut();
+        loaded.removed().forEach(g -> out.println("removed " + g + " (its list is gone)"));
+        out.printf("loaded %d lists (%d triples) into %s: %d graphs written, %d unchanged, %d removed; %s%n",
+                r.stats().lists(), r.stats().triples(), db, loaded.written().size(), loaded.unchanged().size(), loaded.removed().size(),
+                Reporter.count(r.problems()));
         return Main.OK;
     }
 }

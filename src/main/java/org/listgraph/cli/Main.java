@@ -14,7 +14,8 @@ import java.io.UncheckedIOException;
 /** The {@code listgraph} command: parses arguments, runs one subcommand, maps failures to exit codes. */
 @Command(name = "listgraph", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Turns curated Markdown link lists into an RDF knowledge graph.",
-        subcommands = {BuildCommand.class, ConvertCommand.class, LoadCommand.class, QueryCommand.class},
+        subcommands = {BuildCommand.class, ConvertCommand.class, LoadCommand.class, QueryCommand.class, ExportCommand.class,
+                StatsCommand.class, CompactCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:findings (lint, validate)", "2:usage error", "3:bad input", "4:internal error"})
 public final class Main implements Runnable {
@@ -76,6 +77,12 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+
+    /** This build's version ("0.1.0-SNAPSHOT"), or "development" when run from classes. */
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "development" : v;
+    }
 
     /** Reads the version from the jar's manifest. */
     static final class Version implements CommandLine.IVersionProvider {

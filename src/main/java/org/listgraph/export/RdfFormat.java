@@ -9,20 +9,31 @@ import java.util.stream.Collectors;
 
 /** The registry of RDF output formats: one name each, shared by every command that writes RDF. */
 public enum RdfFormat {
-    TTL("ttl", "Turtle", ".ttl", RDFFormat.TURTLE_BLOCKS),
-    NT("nt", "N-Triples", ".nt", RDFFormat.NTRIPLES_UTF8),
-    JSONLD("jsonld", "JSON-LD", ".jsonld", RDFFormat.JSONLD11_PRETTY);
+    TTL("ttl", "Turtle", ".ttl", RDFFormat.TURTLE_BLOCKS, false),
+    NT("nt", "N-Triples", ".nt", RDFFormat.NTRIPLES_UTF8, false),
+    /** Compacted with ontology/context.jsonld (readable keys), see {@link JsonLdWriter}. */
+    JSONLD("jsonld", "JSON-LD", ".jsonld", null, false),
+    RDFXML("rdfxml", "RDF/XML", ".rdf", RDFFormat.RDFXML_PLAIN, false),
+    TRIG("trig", "TriG (named graphs)", ".trig", RDFFormat.TRIG_BLOCKS, true),
+    NQ("nq", "N-Quads (named graphs)", ".nq", RDFFormat.NQUADS_UTF8, true);
 
     private final String name;
     private final String label;
     private final String extension;
     private final RDFFormat jena;
+    private final boolean quads;
 
-    RdfFormat(String name, String label, String extension, RDFFormat jena) {
+    RdfFormat(String name, String label, String extension, RDFFormat jena, boolean quads) {
         this.name = name;
         this.label = label;
         this.extension = extension;
         this.jena = jena;
+        this.quads = quads;
+    }
+
+    /** Whether the format keeps named graphs (one per list) rather than writing their union. */
+    public boolean quads() {
+        return quads;
     }
 
     public String formatName() {

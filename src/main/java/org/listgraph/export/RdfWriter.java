@@ -8,6 +8,7 @@ import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 
 import java.io.OutputStream;
@@ -39,8 +40,26 @@ public final class RdfWriter {
         writeUnion(result.dataset(), format, org.listgraph.rdf.Vocab.prefixes(base), out);
     }
 
-    /** Writes all triples of all graphs of {@code dsg} (as one graph) to {@code out}. */
+    /**
+     * Writes all graphs of {@code dsg}: as named graphs for quad formats (TriG, N-Quads), else as one
+     * graph, their union.
+     */
     public static void writeUnion(DatasetGraph dsg, RdfFormat format, PrefixMapping prefixes, OutputStream out) {
+        if (format.quads()) {
+            List<Quad> quads = new ArrayList<>();
+            dsg.find().forEachRemaining(quads::add);
+            quads.sort(Comparator.comparing(Quad::getGraph, NODE_ORDER).thenComparing(Quad::asTriple, TRIPLE_ORDER));
+            StreamRDF stream = StreamRDFWriter.getWriterStream(out, format.jena());
+            stream.start();
+            new java.util.TreeMap<>(prefixes.getNsPrefixMap()).forEach(stream::prefix);
+            Quad prev = null;
+            for (Quad q : quads) {
+                if (!q.equals(prev)) stream.quad(q);
+                prev = q;
+            }
+            stream.finish();
+            return;
+        }
         List<Triple> triples = new ArrayList<>();
         dsg.find().forEachRemaining(q -> triples.add(q.asTriple()));
         write(triples, format, prefixes, out);
@@ -53,6 +72,10 @@ public final class RdfWriter {
 
     private static void write(List<Triple> triples, RdfFormat format, PrefixMapping prefixes, OutputStream out) {
         triples.sort(TRIPLE_ORDER);
+        if (format == RdfFormat.JSONLD) {
+            JsonLdWriter.write(dedup(triples), out);
+            return;
+        }
         if (StreamRDFWriter.registered(format.jena())) {
             // Streaming writers keep the sorted order, so the bytes follow from the content alone.
             StreamRDF stream = StreamRDFWriter.getWriterStream(out, format.jena());
@@ -68,9 +91,19 @@ public final class RdfWriter {
         }
         // Whole-graph writers iterate the graph; a graph filled in sorted order iterates the same way every time.
         Graph sorted = GraphFactory.createGraphMem();
-        triples.forEach(sorted::add);
+        dedup(triples).forEach(sorted::add);
         sorted.getPrefixMapping().setNsPrefixes(prefixes);
         RDFWriter.source(sorted).format(format.jena()).output(out);
+    }
+
+    private static List<Triple> dedup(List<Triple> sorted) {
+        List<Triple> out = new ArrayList<>(sorted.size());
+        Triple prev = null;
+        for (Triple t : sorted) {
+            if (!t.equals(prev)) out.add(t);
+            prev = t;
+        }
+        return out;
     }
 
     private static int kindRank(Node n) {

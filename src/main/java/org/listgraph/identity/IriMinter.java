@@ -44,6 +44,19 @@ public final class IriMinter {
         return base + "graph/shared";
     }
 
+    /** The named graph that records, per graph, its content hash, when it was loaded and by which versions. */
+    public String metaGraph() {
+        return base + "graph/meta";
+    }
+
+    /** The list a list graph holds, or null for the store's own graphs. */
+    public String listOfGraph(String graphIri) {
+        String prefix = base + "graph/";
+        if (!graphIri.startsWith(prefix)) return null;
+        String id = graphIri.substring(prefix.length());
+        return id.equals("shared") || id.equals("meta") ? null : list(id);
+    }
+
     public String resource(String canonicalUrl) {
         return base + "resource/" + hash(canonicalUrl, 16);
     }

@@ -58,20 +58,77 @@ public final class TdbStore implements AutoCloseable {
         return dsg;
     }
 
-    /** Replaces the whole content of the store with a conversion's named graphs, in one write transaction. */
-    public void replaceWith(org.listgraph.rdf.Converter.Result result) {
-        replaceWith(result.dataset());
+    /** What a load changed. */
+    public record LoadReport(java.util.List<String> written, java.util.List<String> unchanged, java.util.List<String> removed) {
     }
 
-    /** Replaces the whole content of the store with {@code source}'s named graphs, in one write transaction. */
-    public void replaceWith(DatasetGraph source) {
-        Txn.executeWrite(dsg, () -> {
-            dsg.deleteAny(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
-            for (Iterator<Node> it = source.listGraphNodes(); it.hasNext(); ) {
-                Node g = it.next();
-                source.getGraph(g).find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
+    /**
+     * Brings the store in line with a conversion in one write transaction: a graph is rewritten only
+     * when its content changed (by the SHA-256 of its sorted N-Triples, kept in the metadata graph) or
+     * when {@code rebuild} is set; graphs of lists no longer given are removed. A failure or a kill
+     * leaves the previous state, as TDB2 commits the transaction whole or not at all.
+     */
+    public LoadReport load(org.listgraph.rdf.Converter.Result result, String base, boolean rebuild, String softwareVersion) {
+        DatasetGraph source = result.dataset();
+        org.listgraph.identity.IriMinter iris = new org.listgraph.identity.IriMinter(base);
+        Node meta = org.apache.jena.graph.NodeFactory.createURI(iris.metaGraph());
+        java.util.Map<Node, String> hashes = new java.util.TreeMap<>(java.util.Comparator.comparing(Node::getURI));
+        for (Iterator<Node> it = source.listGraphNodes(); it.hasNext(); ) {
+            Node g = it.next();
+            hashes.put(g, GraphHash.of(source.getGraph(g)));
+        }
+        String now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        String ontologyVersion = OntologyVersion.get();
+        return Txn.calculateWrite(dsg, () -> {
+            java.util.List<String> written = new java.util.ArrayList<>();
+            java.util.List<String> unchanged = new java.util.ArrayList<>();
+            java.util.List<String> removed = new java.util.ArrayList<>();
+            java.util.Set<Node> stored = new java.util.HashSet<>();
+            dsg.listGraphNodes().forEachRemaining(stored::add);
+            for (Node g : stored) {
+                if (!g.equals(meta) && !hashes.containsKey(g)) {
+                    dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+                    dsg.deleteAny(meta, g, Node.ANY, Node.ANY);
+                    removed.add(g.getURI());
+                }
             }
+            hashes.forEach((g, hash) -> {
+                String storedHash = MetaGraph.hash(dsg, meta, g);
+                if (!rebuild && hash.equals(storedHash) && stored.contains(g)) {
+                    unchanged.add(g.getURI());
+                    return;
+                }
+                dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+                source.getGraph(g).find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
+                MetaGraph.record(dsg, meta, g, hash, now, softwareVersion, ontologyVersion, iris.listOfGraph(g.getURI()));
+                written.add(g.getURI());
+            });
+            return new LoadReport(written, unchanged, removed);
         });
+    }
+
+    /**
+     * A copy of the store's named graphs (all but the metadata graph, or only {@code graphIri}) taken in
+     * one read transaction, for writing out while the store stays consistent.
+     */
+    public DatasetGraph snapshot(String graphIri, String metaGraphIri) {
+        DatasetGraph copy = org.apache.jena.sparql.core.DatasetGraphFactory.create();
+        Node meta = org.apache.jena.graph.NodeFactory.createURI(metaGraphIri);
+        Txn.executeRead(dsg, () -> {
+            Node only = graphIri == null ? Node.ANY : org.apache.jena.graph.NodeFactory.createURI(graphIri);
+            dsg.find(only, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
+                if (!q.getGraph().equals(meta)) copy.add(q);
+            });
+        });
+        if (graphIri != null && copy.isEmpty()) {
+            throw new BadInputException(dir + ": error: the store has no graph " + graphIri + "; list ids are in lists/lists.json");
+        }
+        return copy;
+    }
+
+    /** Reclaims the space TDB2 keeps from earlier versions of the data (it grows with every update). */
+    public void compact() {
+        DatabaseMgr.compact(dsg, true);
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,6 +66,60 @@ class JarIT {
         Result union = java("query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "-f", "csv");
         assertEquals(count.out(), union.out());
         assertFalse(union.out().contains("\n0"), union.out());
+    }
+
+    @Test
+    void aBuildKilledWithSigkillLeavesTheStoreAndOutputExactlyAsBefore() throws Exception {
+        copyLists();
+        assertEquals(0, java("build").code());
+        String before = java("export", "-f", "nq").out();
+        byte[] graphBefore = Files.readAllBytes(project.resolve("output/graph.ttl"));
+        assertTrue(before.length() > 100_000);
+        // A list big enough that the build is still running when it is killed.
+        StringBuilder big = new StringBuilder("# Big\n\n");
+        for (int i = 0; i < 8_000; i++) {
+            big.append("- [Post number ").append(i).append(" about networking](https://big.example/").append(i)
+                    .append(") by [author").append(i % 500).append("](https://github.com/author").append(i % 500).append(")\n");
+        }
+        Files.writeString(project.resolve("lists/big.md"), big.toString());
+        // How long a whole build of this input takes here, so the kills land early, midway and late
+        // (late is inside the store's write transaction), whatever the machine's speed.
+        Path timing = project.resolveSibling(project.getFileName() + "-timing");
+        Files.createDirectories(timing.resolve("lists"));
+        try (Stream<Path> files = Files.list(project.resolve("lists"))) {
+            for (Path f : files.toList()) Files.copy(f, timing.resolve("lists").resolve(f.getFileName()));
+        }
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(), "build");
+        long start = System.nanoTime();
+        assertEquals(0, new ProcessBuilder(cmd).directory(timing.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor());
+        long full = (System.nanoTime() - start) / 1_000_000;
+        for (double fraction : new double[]{0.15, 0.5, 0.85}) {
+            long afterMillis = (long) (full * fraction);
+            Process p = new ProcessBuilder(cmd).directory(project.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Thread.sleep(afterMillis);
+            assertTrue(p.isAlive(), "the build was still running after " + afterMillis + " of " + full + " ms");
+            new ProcessBuilder("kill", "-9", Long.toString(p.pid())).start().waitFor();
+            p.waitFor(30, TimeUnit.SECONDS);
+            assertEquals(before, java("export", "-f", "nq").out(), "store after a kill at " + afterMillis + " ms");
+            assertArrayEquals(graphBefore, Files.readAllBytes(project.resolve("output/graph.ttl")), "graph.ttl after a kill at " + afterMillis + " ms");
+            try (Stream<Path> files = Files.list(project.resolve("output"))) {
+                assertEquals(List.of(), files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList(), "no half-written file");
+            }
+        }
+    }
+
+    @Test
+    void aStoreLockedByAnotherProcessGivesOneClearLineAboutIt() throws Exception {
+        copyLists();
+        assertEquals(0, java("build").code());
+        try (org.listgraph.store.TdbStore held = org.listgraph.store.TdbStore.open(project.resolve("output/tdb2"), false)) {
+            Result r = java("query", "ASK {}");
+            assertEquals(3, r.code(), r.out() + r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().contains("is locked by another process") && r.err().contains("query the server over HTTP"), r.err());
+        }
     }
 
     @Test

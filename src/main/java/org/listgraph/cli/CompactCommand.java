@@ -18,11 +18,14 @@ final class CompactCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        long before = SizeOf.folder(db);
+        String before = SizeOf.onDisk(db);
+        String from = SizeOf.generation(db);
         try (TdbStore store = TdbStore.open(db, false)) {
             store.compact();
         }
-        spec.commandLine().getOut().printf("compacted %s: %,d → %,d bytes%n", db, before, SizeOf.folder(db));
+        String after = SizeOf.onDisk(db);
+        spec.commandLine().getOut().printf("compacted %s: %s → %s%s%n", db, from, SizeOf.generation(db),
+                before.isEmpty() ? "" : " (" + before + " → " + after + ")");
         return Main.OK;
     }
 }

@@ -37,8 +37,8 @@ public final class TdbStore implements AutoCloseable {
         } catch (RuntimeException e) {
             String msg = String.valueOf(e.getMessage());
             if (msg.contains("lock") || msg.contains("Lock")) {
-                throw new BadInputException(dir + ": error: the store is in use by another listgraph process (a build, load or query); "
-                        + "wait for it to finish and run the command again");
+                throw new BadInputException(dir + ": error: the store is locked by another process (a build or load, or a running 'listgraph serve'); "
+                        + "wait for it to finish, or query the server over HTTP");
             }
             throw new BadInputException(dir + ": error: cannot open the TDB2 store (" + msg + ")", e);
         }

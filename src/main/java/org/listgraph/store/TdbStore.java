@@ -3,7 +3,11 @@ package org.listgraph.store;
 import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.system.Txn;
+import org.apache.jena.system.progress.MonitorOutputs;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.listgraph.entry.BadInputException;
@@ -79,6 +83,27 @@ public final class TdbStore implements AutoCloseable {
         }
         String now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
         String ontologyVersion = OntologyVersion.get();
+        boolean empty = Txn.calculateRead(dsg, () -> !dsg.listGraphNodes().hasNext());
+        if (empty) {
+            // A first load goes through TDB2's sequential loader (crash-safe, faster than single adds);
+            // the metadata follows in its own transaction. A kill in between leaves data without hashes,
+            // so the next load simply rewrites every graph.
+            DataLoader loader = LoaderFactory.sequentialLoader(dsg, MonitorOutputs.nullOutput());
+            loader.startBulk();
+            try {
+                StreamRDF stream = loader.stream();
+                stream.start();
+                source.find().forEachRemaining(stream::quad);
+                stream.finish();
+                loader.finishBulk();
+            } catch (RuntimeException e) {
+                loader.finishException(e);
+                throw e;
+            }
+            Txn.executeWrite(dsg, () -> hashes.forEach((g, hash) ->
+                    MetaGraph.record(dsg, meta, g, hash, now, softwareVersion, ontologyVersion, iris.listOfGraph(g.getURI()))));
+            return new LoadReport(hashes.keySet().stream().map(Node::getURI).toList(), java.util.List.of(), java.util.List.of());
+        }
         return Txn.calculateWrite(dsg, () -> {
             java.util.List<String> written = new java.util.ArrayList<>();
             java.util.List<String> unchanged = new java.util.ArrayList<>();

@@ -108,6 +108,27 @@ class JarIT {
                 assertEquals(List.of(), files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList(), "no half-written file");
             }
         }
+        // A first load (empty store, TDB2's sequential loader) killed late leaves no data at all.
+        Path first = project.resolveSibling(project.getFileName() + "-first");
+        Files.createDirectories(first.resolve("lists"));
+        try (Stream<Path> files = Files.list(project.resolve("lists"))) {
+            for (Path f : files.toList()) Files.copy(f, first.resolve("lists").resolve(f.getFileName()));
+        }
+        Process p = new ProcessBuilder(cmd).directory(first.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Thread.sleep((long) (full * 0.85));
+        assertTrue(p.isAlive(), "the first build was still running");
+        new ProcessBuilder("kill", "-9", Long.toString(p.pid())).start().waitFor();
+        p.waitFor(30, TimeUnit.SECONDS);
+        assertFalse(Files.exists(first.resolve("output/graph.ttl")), "no graph.ttl from a killed first build");
+        if (Files.exists(first.resolve("output/tdb2"))) {
+            Process q = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(),
+                    "query", "-f", "csv", "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }").directory(first.toFile()).start();
+            String out = new String(q.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            q.waitFor(60, TimeUnit.SECONDS);
+            assertTrue(q.exitValue() == 3 || out.lines().skip(1).findFirst().orElse("0").equals("0"),
+                    "a killed first load leaves no store or an empty one: " + out);
+        }
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 /** The registry of RDF output formats: one name each, shared by every command that writes RDF. */
 public enum RdfFormat {
-    TTL("ttl", "Turtle", ".ttl", RDFFormat.TURTLE_BLOCKS, false),
+    TTL("ttl", "Turtle", ".ttl", RDFFormat.TURTLE_BLOCKS, false), // sorted by subject, grouped, with prefixes: stable and readable
     NT("nt", "N-Triples", ".nt", RDFFormat.NTRIPLES_UTF8, false),
     /** Compacted with ontology/context.jsonld (readable keys), see {@link JsonLdWriter}. */
     JSONLD("jsonld", "JSON-LD", ".jsonld", null, false),

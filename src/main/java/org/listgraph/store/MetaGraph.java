@@ -26,12 +26,25 @@ final class MetaGraph {
         return it.hasNext() ? it.next().getObject().getLiteralLexicalForm() : null;
     }
 
-    static void record(DatasetGraph dsg, Node meta, Node graph, String hash, String when, String software, String ontology, String listIri) {
+    /**
+     * Records a graph's hash, time and versions; for a list graph also the list's file (lg:sourcePath),
+     * the file's SHA-256 (lg:sha256) and its entry count (schema:numberOfItems), copied from its lg:List node.
+     */
+    static void record(DatasetGraph dsg, Node meta, Node graph, String hash, String when, String software, String ontology, String listIri,
+                       org.apache.jena.graph.Graph content) {
         dsg.deleteAny(meta, graph, Node.ANY, Node.ANY);
         dsg.add(meta, graph, SHA256, NodeFactory.createLiteralString(hash));
         dsg.add(meta, graph, MODIFIED, NodeFactory.createLiteralDT(when, XSDDatatype.XSDdateTime));
         dsg.add(meta, graph, SOFTWARE_VERSION, NodeFactory.createLiteralString(software));
         dsg.add(meta, graph, SCHEMA_VERSION, NodeFactory.createLiteralString(ontology));
-        if (listIri != null) dsg.add(meta, graph, Vocab.DCT_SOURCE, NodeFactory.createURI(listIri));
+        if (listIri != null) {
+            Node list = NodeFactory.createURI(listIri);
+            dsg.add(meta, graph, Vocab.DCT_SOURCE, list);
+            dsg.deleteAny(meta, list, Node.ANY, Node.ANY);
+            dsg.add(meta, list, Vocab.TYPE, Vocab.LIST);
+            for (Node p : new Node[]{Vocab.SOURCE_PATH, Vocab.SHA256, Vocab.SCHEMA_NUMBER_OF_ITEMS, Vocab.DCT_TITLE}) {
+                content.find(list, p, Node.ANY).forEachRemaining(t -> dsg.add(meta, list, p, t.getObject()));
+            }
+        }
     }
 }

@@ -38,15 +38,15 @@ public final class Stats {
     public static Report of(DatasetGraph dsg) {
         return Txn.calculateRead(dsg, () -> {
             List<ListRow> lists = new ArrayList<>();
+            // Every list the store holds, from the metadata graph (even one with no entries).
             for (var r : rows(dsg, """
-                    SELECT ?id ?title (COUNT(DISTINCT ?e) AS ?entries) (COUNT(DISTINCT ?r) AS ?resources) WHERE {
-                      ?l a lg:List ; dct:title ?title . ?e lg:inList ?l ; schema:item ?r .
-                      BIND(STRAFTER(STR(?l), "/list/") AS ?id) } GROUP BY ?id ?title ORDER BY ?id""")) {
-                String id = r.get("id");
-                long unique = Long.parseLong(rows(dsg, """
-                        SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r lg:listCount 1 ; lg:listedIn ?l . FILTER(STRAFTER(STR(?l), "/list/") = "%s") }"""
-                        .formatted(id.replace("\"", ""))).get(0).get("n"));
-                lists.add(new ListRow(id, r.get("title"), Long.parseLong(r.get("entries")), Long.parseLong(r.get("resources")), unique));
+                    SELECT ?id ?title ?entries (COUNT(DISTINCT ?r) AS ?resources) (COUNT(DISTINCT ?u) AS ?unique) WHERE {
+                      GRAPH ?meta { ?l a lg:List ; dct:title ?title ; schema:numberOfItems ?entries }
+                      FILTER(STRENDS(STR(?meta), "/graph/meta"))
+                      OPTIONAL { ?e lg:inList ?l ; schema:item ?r . OPTIONAL { ?r lg:listCount 1 BIND(?r AS ?u) } }
+                      BIND(STRAFTER(STR(?l), "/list/") AS ?id) } GROUP BY ?id ?title ?entries ORDER BY ?id""")) {
+                lists.add(new ListRow(r.get("id"), r.get("title"), Long.parseLong(r.get("entries")), Long.parseLong(r.get("resources")),
+                        Long.parseLong(r.get("unique"))));
             }
             List<Count> kinds = counts(dsg, """
                     SELECT (STRAFTER(STR(?k), "#") AS ?label) (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r a lg:Resource, ?k FILTER(?k != lg:Resource) }

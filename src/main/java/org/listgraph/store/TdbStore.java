@@ -44,7 +44,8 @@ public final class TdbStore implements AutoCloseable {
                 throw new BadInputException(dir + ": error: the store is locked by another process (a build or load, or a running 'listgraph serve'); "
                         + "wait for it to finish, or query the server over HTTP");
             }
-            throw new BadInputException(dir + ": error: cannot open the TDB2 store (" + msg + ")", e);
+            throw new BadInputException(dir + ": error: cannot open the TDB2 store (" + msg + "); if another listgraph command is "
+                    + "using it, wait for it and run this one again", e);
         }
     }
 
@@ -85,23 +86,24 @@ public final class TdbStore implements AutoCloseable {
         String ontologyVersion = OntologyVersion.get();
         boolean empty = Txn.calculateRead(dsg, () -> !dsg.listGraphNodes().hasNext());
         if (empty) {
-            // A first load goes through TDB2's sequential loader (crash-safe, faster than single adds);
-            // the metadata follows in its own transaction. A kill in between leaves data without hashes,
-            // so the next load simply rewrites every graph.
+            // A first load goes through TDB2's sequential loader (crash-safe, faster than single adds),
+            // data and metadata in the loader's one transaction.
+            DatasetGraph metaQuads = org.apache.jena.sparql.core.DatasetGraphFactory.create();
+            hashes.forEach((g, hash) -> MetaGraph.record(metaQuads, meta, g, hash, now, softwareVersion, ontologyVersion,
+                    iris.listOfGraph(g.getURI()), source.getGraph(g)));
             DataLoader loader = LoaderFactory.sequentialLoader(dsg, MonitorOutputs.nullOutput());
             loader.startBulk();
             try {
                 StreamRDF stream = loader.stream();
                 stream.start();
                 source.find().forEachRemaining(stream::quad);
+                metaQuads.find().forEachRemaining(stream::quad);
                 stream.finish();
                 loader.finishBulk();
             } catch (RuntimeException e) {
                 loader.finishException(e);
                 throw e;
             }
-            Txn.executeWrite(dsg, () -> hashes.forEach((g, hash) ->
-                    MetaGraph.record(dsg, meta, g, hash, now, softwareVersion, ontologyVersion, iris.listOfGraph(g.getURI()))));
             return new LoadReport(hashes.keySet().stream().map(Node::getURI).toList(), java.util.List.of(), java.util.List.of());
         }
         return Txn.calculateWrite(dsg, () -> {
@@ -112,6 +114,7 @@ public final class TdbStore implements AutoCloseable {
             dsg.listGraphNodes().forEachRemaining(stored::add);
             for (Node g : stored) {
                 if (!g.equals(meta) && !hashes.containsKey(g)) {
+                    // (a graph of an earlier --base, or of a list that is gone)
                     dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
                     dsg.deleteAny(meta, g, Node.ANY, Node.ANY);
                     removed.add(g.getURI());
@@ -125,7 +128,7 @@ public final class TdbStore implements AutoCloseable {
                 }
                 dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
                 source.getGraph(g).find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
-                MetaGraph.record(dsg, meta, g, hash, now, softwareVersion, ontologyVersion, iris.listOfGraph(g.getURI()));
+                MetaGraph.record(dsg, meta, g, hash, now, softwareVersion, ontologyVersion, iris.listOfGraph(g.getURI()), source.getGraph(g));
                 written.add(g.getURI());
             });
             return new LoadReport(written, unchanged, removed);
@@ -142,7 +145,7 @@ public final class TdbStore implements AutoCloseable {
         Txn.executeRead(dsg, () -> {
             Node only = graphIri == null ? Node.ANY : org.apache.jena.graph.NodeFactory.createURI(graphIri);
             dsg.find(only, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
-                if (!q.getGraph().equals(meta)) copy.add(q);
+                if (!q.getGraph().equals(meta) && !q.getGraph().getURI().endsWith("/graph/meta")) copy.add(q);
             });
         });
         if (graphIri != null && copy.isEmpty()) {

@@ -102,6 +102,38 @@ class StoreLifecycleTest {
     }
 
     @Test
+    void theMetadataGraphRecordsEachListsFileHashAndEntryCount() {
+        CliTest.Run r = CliTest.run("query", "--db", db(), "-f", "csv", """
+                SELECT ?path ?sha ?n ?hash ?version WHERE { GRAPH <https://w3id.org/listgraph/id/graph/meta> {
+                  <https://w3id.org/listgraph/id/list/mhausenblas-cn-ref> lg:sourcePath ?path ; lg:sha256 ?sha ; schema:numberOfItems ?n .
+                  <https://w3id.org/listgraph/id/graph/mhausenblas-cn-ref> schema:sha256 ?hash ; schema:schemaVersion ?version ;
+                    dct:modified ?when ; dct:source <https://w3id.org/listgraph/id/list/mhausenblas-cn-ref> } }""");
+        List<String> row = List.of(r.out().lines().skip(1).findFirst().orElseThrow().split(","));
+        assertEquals("lists/mhausenblas-container-networking-reference.md", row.get(0));
+        assertEquals(org.listgraph.identity.IriMinter.sha256(readBytes(lists.resolve("mhausenblas-container-networking-reference.md"))), row.get(1));
+        assertEquals("83", row.get(2));
+        assertEquals(64, row.get(3).length());
+        assertEquals("0.1.0", row.get(4));
+    }
+
+    private static byte[] readBytes(Path p) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void statsListsAListWithNoEntriesAndTheVersionQuerySaysWhenAListIsNoVersion() throws IOException {
+        Files.writeString(lists.resolve("empty.md"), "# Empty list\n\nNothing yet.\n");
+        assertEquals(Main.OK, CliTest.run("build", "--lists", lists.toString(), "--output", output.toString()).code());
+        assertTrue(CliTest.run("stats", "--db", db()).out().lines().anyMatch(l -> l.startsWith("empty ") && l.contains("Empty list")));
+        CliTest.Run v = CliTest.run("query", "--db", db(), "-f", "csv", "--saved", "list-version-changes", "--param", "list=empty");
+        assertTrue(v.out().contains("not a version,'empty' has no revisionOf"), v.out());
+    }
+
+    @Test
     void rebuildRewritesEveryGraph() {
         CliTest.Run r = CliTest.run("build", "--lists", lists.toString(), "--output", output.toString(), "--rebuild");
         assertTrue(r.out().contains("store: 6 graphs written, 0 unchanged, 0 removed"), r.out());

@@ -37,14 +37,18 @@ final class MetaGraph {
         dsg.add(meta, graph, MODIFIED, NodeFactory.createLiteralDT(when, XSDDatatype.XSDdateTime));
         dsg.add(meta, graph, SOFTWARE_VERSION, NodeFactory.createLiteralString(software));
         dsg.add(meta, graph, SCHEMA_VERSION, NodeFactory.createLiteralString(ontology));
-        if (listIri != null) {
-            Node list = NodeFactory.createURI(listIri);
-            dsg.add(meta, graph, Vocab.DCT_SOURCE, list);
-            dsg.deleteAny(meta, list, Node.ANY, Node.ANY);
-            dsg.add(meta, list, Vocab.TYPE, Vocab.LIST);
-            for (Node p : new Node[]{Vocab.SOURCE_PATH, Vocab.SHA256, Vocab.SCHEMA_NUMBER_OF_ITEMS, Vocab.DCT_TITLE}) {
-                content.find(list, p, Node.ANY).forEachRemaining(t -> dsg.add(meta, list, p, t.getObject()));
-            }
+        if (listIri != null) dsg.add(meta, graph, Vocab.DCT_SOURCE, NodeFactory.createURI(listIri));
+        recordList(dsg, meta, listIri, content);
+    }
+
+    /** The list's file, file hash, entry count and title, copied from its lg:List node (nothing for non-list graphs). */
+    static void recordList(DatasetGraph dsg, Node meta, String listIri, org.apache.jena.graph.Graph content) {
+        if (listIri == null) return;
+        Node list = NodeFactory.createURI(listIri);
+        dsg.deleteAny(meta, list, Node.ANY, Node.ANY);
+        dsg.add(meta, list, Vocab.TYPE, Vocab.LIST);
+        for (Node p : new Node[]{Vocab.SOURCE_PATH, Vocab.SHA256, Vocab.SCHEMA_NUMBER_OF_ITEMS, Vocab.DCT_TITLE}) {
+            content.find(list, p, Node.ANY).forEachRemaining(t -> dsg.add(meta, list, p, t.getObject()));
         }
     }
 }

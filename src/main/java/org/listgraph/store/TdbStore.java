@@ -123,6 +123,9 @@ public final class TdbStore implements AutoCloseable {
             hashes.forEach((g, hash) -> {
                 String storedHash = MetaGraph.hash(dsg, meta, g);
                 if (!rebuild && hash.equals(storedHash) && stored.contains(g)) {
+                    // The graph stays untouched; its list's record in the metadata graph is refreshed, so a store
+                    // written by an older listgraph gains what this version records.
+                    MetaGraph.recordList(dsg, meta, iris.listOfGraph(g.getURI()), source.getGraph(g));
                     unchanged.add(g.getURI());
                     return;
                 }

@@ -196,7 +196,7 @@ class CliTest {
         assertEquals(List.of("g,n",
                 "https://w3id.org/listgraph/id/graph/a,25",
                 "https://w3id.org/listgraph/id/graph/b,25",
-                "https://w3id.org/listgraph/id/graph/meta,14",
+                "https://w3id.org/listgraph/id/graph/meta,24",
                 "https://w3id.org/listgraph/id/graph/shared,27"), graphs.out().lines().toList());
 
         assertEquals(Main.OK, run("load", "src/test/resources/golden/link-description-handle", "--db", db.toString()).code());

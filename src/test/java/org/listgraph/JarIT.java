@@ -62,7 +62,8 @@ class JarIT {
         assertEquals(5, query.out().lines().count(), "header and four talks, not 0 rows: " + query.out());
 
         // The union default graph must see every named graph through the jar too.
-        Result count = java("query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "-f", "csv");
+        // (The union is a set: the metadata graph repeats each list's record, so count distinct triples.)
+        Result count = java("query", "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } } }", "-f", "csv");
         Result union = java("query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "-f", "csv");
         assertEquals(count.out(), union.out());
         assertFalse(union.out().contains("\n0"), union.out());

@@ -4,7 +4,6 @@ import org.listgraph.export.AtomicFile;
 import org.listgraph.export.MergeReport;
 import org.listgraph.export.RdfFormat;
 import org.listgraph.export.RdfWriter;
-import org.listgraph.markdown.ListFiles;
 import org.listgraph.rdf.Converter;
 import org.listgraph.store.TdbStore;
 import picocli.CommandLine.Command;
@@ -39,13 +38,10 @@ final class BuildCommand implements Callable<Integer> {
         long start = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Path> files = ListFiles.expand(List.of(lists));
-        Converter.Result r = new Converter(common.base).convert(files);
         // The store first: it may be locked by a running server, and then no file should change either.
-        TdbStore.LoadReport loaded;
-        try (TdbStore store = TdbStore.open(output.resolve("tdb2"), true)) {
-            loaded = store.load(r, common.base, rebuild, Main.version());
-        }
+        StoreLoad.Outcome done = StoreLoad.run(List.of(lists), common.base, output.resolve("tdb2"), rebuild, out, err);
+        Converter.Result r = done.result();
+        TdbStore.LoadReport loaded = done.loaded();
         Path graph = output.resolve("graph.ttl");
         AtomicFile.write(graph, o -> RdfWriter.writeUnion(r, RdfFormat.TTL, common.base, o));
         AtomicFile.write(output.resolve("merges.csv"), o -> MergeReport.csv(r.decisions(), o));
@@ -53,8 +49,6 @@ final class BuildCommand implements Callable<Integer> {
         AtomicFile.write(output.resolve("problems.txt"), o -> {
             for (var p : r.problems()) o.write((p + "\n").getBytes(StandardCharsets.UTF_8));
         });
-        Reporter.print(r.problems(), err);
-        loaded.removed().forEach(g -> out.println("removed " + g + " (its list is gone)"));
         var s = r.stats();
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf(Locale.ROOT, "built %d lists: %d entries, %d resources, %d agents, %d triples in %.1f s; %s -> %s, %s%n",

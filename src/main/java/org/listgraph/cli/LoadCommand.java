@@ -1,6 +1,5 @@
 package org.listgraph.cli;
 
-import org.listgraph.markdown.ListFiles;
 import org.listgraph.rdf.Converter;
 import org.listgraph.store.TdbStore;
 import picocli.CommandLine.Command;
@@ -30,15 +29,10 @@ final class LoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Path> files = ListFiles.expand(CommonOptions.orDefault(paths));
-        Converter.Result r = new Converter(common.base).convert(files);
-        TdbStore.LoadReport loaded;
-        try (TdbStore store = TdbStore.open(db, true)) {
-            loaded = store.load(r, common.base, rebuild, Main.version());
-        }
-        Reporter.print(r.problems(), spec.commandLine().getErr());
         var out = spec.commandLine().getOut();
-        loaded.removed().forEach(g -> out.println("removed " + g + " (its list is gone)"));
+        StoreLoad.Outcome done = StoreLoad.run(CommonOptions.orDefault(paths), common.base, db, rebuild, out, spec.commandLine().getErr());
+        Converter.Result r = done.result();
+        TdbStore.LoadReport loaded = done.loaded();
         out.printf("loaded %d lists (%d triples) into %s: %d graphs written, %d unchanged, %d removed; %s%n",
                 r.stats().lists(), r.stats().triples(), db, loaded.written().size(), loaded.unchanged().size(), loaded.removed().size(),
                 Reporter.count(r.problems()));

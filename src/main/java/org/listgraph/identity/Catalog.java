@@ -67,10 +67,6 @@ public final class Catalog {
     /** Agent keys named together on one line (an author with a GitHub and a Twitter link). */
     private final SortedSet<List<String>> sameLine = new TreeSet<>(Comparator.comparing((List<String> l) -> l.get(0)).thenComparing(l -> l.get(1)));
 
-    public Catalog(IriMinter iris, KindRules kindRules) {
-        this(iris, kindRules, Overrides.none());
-    }
-
     public Catalog(IriMinter iris, KindRules kindRules, Overrides overrides) {
         this.iris = iris;
         this.kinds = new KindClassifier(kindRules);

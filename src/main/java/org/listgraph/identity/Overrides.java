@@ -47,11 +47,6 @@ public final class Overrides {
         this.apartTopics = lists.get(5);
     }
 
-    /** No overrides. */
-    public static Overrides none() {
-        return new Overrides(List.of(List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
-    }
-
     /** The overrides of every folder's {@code overrides.json}, joined. */
     public static Overrides inFolders(Iterable<Path> folders) {
         List<List<Pair>> all = new ArrayList<>();

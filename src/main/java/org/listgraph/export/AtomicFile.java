@@ -19,11 +19,32 @@ public final class AtomicFile {
     private AtomicFile() {
     }
 
+    /** Deletes temporary files of {@code name} left by processes that were killed while writing it. */
+    private static void removeLeftovers(Path dir, String name) throws IOException {
+        String prefix = "." + name + ".";
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                String n = f.getFileName().toString();
+                if (!n.startsWith(prefix) || !n.endsWith(".tmp")) continue;
+                String[] parts = n.substring(prefix.length()).split("\\.");
+                long pid;
+                try {
+                    pid = Long.parseLong(parts[0]);
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) continue; // still being written
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+
     public static void write(Path target, Content content) {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
         try {
             Files.createDirectories(dir);
+            removeLeftovers(dir, target.getFileName().toString());
             // Not createTempFile: its 0600 mode would stay on the renamed file; this one follows the umask.
             tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
             try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW))) {

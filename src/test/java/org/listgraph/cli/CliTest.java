@@ -140,6 +140,15 @@ class CliTest {
     }
 
     @Test
+    void aTemporaryFileLeftByAKilledWriterIsRemovedByTheNextWrite() throws IOException {
+        Path leftover = Files.writeString(tmp.resolve(".graph.ttl.2147483646.123.tmp"), "half");
+        Run r = run("convert", "src/test/resources/golden/cross-list-merge", "-o", tmp.resolve("graph.ttl").toString(), "-q");
+        assertEquals(Main.OK, r.code(), r.err());
+        assertFalse(Files.exists(leftover), "the dead writer's file is gone");
+        assertTrue(Files.size(tmp.resolve("graph.ttl")) > 0);
+    }
+
+    @Test
     void anOutputPathBlockedByAFileIsOneClearError() throws IOException {
         Path blocker = Files.writeString(tmp.resolve("blocker"), "x");
         Run r = run("convert", "src/test/resources/golden/cross-list-merge", "-o", blocker.resolve("graph.ttl").toString());

@@ -49,15 +49,7 @@ public final class RdfWriter {
             List<Quad> quads = new ArrayList<>();
             dsg.find().forEachRemaining(quads::add);
             quads.sort(Comparator.comparing(Quad::getGraph, NODE_ORDER).thenComparing(Quad::asTriple, TRIPLE_ORDER));
-            StreamRDF stream = StreamRDFWriter.getWriterStream(out, format.jena());
-            stream.start();
-            new java.util.TreeMap<>(prefixes.getNsPrefixMap()).forEach(stream::prefix);
-            Quad prev = null;
-            for (Quad q : quads) {
-                if (!q.equals(prev)) stream.quad(q);
-                prev = q;
-            }
-            stream.finish();
+            stream(quads, format, prefixes, out, StreamRDF::quad);
             return;
         }
         List<Triple> triples = new ArrayList<>();
@@ -77,16 +69,7 @@ public final class RdfWriter {
             return;
         }
         if (StreamRDFWriter.registered(format.jena())) {
-            // Streaming writers keep the sorted order, so the bytes follow from the content alone.
-            StreamRDF stream = StreamRDFWriter.getWriterStream(out, format.jena());
-            stream.start();
-            new java.util.TreeMap<>(prefixes.getNsPrefixMap()).forEach(stream::prefix);
-            Triple prev = null;
-            for (Triple t : triples) {
-                if (!t.equals(prev)) stream.triple(t);
-                prev = t;
-            }
-            stream.finish();
+            stream(triples, format, prefixes, out, StreamRDF::triple);
             return;
         }
         // Whole-graph writers iterate the graph; a graph filled in sorted order iterates the same way every time.
@@ -94,6 +77,20 @@ public final class RdfWriter {
         dedup(triples).forEach(sorted::add);
         sorted.getPrefixMapping().setNsPrefixes(prefixes);
         RDFWriter.source(sorted).format(format.jena()).output(out);
+    }
+
+    /** Streaming writers keep the given (sorted) order, so the bytes follow from the content alone. */
+    private static <T> void stream(List<T> sorted, RdfFormat format, PrefixMapping prefixes, OutputStream out,
+                                   java.util.function.BiConsumer<StreamRDF, T> emit) {
+        StreamRDF stream = StreamRDFWriter.getWriterStream(out, format.jena());
+        stream.start();
+        new java.util.TreeMap<>(prefixes.getNsPrefixMap()).forEach(stream::prefix);
+        T prev = null;
+        for (T item : sorted) {
+            if (!item.equals(prev)) emit.accept(stream, item);
+            prev = item;
+        }
+        stream.finish();
     }
 
     private static List<Triple> dedup(List<Triple> sorted) {

@@ -1,10 +1,9 @@
 package org.listgraph.identity;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.listgraph.entry.BadInputException;
 import org.listgraph.entry.Kind;
+import org.listgraph.markdown.StrictJson;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,19 +71,7 @@ public final class KindRules {
     }
 
     static KindRules parse(InputStream in, String source) {
-        JsonNode root;
-        try {
-            root = JsonMapper.builder()
-                    .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                    .build().readTree(in);
-        } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            throw new BadInputException(source + ":" + (loc == null ? 1 : loc.getLineNr()) + ":" + (loc == null ? 1 : loc.getColumnNr())
-                    + ": error: kind rules are not valid JSON (" + e.getOriginalMessage() + ")");
-        } catch (IOException e) {
-            throw new BadInputException(source + ": error: cannot read the kind rules (" + e.getMessage() + ")");
-        }
+        JsonNode root = StrictJson.read(in, source, "kind rules");
         if (root == null || !root.path("rules").isArray()) {
             throw new BadInputException(source + ": error: kind rules need a \"rules\" array");
         }

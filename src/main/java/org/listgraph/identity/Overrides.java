@@ -1,11 +1,8 @@
 package org.listgraph.identity;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.listgraph.entry.BadInputException;
+import org.listgraph.markdown.StrictJson;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,13 +57,8 @@ public final class Overrides {
 
     private static void read(Path file, List<List<Pair>> into) {
         JsonNode root;
-        try {
-            root = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build().readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            throw new BadInputException(file + ":" + (loc == null ? 1 : loc.getLineNr()) + ":" + (loc == null ? 1 : loc.getColumnNr())
-                    + ": error: overrides are not valid JSON (" + e.getOriginalMessage() + ")");
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            root = StrictJson.read(in, file.toString(), "overrides file");
         } catch (IOException e) {
             throw new BadInputException(file + ": error: cannot read the overrides (" + e.getMessage() + ")");
         }

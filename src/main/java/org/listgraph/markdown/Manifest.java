@@ -1,10 +1,6 @@
 package org.listgraph.markdown;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.listgraph.entry.BadInputException;
 import org.listgraph.entry.ListInfo;
 
@@ -25,7 +21,6 @@ public final class Manifest {
     /** The manifest's file name inside a lists folder. */
     public static final String FILE_NAME = "lists.json";
     private static final Set<String> FIELDS = Set.of("id", "title", "file", "origin", "license", "revisionOf");
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final Map<Path, ListInfo> byFile;
 
@@ -47,12 +42,8 @@ public final class Manifest {
     /** Reads and checks a manifest; every mistake is a {@link BadInputException} naming the file, line and field. */
     public static Manifest read(Path file) {
         JsonNode root;
-        try {
-            root = JSON.readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            throw new BadInputException(file + ":" + (loc == null ? 1 : loc.getLineNr()) + ":" + (loc == null ? 1 : loc.getColumnNr())
-                    + ": error: manifest is not valid JSON (" + e.getOriginalMessage() + "); fix the syntax");
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            root = StrictJson.read(in, file.toString(), "manifest");
         } catch (IOException e) {
             throw new BadInputException(file + ": error: cannot read the manifest (" + e.getMessage() + ")");
         }

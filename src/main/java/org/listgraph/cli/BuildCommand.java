@@ -5,7 +5,8 @@ import org.listgraph.export.MergeReport;
 import org.listgraph.export.RdfFormat;
 import org.listgraph.export.RdfWriter;
 import org.listgraph.rdf.Converter;
-import org.listgraph.store.TdbStore;
+import org.listgraph.store.LoadReport;
+import org.listgraph.store.RemoteEndpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,10 +29,15 @@ final class BuildCommand implements Callable<Integer> {
     Path lists;
     @Option(names = "--output", paramLabel = "DIR", defaultValue = "output", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path output;
+    @Option(names = "--endpoint", paramLabel = "URL", description = "Load the graphs into this SPARQL Graph Store Protocol endpoint instead of "
+            + "output/tdb2 (credentials from " + RemoteEndpoint.USER_VAR + "/" + RemoteEndpoint.PASSWORD_VAR + " or " + RemoteEndpoint.TOKEN_VAR + ").")
+    String endpoint;
     @Option(names = "--rebuild", description = "Rewrite every graph of the store, changed or not.")
     boolean rebuild;
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.ParentCommand
+    Main main;
 
     @Override
     public Integer call() {
@@ -39,9 +45,11 @@ final class BuildCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         // The store first: it may be locked by a running server, and then no file should change either.
-        StoreLoad.Outcome done = StoreLoad.run(List.of(lists), common.base, output.resolve("tdb2"), rebuild, out, err);
+        RemoteEndpoint remote = Endpoints.of(endpoint, spec, main.env);
+        Path db = output.resolve("tdb2");
+        StoreLoad.Outcome done = StoreLoad.run(List.of(lists), common.base, db, remote, rebuild, out, err);
         Converter.Result r = done.result();
-        TdbStore.LoadReport loaded = done.loaded();
+        LoadReport loaded = done.loaded();
         Path graph = output.resolve("graph.ttl");
         AtomicFile.write(graph, o -> RdfWriter.writeUnion(r, RdfFormat.TTL, common.base, o));
         AtomicFile.write(output.resolve("merges.csv"), o -> MergeReport.csv(r.decisions(), o));
@@ -53,7 +61,7 @@ final class BuildCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf(Locale.ROOT, "built %d lists: %d entries, %d resources, %d agents, %d triples in %.1f s; %s -> %s, %s%n",
                 s.lists(), s.entries(), s.resources(), s.agents(), s.triples(), seconds, Reporter.count(r.problems()),
-                graph, output.resolve("tdb2"));
+                graph, remote != null ? remote.url() : db);
         out.println("kinds: " + s.kindSummary());
         out.printf(Locale.ROOT, "store: %d graphs written, %d unchanged, %d removed%n", loaded.written().size(), loaded.unchanged().size(),
                 loaded.removed().size());

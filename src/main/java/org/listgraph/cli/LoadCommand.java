@@ -1,7 +1,8 @@
 package org.listgraph.cli;
 
 import org.listgraph.rdf.Converter;
-import org.listgraph.store.TdbStore;
+import org.listgraph.store.LoadReport;
+import org.listgraph.store.RemoteEndpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,19 +23,25 @@ final class LoadCommand implements Callable<Integer> {
     List<Path> paths;
     @Option(names = "--db", paramLabel = "DIR", defaultValue = "output/tdb2", description = "Store folder (default: ${DEFAULT-VALUE}).")
     Path db;
+    @Option(names = "--endpoint", paramLabel = "URL", description = "Load into this SPARQL Graph Store Protocol endpoint instead of "
+            + "--db (credentials from " + RemoteEndpoint.USER_VAR + "/" + RemoteEndpoint.PASSWORD_VAR + " or " + RemoteEndpoint.TOKEN_VAR + ").")
+    String endpoint;
     @Option(names = "--rebuild", description = "Rewrite every graph of the store, changed or not.")
     boolean rebuild;
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.ParentCommand
+    Main main;
 
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        StoreLoad.Outcome done = StoreLoad.run(CommonOptions.orDefault(paths), common.base, db, rebuild, out, spec.commandLine().getErr());
+        RemoteEndpoint remote = Endpoints.of(endpoint, spec, main.env);
+        StoreLoad.Outcome done = StoreLoad.run(CommonOptions.orDefault(paths), common.base, db, remote, rebuild, out, spec.commandLine().getErr());
         Converter.Result r = done.result();
-        TdbStore.LoadReport loaded = done.loaded();
+        LoadReport loaded = done.loaded();
         out.printf("loaded %d lists (%d triples) into %s: %d graphs written, %d unchanged, %d removed; %s%n",
-                r.stats().lists(), r.stats().triples(), db, loaded.written().size(), loaded.unchanged().size(), loaded.removed().size(),
+                r.stats().lists(), r.stats().triples(), remote != null ? remote.url() : db, loaded.written().size(), loaded.unchanged().size(), loaded.removed().size(),
                 Reporter.count(r.problems()));
         return Main.OK;
     }

@@ -10,12 +10,13 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /** The {@code listgraph} command: parses arguments, runs one subcommand, maps failures to exit codes. */
 @Command(name = "listgraph", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Turns curated Markdown link lists into an RDF knowledge graph.",
         subcommands = {BuildCommand.class, ConvertCommand.class, LoadCommand.class, QueryCommand.class, ExportCommand.class,
-                StatsCommand.class, CompactCommand.class},
+                StatsCommand.class, CompactCommand.class, ServeCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:findings (lint, validate)", "2:usage error", "3:bad input", "4:internal error"})
 public final class Main implements Runnable {
@@ -27,9 +28,12 @@ public final class Main implements Runnable {
 
     /** Where commands write their main output (RDF, query results): a byte stream, not a writer. */
     final PrintStream stdout;
+    /** The environment (credentials for remote endpoints); a parameter so tests can give their own. */
+    final Map<String, String> env;
 
-    Main(PrintStream stdout) {
+    Main(PrintStream stdout, Map<String, String> env) {
         this.stdout = stdout;
+        this.env = Map.copyOf(env);
     }
 
     public static void main(String[] args) {
@@ -38,7 +42,12 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given streams and returns the exit code (for tests and {@link #main}). */
     public static int run(PrintStream out, PrintStream err, String... args) {
-        CommandLine cli = new CommandLine(new Main(out));
+        return run(out, err, System.getenv(), args);
+    }
+
+    /** Runs the command line with the given streams and environment and returns the exit code. */
+    public static int run(PrintStream out, PrintStream err, Map<String, String> env, String... args) {
+        CommandLine cli = new CommandLine(new Main(out, env));
         cli.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         cli.setExecutionExceptionHandler(Main::handle);

@@ -6,6 +6,7 @@ import org.listgraph.identity.IriMinter;
 import org.listgraph.store.DataFiles;
 import org.listgraph.store.QueryRequest;
 import org.listgraph.store.QueryRunner;
+import org.listgraph.store.RemoteEndpoint;
 import org.listgraph.store.SavedQueries;
 import org.listgraph.store.SavedQuery;
 import org.listgraph.store.TdbStore;
@@ -49,6 +50,10 @@ final class QueryCommand implements Callable<Integer> {
     Path db;
     @Option(names = "--data", paramLabel = "FILE", description = "Query this RDF file instead of a store (repeatable).")
     List<Path> data;
+    @Option(names = "--endpoint", paramLabel = "URL", description = "Query this SPARQL endpoint instead of a store, e.g. a running "
+            + "'listgraph serve' at http://127.0.0.1:3030/listgraph/sparql (credentials from " + RemoteEndpoint.USER_VAR + "/"
+            + RemoteEndpoint.PASSWORD_VAR + " or " + RemoteEndpoint.TOKEN_VAR + ").")
+    String endpoint;
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
             description = "table, csv, tsv, json, xml for SELECT/ASK; ttl, nt, jsonld for CONSTRUCT/DESCRIBE.")
     String format;
@@ -102,7 +107,10 @@ final class QueryCommand implements Callable<Integer> {
             origin = "query";
         }
         QueryRequest request = new QueryRequest(text, origin, params, format, base);
-        if (data != null) {
+        RemoteEndpoint remote = Endpoints.of(endpoint, spec, main.env);
+        if (remote != null) {
+            QueryRunner.run(remote, request, main.stdout);
+        } else if (data != null) {
             QueryRunner.run(DataFiles.load(data), request, main.stdout);
         } else {
             try (TdbStore store = TdbStore.open(db == null ? Path.of("output", "tdb2") : db, false)) {

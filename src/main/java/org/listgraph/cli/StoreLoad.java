@@ -2,26 +2,37 @@ package org.listgraph.cli;
 
 import org.listgraph.markdown.ListFiles;
 import org.listgraph.rdf.Converter;
+import org.listgraph.store.LoadReport;
+import org.listgraph.store.RemoteEndpoint;
+import org.listgraph.store.RemoteStore;
 import org.listgraph.store.TdbStore;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 
-/** What {@code build} and {@code load} share: convert the lists, bring the store in line, say what was removed. */
+/**
+ * What {@code build} and {@code load} share: convert the lists, bring the store (local TDB2 or a
+ * remote Graph Store Protocol endpoint) in line, say what was removed.
+ */
 final class StoreLoad {
     /** The conversion and what the load changed. */
-    record Outcome(Converter.Result result, TdbStore.LoadReport loaded) {
+    record Outcome(Converter.Result result, LoadReport loaded) {
     }
 
     private StoreLoad() {
     }
 
-    static Outcome run(List<Path> paths, String base, Path db, boolean rebuild, PrintWriter out, PrintWriter err) {
+    /** Loads into the TDB2 store in {@code db}, or into {@code endpoint} when it is not null. */
+    static Outcome run(List<Path> paths, String base, Path db, RemoteEndpoint endpoint, boolean rebuild, PrintWriter out, PrintWriter err) {
         Converter.Result r = new Converter(base).convert(ListFiles.expand(paths));
-        TdbStore.LoadReport loaded;
-        try (TdbStore store = TdbStore.open(db, true)) {
-            loaded = store.load(r, base, rebuild, Main.version());
+        LoadReport loaded;
+        if (endpoint != null) {
+            loaded = new RemoteStore(endpoint).load(r, base, rebuild, Main.version());
+        } else {
+            try (TdbStore store = TdbStore.open(db, true)) {
+                loaded = store.load(r, base, rebuild, Main.version());
+            }
         }
         Reporter.print(r.problems(), err);
         loaded.removed().forEach(g -> out.println("removed " + g + " (its list is gone)"));

@@ -13,6 +13,14 @@ final class GraphHash {
     private GraphHash() {
     }
 
+    /** The hash of each named graph of {@code source}, in IRI order. */
+    static java.util.SortedMap<org.apache.jena.graph.Node, String> ofGraphs(org.apache.jena.sparql.core.DatasetGraph source) {
+        java.util.SortedMap<org.apache.jena.graph.Node, String> hashes = new java.util.TreeMap<>(
+                java.util.Comparator.comparing(org.apache.jena.graph.Node::getURI));
+        source.listGraphNodes().forEachRemaining(g -> hashes.put(g, of(source.getGraph(g))));
+        return hashes;
+    }
+
     static String of(Graph g) {
         List<String> lines = new ArrayList<>();
         g.find().forEachRemaining(t -> lines.add(NodeFmtLib.strNT(t.getSubject()) + " " + NodeFmtLib.strNT(t.getPredicate()) + " "

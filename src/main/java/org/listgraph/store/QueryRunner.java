@@ -1,6 +1,5 @@
 package org.listgraph.store;
 
-import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
@@ -11,7 +10,6 @@ import java.util.regex.Matcher;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
-import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.system.Txn;
 import org.apache.jena.graph.NodeFactory;
@@ -36,6 +34,8 @@ public final class QueryRunner {
 
     private static final java.util.regex.Pattern UPDATE = java.util.regex.Pattern.compile(
             "(?is)^(?:\\s*(?:#[^\\n]*\\n|PREFIX\\s+\\S*\\s*<[^>]*>|BASE\\s*<[^>]*>))*\\s*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\\b");
+    private static final java.util.regex.Pattern UNEXPECTED = java.util.regex.Pattern.compile(
+            "^Encountered (?:\" \\S+ \"(.*?)\"\"|\"<EOF>\") at line (\\d+), column (\\d+)");
     private static final java.util.regex.Pattern JENA_POSITION = java.util.regex.Pattern.compile(
             "(?i)(?:^\\s*line \\d+, column \\d+:\\s*|\\s*at line \\d+, column \\d+\\.?)");
 
@@ -55,10 +55,21 @@ public final class QueryRunner {
         try {
             return QueryFactory.parse(query, text, null, Syntax.syntaxSPARQL_11);
         } catch (QueryParseException e) {
-            String message = JENA_POSITION.matcher(firstLine(e.getMessage())).replaceAll("").strip();
+            String first = firstLine(e.getMessage());
+            int line = e.getLine(), column = e.getColumn();
+            // The parser's own position is that of the last good token; the message names the offending one.
+            Matcher unexpected = UNEXPECTED.matcher(first);
+            String message;
+            if (unexpected.find()) {
+                String token = unexpected.group(1) != null ? unexpected.group(1).strip() : "end of query";
+                message = unexpected.group(1) != null ? "unexpected '" + token + "'" : "unexpected end of query";
+                line = Integer.parseInt(unexpected.group(2));
+                column = Integer.parseInt(unexpected.group(3));
+            } else {
+                message = JENA_POSITION.matcher(first).replaceAll("").strip();
+            }
             if (message.startsWith("Unresolved prefixed name")) message += " (declare it with PREFIX)";
-            throw new BadInputException(source + ":" + Math.max(1, e.getLine()) + ":" + Math.max(1, e.getColumn())
-                    + ": error: SPARQL syntax: " + message);
+            throw new BadInputException(source + ":" + Math.max(1, line) + ":" + Math.max(1, column) + ": error: SPARQL syntax: " + message);
         }
     }
 
@@ -69,54 +80,78 @@ public final class QueryRunner {
     }
 
     /**
-     * Runs a request over a dataset: parses it, binds its parameters as string literals, picks the
-     * output format from the registries (a table for SELECT/ASK, Turtle for CONSTRUCT/DESCRIBE by default).
+     * The request's query, parsed with the standard prefixes, with its parameters bound as string
+     * literals by syntactic substitution (a projected parameter stays in the results as
+     * {@code (value AS ?name)}), so it runs the same on any SPARQL engine.
      */
-    public static void run(DatasetGraph dsg, QueryRequest request, OutputStream out) {
+    public static Query prepare(QueryRequest request) {
         Query query = parse(request.text(), request.origin(), request.base());
-        boolean graphResult = query.isConstructType() || query.isDescribeType();
-        ResultFormat results = null;
-        RdfFormat rdf = null;
-        String f = request.format();
-        if (graphResult) {
-            rdf = f == null ? RdfFormat.TTL : RdfFormat.byName(f).orElseThrow(() -> new UsageException(
-                    "unknown format '" + f + "' for a " + (query.isConstructType() ? "CONSTRUCT" : "DESCRIBE") + " query; use one of: " + RdfFormat.names()));
-        } else {
-            results = f == null ? ResultFormat.TABLE : ResultFormat.byName(f).orElseThrow(() -> new UsageException(
-                    "unknown format '" + f + "' for SELECT/ASK results; use one of: " + ResultFormat.names()));
-        }
-        Map<String, Node> bindings = new LinkedHashMap<>();
-        request.params().forEach((k, v) -> bindings.put(k, NodeFactory.createLiteralString(v)));
-        PrefixMapping prefixes = Vocab.prefixes(request.base());
-        prefixes.setNsPrefixes(query.getPrefixMapping());
-        run(dsg, query, bindings, results, rdf, prefixes, out);
+        if (request.params().isEmpty()) return query;
+        Map<org.apache.jena.sparql.core.Var, Node> bindings = new LinkedHashMap<>();
+        request.params().forEach((k, v) -> bindings.put(org.apache.jena.sparql.core.Var.alloc(k), NodeFactory.createLiteralString(v)));
+        return org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps.replaceVars(query, bindings);
+    }
+
+    /** Runs a request over a local dataset, inside a read transaction. */
+    public static void run(DatasetGraph dsg, QueryRequest request, OutputStream out) {
+        Query query = prepare(request);
+        Answer answer = Answer.of(query, request);
+        Txn.executeRead(dsg, () -> {
+            try (QueryExec exec = QueryExec.dataset(dsg).query(query).build()) {
+                answer.write(exec, out);
+            }
+        });
+    }
+
+    /** Runs a request at a remote SPARQL endpoint (the query is sent with its parameters already bound). */
+    public static void run(RemoteEndpoint endpoint, QueryRequest request, OutputStream out) {
+        Query query = prepare(request);
+        Answer answer = Answer.of(query, request);
+        endpoint.call(() -> {
+            var b = org.apache.jena.sparql.exec.http.QueryExecHTTP.service(endpoint.url()).httpClient(endpoint.httpClient()).query(query);
+            endpoint.headers().forEach(b::httpHeader);
+            try (QueryExec exec = b.build()) {
+                answer.write(exec, out);
+            }
+            return null;
+        });
     }
 
     /**
-     * Runs {@code query}; SELECT/ASK answers go out in {@code results}, CONSTRUCT/DESCRIBE in {@code rdf}.
-     * The caller has checked that the right one of the two is non-null.
+     * How a query's answer is written: SELECT/ASK in a result format (a table by default),
+     * CONSTRUCT/DESCRIBE in an RDF format (Turtle by default), with the standard and the query's prefixes.
      */
-    public static void run(DatasetGraph dsg, Query query, Map<String, Node> bindings, ResultFormat results, RdfFormat rdf,
-                           PrefixMapping prefixes, OutputStream out) {
-        Txn.executeRead(dsg, () -> {
-            QueryExecBuilder b = QueryExec.dataset(dsg).query(query);
-            bindings.forEach(b::substitution);
-            try (QueryExec exec = b.build()) {
-                if (query.isSelectType()) {
-                    RowSet rows = exec.select();
-                    results.write(ResultSet.adapt(rows), prefixes, out);
-                } else if (query.isAskType()) {
-                    results.write(exec.ask(), out);
-                } else if (query.isConstructType()) {
-                    Graph g = exec.construct();
-                    RdfWriter.write(g, rdf, prefixes, out);
-                } else if (query.isDescribeType()) {
-                    Graph g = exec.describe();
-                    RdfWriter.write(g, rdf, prefixes, out);
-                } else {
-                    throw new BadInputException("error: only SELECT, ASK, CONSTRUCT and DESCRIBE queries can be run here");
-                }
+    private record Answer(Query query, ResultFormat results, RdfFormat rdf, PrefixMapping prefixes) {
+        static Answer of(Query query, QueryRequest request) {
+            boolean graphResult = query.isConstructType() || query.isDescribeType();
+            String f = request.format();
+            ResultFormat results = null;
+            RdfFormat rdf = null;
+            if (graphResult) {
+                rdf = f == null ? RdfFormat.TTL : RdfFormat.byName(f).orElseThrow(() -> new UsageException(
+                        "unknown format '" + f + "' for a " + (query.isConstructType() ? "CONSTRUCT" : "DESCRIBE") + " query; use one of: " + RdfFormat.names()));
+            } else {
+                results = f == null ? ResultFormat.TABLE : ResultFormat.byName(f).orElseThrow(() -> new UsageException(
+                        "unknown format '" + f + "' for SELECT/ASK results; use one of: " + ResultFormat.names()));
             }
-        });
+            PrefixMapping prefixes = Vocab.prefixes(request.base());
+            prefixes.setNsPrefixes(query.getPrefixMapping());
+            return new Answer(query, results, rdf, prefixes);
+        }
+
+        void write(QueryExec exec, OutputStream out) {
+            if (query.isSelectType()) {
+                RowSet rows = exec.select();
+                results.write(ResultSet.adapt(rows), prefixes, out);
+            } else if (query.isAskType()) {
+                results.write(exec.ask(), out);
+            } else if (query.isConstructType()) {
+                RdfWriter.write(exec.construct(), rdf, prefixes, out);
+            } else if (query.isDescribeType()) {
+                RdfWriter.write(exec.describe(), rdf, prefixes, out);
+            } else {
+                throw new BadInputException("error: only SELECT, ASK, CONSTRUCT and DESCRIBE queries can be run here");
+            }
+        }
     }
 }

@@ -14,7 +14,6 @@ import org.listgraph.entry.BadInputException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 
 /**
  * The TDB2 dataset under {@code output/tdb2}: one named graph per list plus the shared graph, with
@@ -42,7 +41,8 @@ public final class TdbStore implements AutoCloseable {
             String msg = String.valueOf(e.getMessage());
             if (msg.contains("lock") || msg.contains("Lock")) {
                 throw new BadInputException(dir + ": error: the store is locked by another process (a build or load, or a running 'listgraph serve'); "
-                        + "wait for it to finish, or query the server over HTTP");
+                        + "wait for it to finish (stop the server with Ctrl-C), or query the running server with "
+                        + "'query --endpoint http://127.0.0.1:3030/listgraph/sparql'");
             }
             throw new BadInputException(dir + ": error: cannot open the TDB2 store (" + msg + "); if another listgraph command is "
                     + "using it, wait for it and run this one again", e);
@@ -63,10 +63,6 @@ public final class TdbStore implements AutoCloseable {
         return dsg;
     }
 
-    /** What a load changed. */
-    public record LoadReport(java.util.List<String> written, java.util.List<String> unchanged, java.util.List<String> removed) {
-    }
-
     /**
      * Brings the store in line with a conversion in one write transaction: a graph is rewritten only
      * when its content changed (by the SHA-256 of its sorted N-Triples, kept in the metadata graph) or
@@ -77,11 +73,7 @@ public final class TdbStore implements AutoCloseable {
         DatasetGraph source = result.dataset();
         org.listgraph.identity.IriMinter iris = new org.listgraph.identity.IriMinter(base);
         Node meta = org.apache.jena.graph.NodeFactory.createURI(iris.metaGraph());
-        java.util.Map<Node, String> hashes = new java.util.TreeMap<>(java.util.Comparator.comparing(Node::getURI));
-        for (Iterator<Node> it = source.listGraphNodes(); it.hasNext(); ) {
-            Node g = it.next();
-            hashes.put(g, GraphHash.of(source.getGraph(g)));
-        }
+        java.util.Map<Node, String> hashes = GraphHash.ofGraphs(source);
         String now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
         String ontologyVersion = OntologyVersion.get();
         boolean empty = Txn.calculateRead(dsg, () -> !dsg.listGraphNodes().hasNext());

@@ -1,0 +1,72 @@
+package org.listgraph.cli;
+
+import org.listgraph.entry.UsageException;
+import org.listgraph.identity.IriMinter;
+import org.listgraph.serve.ListgraphServer;
+import org.listgraph.serve.ServeOptions;
+import org.listgraph.store.SavedQueries;
+import org.listgraph.store.TdbStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code serve}: the store as a read-only SPARQL endpoint with a query page, until Ctrl-C. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve the store read-only over SPARQL 1.1 (query and Graph Store Protocol read) with a query page at /, until Ctrl-C.")
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--db", paramLabel = "DIR", defaultValue = "output/tdb2", description = "Store folder (default: ${DEFAULT-VALUE}).")
+    Path db;
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 opens it to the network).")
+    String host;
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "3030", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
+            description = "Longest a query may run, e.g. 30s, 500ms, 2m (default: ${DEFAULT-VALUE}); a slower query ends with 503.")
+    Duration timeout;
+    @Option(names = "--base", paramLabel = "IRI", defaultValue = IriMinter.DEFAULT_BASE, description = "Base of instance IRIs (default: ${DEFAULT-VALUE}).")
+    String base;
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (port < 0 || port > 65535) throw new UsageException("--port must be between 0 and 65535, got " + port);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        TdbStore store = TdbStore.open(db, false);
+        ListgraphServer server;
+        try {
+            server = ListgraphServer.start(store.dataset(), SavedQueries.load(Path.of("")), new ServeOptions(host, port, timeout, base));
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        // Ctrl-C (SIGINT) and SIGTERM run this: stop taking requests, then release the store.
+        Thread hook = new Thread(() -> {
+            server.close();
+            store.close();
+            err.println("listgraph serve: stopped; " + db + " is released");
+            err.flush();
+            stopped.countDown();
+        }, "listgraph-serve-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        if (!server.loopbackOnly()) {
+            err.println("listgraph serve: warning: listening on " + host + ", reachable from other machines; the endpoint is read-only "
+                    + "and has no authentication");
+            err.flush();
+        }
+        out.println("listgraph serve: SPARQL endpoint " + server.endpointUrl() + " · query page " + server.pageUrl()
+                + " · read-only, timeout " + DurationConverter.format(timeout) + " · Ctrl-C stops");
+        out.flush();
+        stopped.await();
+        return Main.OK;
+    }
+}

@@ -1,0 +1,122 @@
+package org.listgraph.serve;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
+import org.listgraph.entry.BadInputException;
+import org.listgraph.store.SavedQueries;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/**
+ * The embedded Fuseki server of {@code serve}: the store read-only at {@code /listgraph} (SPARQL
+ * query and Graph Store Protocol read), with a query timeout, CORS, no admin endpoints and no
+ * file-system access, and the query page at {@code /}.
+ */
+public final class ListgraphServer implements AutoCloseable {
+    /** The dataset's path: queries go to {@code /listgraph/sparql} or {@code /listgraph/query}, graphs come from {@code /listgraph/get}. */
+    public static final String DATASET = "/listgraph";
+
+    private final FusekiServer server;
+    private final String host;
+
+    private ListgraphServer(FusekiServer server, String host) {
+        this.server = server;
+        this.host = host;
+    }
+
+    /**
+     * Starts serving {@code dsg} (a TDB2 dataset with the union default graph) and returns once the
+     * server listens. The caller keeps ownership of the dataset and closes it after {@link #close()}.
+     */
+    public static ListgraphServer start(DatasetGraph dsg, SavedQueries saved, ServeOptions options) {
+        InetAddress address = resolve(options.host());
+        // The limit applies to every query on this dataset; a query over it ends with 503.
+        dsg.getContext().set(ARQ.queryTimeout, Long.toString(options.timeout().toMillis()));
+        // SERVICE would let any visitor make this machine fetch URLs of their choosing.
+        dsg.getContext().set(ARQ.httpServiceAllowed, false);
+        QueryPage page = new QueryPage(saved, options.base(), DATASET + "/sparql");
+        FusekiServer server = FusekiServer.create()
+                .port(options.port())
+                .loopback(address.isLoopbackAddress())
+                .add(DATASET, dsg, false) // false: read-only, so no update and no GSP write endpoint exists
+                .enableCors(false) // replaced by a read-only CORS setup: any origin, reading methods, no credentials
+                .addFilter("/*", new ReadOnlyCors())
+                .enablePing(true)
+                .enableStats(false)
+                .enableMetrics(false)
+                .enableCompact(false)
+                .enableTasks(false)
+                .addServlet("", page) // "" is the site root exactly; Fuseki answers 404 for every other unknown path
+                .addServlet("/index.html", page)
+                .addServlet("/page/*", page)
+                .verbose(false)
+                .build();
+        for (Connector c : server.getJettyServer().getConnectors()) {
+            if (c instanceof ServerConnector sc) sc.setHost(address.getHostAddress());
+        }
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            Throwable root = root(e);
+            if (!(root instanceof java.net.BindException)) throw e;
+            String why = String.valueOf(root.getMessage());
+            throw new BadInputException("listgraph serve: error: cannot listen on " + options.host() + ":" + options.port() + " (" + why
+                    + "); pick another --port, or stop the program using it");
+        }
+        return new ListgraphServer(server, address.getHostAddress());
+    }
+
+    private static InetAddress resolve(String host) {
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new BadInputException("listgraph serve: error: unknown --host '" + host + "'; give an address such as 127.0.0.1");
+        }
+    }
+
+    private static Throwable root(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t;
+    }
+
+    /** True when the server answers only on this machine. */
+    public boolean loopbackOnly() {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** The port the server listens on (the chosen one when 0 was asked for). */
+    public int port() {
+        return server.getHttpPort();
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:3030/}. */
+    public String pageUrl() {
+        String h = host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + h + ":" + port() + "/";
+    }
+
+    /** The SPARQL query endpoint, e.g. {@code http://127.0.0.1:3030/listgraph/sparql}. */
+    public String endpointUrl() {
+        return pageUrl() + DATASET.substring(1) + "/sparql";
+    }
+
+    /** Waits until the server stops. */
+    public void join() {
+        server.join();
+    }
+
+    /** Stops the server; the dataset stays open for its owner to close. */
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

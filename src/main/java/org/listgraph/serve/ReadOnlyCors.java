@@ -1,0 +1,49 @@
+package org.listgraph.serve;
+
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import org.apache.jena.fuseki.servlets.CrossOriginFilter;
+
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Map;
+
+/**
+ * Fuseki's CORS filter set up for a public read-only endpoint: any origin may query, only with the
+ * methods that read (GET, POST for long queries, HEAD, OPTIONS), and no cookies or credentials.
+ */
+final class ReadOnlyCors extends CrossOriginFilter {
+    private static final Map<String, String> SETTINGS = Map.of(
+            ALLOWED_ORIGINS_PARAM, "*",
+            ALLOWED_METHODS_PARAM, "GET,POST,HEAD,OPTIONS",
+            ALLOWED_HEADERS_PARAM, "X-Requested-With,Content-Type,Accept,Origin",
+            ALLOW_CREDENTIALS_PARAM, "false",
+            PREFLIGHT_MAX_AGE_PARAM, "1800",
+            EXPOSED_HEADERS_PARAM, "Content-Type,Content-Length,Content-Language,Cache-Control,Expires,Last-Modified,Pragma");
+
+    @Override
+    public void init(FilterConfig given) throws ServletException {
+        super.init(new FilterConfig() {
+            @Override
+            public String getFilterName() {
+                return "listgraph-cors";
+            }
+
+            @Override
+            public ServletContext getServletContext() {
+                return given.getServletContext();
+            }
+
+            @Override
+            public String getInitParameter(String name) {
+                return SETTINGS.get(name);
+            }
+
+            @Override
+            public Enumeration<String> getInitParameterNames() {
+                return Collections.enumeration(SETTINGS.keySet());
+            }
+        });
+    }
+}

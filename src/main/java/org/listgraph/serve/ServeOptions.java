@@ -1,0 +1,19 @@
+package org.listgraph.serve;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How {@code serve} runs: the interface to bind (loopback by default), the port (0 picks a free
+ * one), the longest a query may run, and the base IRI the page's prefixes use.
+ */
+public record ServeOptions(String host, int port, Duration timeout, String base) {
+    public ServeOptions {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(base, "base");
+        if (host.isBlank()) throw new IllegalArgumentException("host is blank");
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
+        if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive: " + timeout);
+    }
+}

@@ -1,0 +1,131 @@
+package org.listgraph.store;
+
+import org.apache.jena.atlas.web.HttpException;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
+import org.listgraph.entry.BadInputException;
+import org.listgraph.entry.UsageException;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * A remote SPARQL service (query endpoint or Graph Store Protocol endpoint) with the credentials
+ * taken from the environment; HTTP failures become one-line errors that say what to do.
+ */
+public final class RemoteEndpoint {
+    /** Environment variables that hold the credentials; never command-line options, which other users can read with ps. */
+    public static final String USER_VAR = "LISTGRAPH_ENDPOINT_USER", PASSWORD_VAR = "LISTGRAPH_ENDPOINT_PASSWORD",
+            TOKEN_VAR = "LISTGRAPH_ENDPOINT_TOKEN";
+
+    private final String url;
+    private final Map<String, String> headers;
+    private final HttpClient client;
+
+    private RemoteEndpoint(String url, Map<String, String> headers) {
+        this.url = url;
+        this.headers = headers;
+        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    /** The endpoint at {@code url}, with Basic credentials or a bearer token from {@code env} when set there. */
+    public static RemoteEndpoint of(String url, Map<String, String> env) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new UsageException("--endpoint " + url + " is not a URL (" + e.getReason() + ")");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw new UsageException("--endpoint takes an http:// or https:// URL, got '" + url + "'");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new UsageException("--endpoint must not carry credentials (command lines are visible to other users); set "
+                    + USER_VAR + " and " + PASSWORD_VAR + ", or " + TOKEN_VAR + ", in the environment instead");
+        }
+        String user = blankToNull(env.get(USER_VAR));
+        String password = blankToNull(env.get(PASSWORD_VAR));
+        String token = blankToNull(env.get(TOKEN_VAR));
+        if (token != null && (user != null || password != null)) {
+            throw new UsageException("set either " + TOKEN_VAR + " or " + USER_VAR + "/" + PASSWORD_VAR + ", not both");
+        }
+        if ((user == null) != (password == null)) {
+            throw new UsageException(USER_VAR + " and " + PASSWORD_VAR + " go together: set both or neither");
+        }
+        Map<String, String> headers = Map.of();
+        if (user != null) {
+            String pair = user + ":" + password;
+            headers = Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+        } else if (token != null) {
+            headers = Map.of("Authorization", "Bearer " + token);
+        }
+        return new RemoteEndpoint(url, headers);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    /** Extra request headers (the credentials, if any). */
+    Map<String, String> headers() {
+        return headers;
+    }
+
+    HttpClient httpClient() {
+        return client;
+    }
+
+    /** Runs one exchange with the endpoint; a failure is a one-line error naming the URL and what to do. */
+    <T> T call(Supplier<T> exchange) {
+        try {
+            return exchange.get();
+        } catch (QueryExceptionHTTP e) {
+            throw failure(e.getStatusCode(), e.getStatusLine(), e.getResponse(), e);
+        } catch (HttpException e) {
+            throw failure(e.getStatusCode(), e.getStatusLine(), e.getResponse(), e);
+        }
+    }
+
+    private BadInputException failure(int status, String statusLine, String body, RuntimeException e) {
+        String where = url + ": error: ";
+        if (status <= 0) {
+            Throwable cause = e;
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof ConnectException) {
+                    return new BadInputException(where + "cannot connect; check the URL and that the server is running", e);
+                }
+                if (t instanceof HttpTimeoutException) {
+                    return new BadInputException(where + "the endpoint did not answer in time; check the URL and the network", e);
+                }
+                if (t.getMessage() != null) cause = t;
+            }
+            return new BadInputException(where + "the request failed (" + cause + "); check the URL and the network", e);
+        }
+        String answered = "the endpoint answered " + status + (statusLine == null || statusLine.isBlank() ? "" : " " + statusLine.strip());
+        String detail = body == null ? "" : body.strip().lines().findFirst().orElse("");
+        if (detail.length() > 200) detail = detail.substring(0, 200) + "…";
+        String hint = switch (status) {
+            case 401 -> headers.isEmpty() ? "set " + USER_VAR + " and " + PASSWORD_VAR + " (or " + TOKEN_VAR + ")"
+                    : "check " + USER_VAR + "/" + PASSWORD_VAR + " (or " + TOKEN_VAR + ")";
+            case 403 -> "these credentials may not do this here; check the server's access rules";
+            case 404 -> "no SPARQL service at this URL; check it (Fuseki: http://host:3030/DATASET)";
+            case 405 -> "this URL does not take this request; for load give a writable Graph Store Protocol endpoint, for query a SPARQL query endpoint";
+            case 503 -> "the server is busy or the query ran out of time; try again or make the query cheaper";
+            default -> "see the server's log";
+        };
+        return new BadInputException(where + answered + (detail.isEmpty() ? "" : " (" + detail + ")") + "; " + hint, e);
+    }
+}

@@ -1,0 +1,171 @@
+// The listgraph query page: saved queries, a query box, results as a table. No libraries, no network
+// access beyond this server, so it works offline.
+'use strict';
+
+const PREFIXES = {
+  'https://w3id.org/listgraph/ns#': 'lg:', 'http://purl.org/dc/terms/': 'dct:', 'http://xmlns.com/foaf/0.1/': 'foaf:',
+  'http://www.w3.org/2004/02/skos/core#': 'skos:', 'https://schema.org/': 'schema:', 'http://www.w3.org/ns/prov#': 'prov:',
+  'http://www.w3.org/1999/02/22-rdf-syntax-ns#': 'rdf:', 'http://www.w3.org/2000/01/rdf-schema#': 'rdfs:',
+  'http://www.w3.org/2001/XMLSchema#': 'xsd:'
+};
+const state = { endpoint: '/listgraph/sparql', queries: [], current: null };
+const $ = (id) => document.getElementById(id);
+
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  Object.entries(attrs || {}).forEach(([k, v]) => { if (v !== undefined && v !== null) e.setAttribute(k, v); });
+  children.flat().forEach((c) => e.append(c instanceof Node ? c : document.createTextNode(String(c))));
+  return e;
+}
+
+function status(text, isError) {
+  const s = $('status');
+  s.textContent = text;
+  s.className = isError ? 'error' : '';
+}
+
+function short(iri) {
+  for (const [ns, p] of Object.entries(PREFIXES)) {
+    if (iri.startsWith(ns) && iri.length > ns.length && !iri.slice(ns.length).includes('/')) return p + iri.slice(ns.length);
+  }
+  return iri;
+}
+
+function choose(q) {
+  state.current = q;
+  document.querySelectorAll('#saved button').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.name === q.name)));
+  $('description').textContent = q.description || '';
+  $('query').value = q.text;
+  const params = $('params');
+  params.replaceChildren();
+  q.parameters.forEach((p) => {
+    params.append(el('label', { for: 'param-' + p.name }, p.name),
+      el('input', { id: 'param-' + p.name, 'data-param': p.name, required: 'required', autocomplete: 'off' }),
+      el('span', { class: 'help' }, p.help));
+  });
+  history.replaceState(null, '', '#' + encodeURIComponent(q.name));
+  const first = params.querySelector('input');
+  if (first) first.focus();
+}
+
+async function prepare() {
+  const body = new URLSearchParams();
+  body.set('query', $('query').value);
+  document.querySelectorAll('#params input').forEach((i) => body.set('param.' + i.dataset.param, i.value));
+  const r = await fetch('/page/prepare', { method: 'POST', body });
+  const answer = await r.json();
+  if (!r.ok) throw new Error(answer.error || ('prepare failed: ' + r.status));
+  return answer.query;
+}
+
+function cell(term) {
+  if (!term) return el('td', {});
+  if (term.type === 'uri') {
+    const a = el('a', { href: '#', title: 'Describe ' + term.value }, short(term.value));
+    a.addEventListener('click', (e) => { e.preventDefault(); describe(term.value); });
+    return el('td', {}, a);
+  }
+  if (term.type === 'bnode') return el('td', {}, '_:' + term.value);
+  const extra = term['xml:lang'] ? el('span', { class: 'lang' }, ' @' + term['xml:lang'])
+    : term.datatype && !term.datatype.endsWith('#string') ? el('span', { class: 'dt' }, ' ^^' + short(term.datatype)) : '';
+  return el('td', {}, term.value, extra);
+}
+
+function table(json) {
+  const vars = json.head.vars || [];
+  const rows = json.results.bindings;
+  return el('table', { id: 'result-table' },
+    el('thead', {}, el('tr', {}, vars.map((v) => el('th', {}, v)))),
+    el('tbody', {}, rows.map((b) => el('tr', {}, vars.map((v) => cell(b[v]))))));
+}
+
+function downloads(sparql) {
+  const d = $('downloads');
+  d.replaceChildren();
+  for (const [label, output] of [['CSV', 'csv'], ['JSON', 'json'], ['Turtle', 'ttl']]) {
+    const href = state.endpoint + '?query=' + encodeURIComponent(sparql) + '&output=' + output;
+    d.append(el('a', { href, download: 'results.' + output }, label), ' ');
+  }
+}
+
+async function run() {
+  const started = performance.now();
+  status('Running…');
+  $('results').replaceChildren();
+  let sparql;
+  try {
+    sparql = await prepare();
+  } catch (e) {
+    status(e.message, true);
+    return;
+  }
+  $('sent').textContent = sparql;
+  $('sent-box').hidden = false;
+  let r;
+  try {
+    r = await fetch(state.endpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/sparql-query', Accept: 'application/sparql-results+json, text/turtle;q=0.9' },
+      body: sparql
+    });
+  } catch (e) {
+    status('The server did not answer: ' + e.message, true);
+    return;
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  if (!r.ok) {
+    const text = (await r.text()).trim();
+    status(r.status === 503 ? 'The query took longer than the server allows (timeout); make it cheaper, e.g. with LIMIT.\n' + text
+      : 'The endpoint answered ' + r.status + ': ' + text, true);
+    return;
+  }
+  downloads(sparql);
+  const type = r.headers.get('Content-Type') || '';
+  if (type.includes('json')) {
+    const json = await r.json();
+    if (typeof json.boolean === 'boolean') {
+      $('results').append(el('p', { id: 'ask' }, 'Answer: ' + json.boolean));
+      status('ASK answered in ' + seconds + ' s');
+      return;
+    }
+    const n = json.results.bindings.length;
+    $('results').append(table(json));
+    status(n + (n === 1 ? ' row' : ' rows') + ' in ' + seconds + ' s');
+  } else {
+    $('results').append(el('pre', { id: 'result-rdf' }, await r.text()));
+    status('Graph answered in ' + seconds + ' s');
+  }
+}
+
+function describe(iri) {
+  state.current = null;
+  document.querySelectorAll('#saved button').forEach((b) => b.setAttribute('aria-pressed', 'false'));
+  $('params').replaceChildren();
+  $('description').textContent = '';
+  $('query').value = 'DESCRIBE <' + iri + '>';
+  run();
+}
+
+async function init() {
+  try {
+    const config = await (await fetch('/page/config.json')).json();
+    state.endpoint = config.endpoint;
+    state.queries = config.queries;
+  } catch (e) {
+    status('Could not load the saved queries: ' + e.message, true);
+  }
+  $('endpoint').textContent = new URL(state.endpoint, location.href).href;
+  const list = $('saved');
+  state.queries.forEach((q) => {
+    const b = el('button', { type: 'button', 'data-name': q.name, 'aria-pressed': 'false' }, q.title, el('small', {}, q.name));
+    b.addEventListener('click', () => choose(q));
+    list.append(el('li', {}, b));
+  });
+  $('form').addEventListener('submit', (e) => { e.preventDefault(); run(); });
+  $('query').addEventListener('keydown', (e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); run(); } });
+  const wanted = decodeURIComponent(location.hash.slice(1));
+  const q = state.queries.find((x) => x.name === wanted);
+  if (q) choose(q);
+}
+
+document.addEventListener('DOMContentLoaded', init);

@@ -165,7 +165,7 @@ class JarIT {
             Result r = java("query", "ASK {}");
             assertEquals(3, r.code(), r.out() + r.err());
             assertEquals(1, r.err().lines().count(), r.err());
-            assertTrue(r.err().contains("is locked by another process") && r.err().contains("query the server over HTTP"), r.err());
+            assertTrue(r.err().contains("is locked by another process") && r.err().contains("query --endpoint"), r.err());
         }
     }
 

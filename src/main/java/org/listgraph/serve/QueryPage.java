@@ -91,6 +91,7 @@ final class QueryPage extends HttpServlet {
     private ObjectNode queries() {
         ObjectNode config = JSON.createObjectNode();
         config.put("endpoint", endpoint);
+        config.put("base", base);
         ArrayNode list = config.putArray("queries");
         for (SavedQuery q : saved.all().values()) {
             ObjectNode o = list.addObject();

@@ -8,7 +8,7 @@ const PREFIXES = {
   'http://www.w3.org/1999/02/22-rdf-syntax-ns#': 'rdf:', 'http://www.w3.org/2000/01/rdf-schema#': 'rdfs:',
   'http://www.w3.org/2001/XMLSchema#': 'xsd:'
 };
-const state = { endpoint: '/listgraph/sparql', queries: [], current: null };
+const state = { endpoint: '/listgraph/sparql', base: null, queries: [], current: null };
 const $ = (id) => document.getElementById(id);
 
 function el(tag, attrs, ...children) {
@@ -25,6 +25,7 @@ function status(text, isError) {
 }
 
 function short(iri) {
+  if (state.base && iri.startsWith(state.base) && iri.length > state.base.length) return 'id:' + iri.slice(state.base.length);
   for (const [ns, p] of Object.entries(PREFIXES)) {
     if (iri.startsWith(ns) && iri.length > ns.length && !iri.slice(ns.length).includes('/')) return p + iri.slice(ns.length);
   }
@@ -79,12 +80,14 @@ function table(json) {
     el('tbody', {}, rows.map((b) => el('tr', {}, vars.map((v) => cell(b[v]))))));
 }
 
-function downloads(sparql) {
+function downloads(sparql, graph) {
   const d = $('downloads');
   d.replaceChildren();
-  for (const [label, output] of [['CSV', 'csv'], ['JSON', 'json'], ['Turtle', 'ttl']]) {
+  const formats = graph ? [['Turtle', 'ttl'], ['N-Triples', 'nt'], ['JSON-LD', 'json-ld']] : [['CSV', 'csv'], ['TSV', 'tsv'], ['JSON', 'json']];
+  d.append('Download: ');
+  for (const [label, output] of formats) {
     const href = state.endpoint + '?query=' + encodeURIComponent(sparql) + '&output=' + output;
-    d.append(el('a', { href, download: 'results.' + output }, label), ' ');
+    d.append(el('a', { href, download: 'results.' + output.replace('json-ld', 'jsonld') }, label), ' ');
   }
 }
 
@@ -92,6 +95,7 @@ async function run() {
   const started = performance.now();
   status('Running…');
   $('results').replaceChildren();
+  $('downloads').replaceChildren();
   let sparql;
   try {
     sparql = await prepare();
@@ -119,8 +123,8 @@ async function run() {
       : 'The endpoint answered ' + r.status + ': ' + text, true);
     return;
   }
-  downloads(sparql);
   const type = r.headers.get('Content-Type') || '';
+  downloads(sparql, !type.includes('json'));
   if (type.includes('json')) {
     const json = await r.json();
     if (typeof json.boolean === 'boolean') {
@@ -150,6 +154,7 @@ async function init() {
   try {
     const config = await (await fetch('/page/config.json')).json();
     state.endpoint = config.endpoint;
+    state.base = config.base;
     state.queries = config.queries;
   } catch (e) {
     status('Could not load the saved queries: ' + e.message, true);

@@ -1,0 +1,97 @@
+package org.listgraph;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.listgraph.testing.Http;
+import org.listgraph.testing.ServedJar;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code serve} from the shaded jar: its start line, the page from inside the jar, and a clean stop on Ctrl-C. */
+class ServeIT {
+    static final Path JAR = Path.of(System.getProperty("listgraph.jar", "target/listgraph.jar")).toAbsolutePath();
+
+    @TempDir
+    Path project;
+
+    /** Copies lists/ into {@code dir} and runs {@code build} there with the jar. */
+    static void build(Path dir) throws IOException, InterruptedException {
+        Path target = Files.createDirectories(dir.resolve("lists"));
+        try (Stream<Path> files = Files.list(Path.of("lists"))) {
+            for (Path f : files.toList()) Files.copy(f, target.resolve(f.getFileName()));
+        }
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(), "build")
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue());
+    }
+
+    @Test
+    void ctrlCStopsTheServerCleanlyAndReleasesTheStore() throws Exception {
+        build(project);
+        try (ServedJar served = ServedJar.start(JAR, project)) {
+            assertTrue(served.startLine().matches("listgraph serve: SPARQL endpoint http://127\\.0\\.0\\.1:\\d+/listgraph/sparql · query page "
+                    + "http://127\\.0\\.0\\.1:\\d+/ · read-only, timeout 30s · Ctrl-C stops"), served.startLine());
+            HttpResponse<String> page = Http.get(served.page());
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("listgraph"), "the page comes from inside the jar");
+            assertEquals(200, Http.get(served.page() + "page/app.js").statusCode());
+            HttpResponse<String> ask = Http.get(served.endpoint() + "?query=" + Http.param("ASK { ?s a <https://w3id.org/listgraph/ns#Talk> }"),
+                    "Accept", "text/csv");
+            assertEquals(200, ask.statusCode());
+
+            int code = served.stop("INT");
+            assertEquals(130, code, "the exit code of a process ended by SIGINT");
+            assertTrue(served.stderr().contains("listgraph serve: stopped; output/tdb2 is released"), served.stderr());
+            assertFalse(served.stderr().contains("Exception"), served.stderr());
+        }
+        Process q = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(), "query", "ASK {}")
+                .directory(project.toFile()).redirectErrorStream(true).start();
+        String out = new String(q.getInputStream().readAllBytes());
+        assertTrue(q.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, q.exitValue(), "the store opens again after the server stopped: " + out);
+        assertEquals(List.of("yes"), out.lines().toList());
+    }
+
+    @Test
+    void aServerOnAnotherInterfaceIsAnnouncedWithAWarning() throws Exception {
+        build(project);
+        try (ServedJar served = ServedJar.start(JAR, project, "--host", "0.0.0.0")) {
+            assertTrue(served.startLine().contains("http://0.0.0.0:"), served.startLine());
+            TimeUnit.MILLISECONDS.sleep(200);
+            assertTrue(served.stderr().contains("warning: listening on 0.0.0.0, reachable from other machines"), served.stderr());
+            served.stop("TERM");
+        }
+    }
+
+    @Test
+    void whileServingOtherCommandsSayHowToReachTheServer() throws Exception {
+        build(project);
+        try (ServedJar served = ServedJar.start(JAR, project)) {
+            Process q = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(), "query",
+                    "ASK {}").directory(project.toFile()).start();
+            String err = new String(q.getErrorStream().readAllBytes());
+            assertTrue(q.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(3, q.exitValue());
+            assertEquals(1, err.lines().count(), err);
+            assertTrue(err.contains("locked by another process") && err.contains("query --endpoint"), err);
+
+            Process remote = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(),
+                    "query", "--endpoint", served.endpoint(), "ASK {}").directory(project.toFile()).redirectErrorStream(true).start();
+            String answer = new String(remote.getInputStream().readAllBytes());
+            assertTrue(remote.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, remote.exitValue(), answer);
+            assertEquals(List.of("yes"), answer.lines().toList());
+        }
+    }
+}

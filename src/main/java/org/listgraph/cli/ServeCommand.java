@@ -30,6 +30,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
             description = "Longest a query may run, e.g. 30s, 500ms, 2m (default: ${DEFAULT-VALUE}); a slower query ends with 503.")
     Duration timeout;
+    @Option(names = "--cors", paramLabel = "ORIGINS", defaultValue = "*", split = ",",
+            description = "Web origins whose pages may query from a browser, comma-separated, e.g. https://yasgui.org; * for any "
+                    + "(default), none for no cross-origin access.")
+    java.util.List<String> cors;
     @Option(names = "--base", paramLabel = "IRI", defaultValue = IriMinter.DEFAULT_BASE, description = "Base of instance IRIs (default: ${DEFAULT-VALUE}).")
     String base;
     @Spec
@@ -38,12 +42,14 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) throw new UsageException("--port must be between 0 and 65535, got " + port);
+        if (host.isBlank()) throw new UsageException("--host is empty; give an address such as 127.0.0.1");
+        java.util.List<String> origins = cors.equals(java.util.List.of("none")) ? java.util.List.of() : cors;
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TdbStore store = TdbStore.open(db, false);
         ListgraphServer server;
         try {
-            server = ListgraphServer.start(store.dataset(), SavedQueries.load(Path.of("")), new ServeOptions(host, port, timeout, base));
+            server = ListgraphServer.start(store.dataset(), SavedQueries.load(Path.of("")), new ServeOptions(host, port, timeout, base, origins));
         } catch (RuntimeException e) {
             store.close();
             throw e;

@@ -39,12 +39,11 @@ public final class ListgraphServer implements AutoCloseable {
         // SERVICE would let any visitor make this machine fetch URLs of their choosing.
         dsg.getContext().set(ARQ.httpServiceAllowed, false);
         QueryPage page = new QueryPage(saved, options.base(), DATASET + "/sparql");
-        FusekiServer server = FusekiServer.create()
+        FusekiServer.Builder builder = FusekiServer.create()
                 .port(options.port())
                 .loopback(address.isLoopbackAddress())
                 .add(DATASET, dsg, false) // false: read-only, so no update and no GSP write endpoint exists
-                .enableCors(false) // replaced by a read-only CORS setup: any origin, reading methods, no credentials
-                .addFilter("/*", new ReadOnlyCors())
+                .enableCors(false) // replaced below by a read-only setup: given origins, reading methods, no credentials
                 .enablePing(true)
                 .enableStats(false)
                 .enableMetrics(false)
@@ -53,8 +52,9 @@ public final class ListgraphServer implements AutoCloseable {
                 .addServlet("", page) // "" is the site root exactly; Fuseki answers 404 for every other unknown path
                 .addServlet("/index.html", page)
                 .addServlet("/page/*", page)
-                .verbose(false)
-                .build();
+                .verbose(false);
+        if (!options.corsOrigins().isEmpty()) builder.addFilter("/*", new ReadOnlyCors(options.corsOrigins()));
+        FusekiServer server = builder.build();
         for (Connector c : server.getJettyServer().getConnectors()) {
             if (c instanceof ServerConnector sc) sc.setHost(address.getHostAddress());
         }
@@ -107,11 +107,6 @@ public final class ListgraphServer implements AutoCloseable {
     /** The SPARQL query endpoint, e.g. {@code http://127.0.0.1:3030/listgraph/sparql}. */
     public String endpointUrl() {
         return pageUrl() + DATASET.substring(1) + "/sparql";
-    }
-
-    /** Waits until the server stops. */
-    public void join() {
-        server.join();
     }
 
     /** Stops the server; the dataset stays open for its owner to close. */

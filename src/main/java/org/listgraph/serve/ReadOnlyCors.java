@@ -10,17 +10,21 @@ import java.util.Enumeration;
 import java.util.Map;
 
 /**
- * Fuseki's CORS filter set up for a public read-only endpoint: any origin may query, only with the
- * methods that read (GET, POST for long queries, HEAD, OPTIONS), and no cookies or credentials.
+ * Fuseki's CORS filter set up for a read-only endpoint: the given origins may query, only with the
+ * methods that read (GET, POST for long queries, HEAD, OPTIONS), and without cookies or credentials.
  */
 final class ReadOnlyCors extends CrossOriginFilter {
-    private static final Map<String, String> SETTINGS = Map.of(
-            ALLOWED_ORIGINS_PARAM, "*",
+    private final Map<String, String> settings;
+
+    ReadOnlyCors(java.util.List<String> origins) {
+        this.settings = Map.of(
+            ALLOWED_ORIGINS_PARAM, String.join(",", origins),
             ALLOWED_METHODS_PARAM, "GET,POST,HEAD,OPTIONS",
             ALLOWED_HEADERS_PARAM, "X-Requested-With,Content-Type,Accept,Origin",
             ALLOW_CREDENTIALS_PARAM, "false",
             PREFLIGHT_MAX_AGE_PARAM, "1800",
             EXPOSED_HEADERS_PARAM, "Content-Type,Content-Length,Content-Language,Cache-Control,Expires,Last-Modified,Pragma");
+    }
 
     @Override
     public void init(FilterConfig given) throws ServletException {
@@ -37,12 +41,12 @@ final class ReadOnlyCors extends CrossOriginFilter {
 
             @Override
             public String getInitParameter(String name) {
-                return SETTINGS.get(name);
+                return settings.get(name);
             }
 
             @Override
             public Enumeration<String> getInitParameterNames() {
-                return Collections.enumeration(SETTINGS.keySet());
+                return Collections.enumeration(settings.keySet());
             }
         });
     }

@@ -5,10 +5,12 @@ import java.util.Objects;
 
 /**
  * How {@code serve} runs: the interface to bind (loopback by default), the port (0 picks a free
- * one), the longest a query may run, and the base IRI the page's prefixes use.
+ * one), the longest a query may run, the base IRI the page's prefixes use, and the web origins
+ * whose pages may query from a browser ({@code *} for any, empty for none).
  */
-public record ServeOptions(String host, int port, Duration timeout, String base) {
+public record ServeOptions(String host, int port, Duration timeout, String base, java.util.List<String> corsOrigins) {
     public ServeOptions {
+        corsOrigins = java.util.List.copyOf(corsOrigins);
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(base, "base");

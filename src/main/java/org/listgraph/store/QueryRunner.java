@@ -4,29 +4,24 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
-import org.apache.jena.query.ResultSet;
 import org.apache.jena.query.Syntax;
 import java.util.regex.Matcher;
-import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
-import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.system.Txn;
 import org.apache.jena.graph.NodeFactory;
 import org.listgraph.entry.BadInputException;
 import org.listgraph.entry.UsageException;
 import org.listgraph.rdf.Vocab;
 import java.util.LinkedHashMap;
-import org.listgraph.export.RdfFormat;
-import org.listgraph.export.RdfWriter;
-import org.listgraph.export.ResultFormat;
 
 import java.io.OutputStream;
 import java.util.Map;
 
 /**
- * Runs one SPARQL query over a dataset inside a read transaction and writes the answer in the
- * requested format. Parameters are bound as RDF terms before execution, never spliced into the text.
+ * Runs one SPARQL query, over a local dataset inside a read transaction or at a remote endpoint,
+ * and writes the answer in the requested format. Parameters are bound as RDF terms in the parsed
+ * query (syntactic substitution), so a value can never change the query's structure.
  */
 public final class QueryRunner {
     private QueryRunner() {
@@ -95,7 +90,7 @@ public final class QueryRunner {
     /** Runs a request over a local dataset, inside a read transaction. */
     public static void run(DatasetGraph dsg, QueryRequest request, OutputStream out) {
         Query query = prepare(request);
-        Answer answer = Answer.of(query, request);
+        QueryAnswer answer = QueryAnswer.of(query, request);
         Txn.executeRead(dsg, () -> {
             try (QueryExec exec = QueryExec.dataset(dsg).query(query).build()) {
                 answer.write(exec, out);
@@ -106,7 +101,7 @@ public final class QueryRunner {
     /** Runs a request at a remote SPARQL endpoint (the query is sent with its parameters already bound). */
     public static void run(RemoteEndpoint endpoint, QueryRequest request, OutputStream out) {
         Query query = prepare(request);
-        Answer answer = Answer.of(query, request);
+        QueryAnswer answer = QueryAnswer.of(query, request);
         endpoint.call(() -> {
             var b = org.apache.jena.sparql.exec.http.QueryExecHTTP.service(endpoint.url()).httpClient(endpoint.httpClient()).query(query);
             endpoint.headers().forEach(b::httpHeader);
@@ -117,41 +112,4 @@ public final class QueryRunner {
         });
     }
 
-    /**
-     * How a query's answer is written: SELECT/ASK in a result format (a table by default),
-     * CONSTRUCT/DESCRIBE in an RDF format (Turtle by default), with the standard and the query's prefixes.
-     */
-    private record Answer(Query query, ResultFormat results, RdfFormat rdf, PrefixMapping prefixes) {
-        static Answer of(Query query, QueryRequest request) {
-            boolean graphResult = query.isConstructType() || query.isDescribeType();
-            String f = request.format();
-            ResultFormat results = null;
-            RdfFormat rdf = null;
-            if (graphResult) {
-                rdf = f == null ? RdfFormat.TTL : RdfFormat.byName(f).orElseThrow(() -> new UsageException(
-                        "unknown format '" + f + "' for a " + (query.isConstructType() ? "CONSTRUCT" : "DESCRIBE") + " query; use one of: " + RdfFormat.names()));
-            } else {
-                results = f == null ? ResultFormat.TABLE : ResultFormat.byName(f).orElseThrow(() -> new UsageException(
-                        "unknown format '" + f + "' for SELECT/ASK results; use one of: " + ResultFormat.names()));
-            }
-            PrefixMapping prefixes = Vocab.prefixes(request.base());
-            prefixes.setNsPrefixes(query.getPrefixMapping());
-            return new Answer(query, results, rdf, prefixes);
-        }
-
-        void write(QueryExec exec, OutputStream out) {
-            if (query.isSelectType()) {
-                RowSet rows = exec.select();
-                results.write(ResultSet.adapt(rows), prefixes, out);
-            } else if (query.isAskType()) {
-                results.write(exec.ask(), out);
-            } else if (query.isConstructType()) {
-                RdfWriter.write(exec.construct(), rdf, prefixes, out);
-            } else if (query.isDescribeType()) {
-                RdfWriter.write(exec.describe(), rdf, prefixes, out);
-            } else {
-                throw new BadInputException("error: only SELECT, ASK, CONSTRUCT and DESCRIBE queries can be run here");
-            }
-        }
-    }
 }

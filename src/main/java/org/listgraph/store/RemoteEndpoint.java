@@ -5,7 +5,11 @@ import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.listgraph.entry.BadInputException;
 import org.listgraph.entry.UsageException;
 
+import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -33,7 +37,8 @@ public final class RemoteEndpoint {
     private RemoteEndpoint(String url, Map<String, String> headers) {
         this.url = url;
         this.headers = headers;
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
+        // Redirects are not followed: the credentials would go along to wherever they point.
+        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** The endpoint at {@code url}, with Basic credentials or a bearer token from {@code env} when set there. */
@@ -96,7 +101,39 @@ public final class RemoteEndpoint {
             throw failure(e.getStatusCode(), e.getStatusLine(), e.getResponse(), e);
         } catch (HttpException e) {
             throw failure(e.getStatusCode(), e.getStatusLine(), e.getResponse(), e);
+        } catch (org.apache.jena.query.QueryException | org.apache.jena.riot.RiotException e) {
+            String what = String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip();
+            throw new BadInputException(url + ": error: the answer is not SPARQL results or RDF (" + what
+                    + "); check that the URL is a SPARQL query endpoint (for query) or a Graph Store Protocol endpoint (for load)", e);
         }
+    }
+
+    /**
+     * Sends a request without a body to {@code url?graph=IRI} with the credentials and returns its
+     * status; for the methods Jena's GSP client does not cover, or covers without the request headers.
+     */
+    int send(String method, String graphIri) {
+        String target = url + (url.contains("?") ? "&" : "?") + "graph=" + URLEncoder.encode(graphIri, StandardCharsets.UTF_8);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target)).method(method, HttpRequest.BodyPublishers.noBody())
+                .timeout(Duration.ofMinutes(5));
+        headers.forEach(request::header);
+        return call(() -> {
+            HttpResponse<String> response;
+            try {
+                response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new HttpException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new HttpException(e);
+            }
+            int status = response.statusCode();
+            if (status >= 300 && status != 404) {
+                throw new HttpException(status, response.headers().firstValue("Location").map(l -> "redirect to " + l).orElse(null),
+                        response.body());
+            }
+            return status;
+        });
     }
 
     private BadInputException failure(int status, String statusLine, String body, RuntimeException e) {
@@ -113,6 +150,10 @@ public final class RemoteEndpoint {
                 if (t.getMessage() != null) cause = t;
             }
             return new BadInputException(where + "the request failed (" + cause + "); check the URL and the network", e);
+        }
+        if (status >= 300 && status < 400) {
+            return new BadInputException(where + "the endpoint answered " + status + (statusLine == null ? "" : " (" + statusLine.strip() + ")")
+                    + "; redirects are not followed, so the credentials stay with this host: give the final URL instead", e);
         }
         String answered = "the endpoint answered " + status + (statusLine == null || statusLine.isBlank() ? "" : " " + statusLine.strip());
         String detail = body == null ? "" : body.strip().lines().findFirst().orElse("");

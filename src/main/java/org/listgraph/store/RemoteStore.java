@@ -14,6 +14,7 @@ import org.listgraph.rdf.Converter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,8 @@ import java.util.TreeSet;
  * so the next run rewrites exactly those graphs.
  */
 public final class RemoteStore {
+    /** The hash recorded for a graph that a load began to write and has not finished. */
+    private static final String PENDING = "pending";
     private final RemoteEndpoint endpoint;
 
     public RemoteStore(RemoteEndpoint endpoint) {
@@ -37,8 +40,9 @@ public final class RemoteStore {
 
     /**
      * Brings the endpoint in line with a conversion: writes a graph only when its hash differs from
-     * the one recorded in the remote metadata graph (or when {@code rebuild}), removes the graphs this
-     * store recorded for lists that are gone, and never touches graphs it did not write.
+     * the one recorded in the remote metadata graph, when the endpoint no longer has it, or when
+     * {@code rebuild}; removes the graphs this store recorded for lists that are gone; never touches
+     * graphs it did not record.
      */
     public LoadReport load(Converter.Result result, String base, boolean rebuild, String softwareVersion) {
         DatasetGraph source = result.dataset();
@@ -46,13 +50,32 @@ public final class RemoteStore {
         Node meta = NodeFactory.createURI(iris.metaGraph());
         Map<Node, String> hashes = GraphHash.ofGraphs(source);
         DatasetGraph metaCopy = DatasetGraphFactory.create();
-        Graph remoteMeta = get(meta);
-        remoteMeta.find().forEachRemaining(t -> metaCopy.add(meta, t.getSubject(), t.getPredicate(), t.getObject()));
+        get(meta).find().forEachRemaining(t -> metaCopy.add(meta, t.getSubject(), t.getPredicate(), t.getObject()));
         String metaBefore = GraphHash.of(metaCopy.getGraph(meta));
 
-        Set<Node> recorded = new TreeSet<>(java.util.Comparator.comparing(Node::getURI));
-        metaCopy.find(meta, Node.ANY, MetaGraph.SHA256, Node.ANY).forEachRemaining(q -> recorded.add(q.getSubject()));
-        List<String> written = new ArrayList<>(), unchanged = new ArrayList<>(), removed = new ArrayList<>();
+        Set<Node> recorded = new TreeSet<>(Comparator.comparing(Node::getURI));
+        metaCopy.find(meta, Node.ANY, MetaGraph.SHA256, Node.ANY).forEachRemaining(q -> {
+            if (q.getSubject().isURI()) recorded.add(q.getSubject());
+        });
+        List<Node> toWrite = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        hashes.forEach((g, hash) -> {
+            if (!rebuild && hash.equals(MetaGraph.hash(metaCopy, meta, g)) && exists(g)) {
+                MetaGraph.recordList(metaCopy, meta, iris.listOfGraph(g.getURI()), source.getGraph(g));
+                unchanged.add(g.getURI());
+            } else {
+                toWrite.add(g);
+            }
+        });
+        // Graphs about to be written for the first time are recorded (with no valid hash) before any is
+        // sent: if the run stops half-way, the next one still knows them, rewrites them, or removes them.
+        List<Node> fresh = toWrite.stream().filter(g -> !recorded.contains(g)).toList();
+        if (!fresh.isEmpty()) {
+            fresh.forEach(g -> metaCopy.add(meta, g, MetaGraph.SHA256, NodeFactory.createLiteralString(PENDING)));
+            put(meta, metaCopy.getGraph(meta));
+        }
+
+        List<String> written = new ArrayList<>(), removed = new ArrayList<>();
         for (Node g : recorded) {
             if (!hashes.containsKey(g)) {
                 delete(g);
@@ -62,19 +85,15 @@ public final class RemoteStore {
         }
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         String ontologyVersion = OntologyVersion.get();
-        hashes.forEach((g, hash) -> {
-            String listIri = iris.listOfGraph(g.getURI());
-            if (!rebuild && hash.equals(MetaGraph.hash(metaCopy, meta, g))) {
-                MetaGraph.recordList(metaCopy, meta, listIri, source.getGraph(g));
-                unchanged.add(g.getURI());
-                return;
-            }
+        for (Node g : toWrite) {
             put(g, source.getGraph(g));
-            MetaGraph.record(metaCopy, meta, g, hash, now, softwareVersion, ontologyVersion, listIri, source.getGraph(g));
+            MetaGraph.record(metaCopy, meta, g, hashes.get(g), now, softwareVersion, ontologyVersion, iris.listOfGraph(g.getURI()),
+                    source.getGraph(g));
             written.add(g.getURI());
-        });
+        }
+        // Last, so that a graph counts as written only once it is.
         if (!GraphHash.of(metaCopy.getGraph(meta)).equals(metaBefore)) put(meta, metaCopy.getGraph(meta));
-        return new LoadReport(written, unchanged, removed);
+        return new LoadReport(written.stream().sorted().toList(), unchanged, removed);
     }
 
     private GSP gsp(Node graph) {
@@ -102,29 +121,13 @@ public final class RemoteStore {
         });
     }
 
-    /**
-     * Deletes a graph (404 means it is gone already). Sent directly rather than through Jena's GSP
-     * client, whose DELETE leaves out the request headers, and with them the credentials.
-     */
+    /** Deletes a graph; 404 means it is gone already. */
     private void delete(Node graph) {
-        String url = endpoint.url() + (endpoint.url().contains("?") ? "&" : "?") + "graph="
-                + java.net.URLEncoder.encode(graph.getURI(), java.nio.charset.StandardCharsets.UTF_8);
-        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).DELETE()
-                .timeout(java.time.Duration.ofMinutes(5));
-        endpoint.headers().forEach(request::header);
-        endpoint.call(() -> {
-            java.net.http.HttpResponse<String> response;
-            try {
-                response = endpoint.httpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            } catch (java.io.IOException e) {
-                throw new HttpException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new HttpException(e);
-            }
-            int status = response.statusCode();
-            if (status >= 300 && status != 404) throw new HttpException(status, null, response.body());
-            return null;
-        });
+        endpoint.send("DELETE", graph.getURI());
+    }
+
+    /** Whether the endpoint has the graph (a HEAD request, so the content does not travel). */
+    private boolean exists(Node graph) {
+        return endpoint.send("HEAD", graph.getURI()) != 404;
     }
 }

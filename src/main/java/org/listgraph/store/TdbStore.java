@@ -42,7 +42,7 @@ public final class TdbStore implements AutoCloseable {
             if (msg.contains("lock") || msg.contains("Lock")) {
                 throw new BadInputException(dir + ": error: the store is locked by another process (a build or load, or a running 'listgraph serve'); "
                         + "wait for it to finish (stop the server with Ctrl-C), or query the running server with "
-                        + "'query --endpoint http://127.0.0.1:3030/listgraph/sparql'");
+                        + "'query --endpoint URL', the endpoint URL serve printed (by default http://127.0.0.1:3030/listgraph/sparql)");
             }
             throw new BadInputException(dir + ": error: cannot open the TDB2 store (" + msg + "); if another listgraph command is "
                     + "using it, wait for it and run this one again", e);

@@ -58,6 +58,9 @@ class RemoteStoreTest {
     String endpoint;
     /** "METHOD graph-IRI" of every request that passed the remote server's password check. */
     final List<String> requests = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** When above 0, the PUT with this number (counting from 1) fails with 500, as a server that breaks down. */
+    final java.util.concurrent.atomic.AtomicInteger failingPut = new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.atomic.AtomicInteger puts = new java.util.concurrent.atomic.AtomicInteger();
 
     @BeforeEach
     void startRemoteStore() throws IOException {
@@ -73,6 +76,10 @@ class RemoteStoreTest {
             HttpServletRequest http = (HttpServletRequest) req;
             String graph = http.getParameter("graph");
             requests.add(http.getMethod() + " " + (graph == null ? "-" : graph));
+            if (http.getMethod().equals("PUT") && puts.incrementAndGet() == failingPut.get()) {
+                ((jakarta.servlet.http.HttpServletResponse) resp).sendError(500, "disk full");
+                return;
+            }
             chain.doFilter(req, resp);
         };
         remote = FusekiServer.create().port(0).loopback(true)
@@ -91,11 +98,13 @@ class RemoteStoreTest {
 
     private CliTest.Run load(Map<String, String> env) {
         requests.clear();
+        puts.set(0);
         return CliTest.run(env, "load", "--endpoint", endpoint, lists.toString());
     }
 
+    /** The writes of the last load, in the order they reached the server. */
     private List<String> writes() {
-        return requests.stream().filter(r -> !r.startsWith("GET ")).sorted().toList();
+        return requests.stream().filter(r -> !r.startsWith("GET ") && !r.startsWith("HEAD ")).toList();
     }
 
     private Graph remoteGraph(String iri) {
@@ -108,7 +117,9 @@ class RemoteStoreTest {
         CliTest.Run first = load(CREDENTIALS);
         assertEquals(Main.OK, first.code(), first.err());
         assertTrue(first.out().contains("into " + endpoint + ": 6 graphs written, 0 unchanged, 0 removed"), first.out());
-        assertEquals(7, writes().size(), "six graphs and the metadata graph: " + writes());
+        assertEquals(8, writes().size(), "the metadata graph naming the new graphs, six graphs, the metadata graph: " + writes());
+        assertEquals("PUT " + BASE + "graph/meta", writes().get(0), "new graphs are recorded before they are sent");
+        assertEquals("PUT " + BASE + "graph/meta", writes().get(7), "and the metadata graph is written last");
         Converter.Result local = new Converter(BASE).convert(ListFiles.expand(List.of(lists)));
         GraphAssert.assertIsomorphic(local.dataset().getGraph(NodeFactory.createURI(CS224)), remoteGraph(CS224), "list graph at the endpoint");
 
@@ -132,9 +143,55 @@ class RemoteStoreTest {
         assertEquals(Main.OK, removed.code(), removed.err() + requests);
         assertTrue(removed.out().contains("removed " + CS224 + " (its list is gone)"), removed.out());
         // (The shared graph changes too: resources found only in that list go.)
-        assertEquals(List.of("DELETE " + CS224, "PUT " + BASE + "graph/meta", "PUT " + BASE + "graph/shared"), writes());
+        assertEquals(List.of("DELETE " + CS224, "PUT " + BASE + "graph/shared", "PUT " + BASE + "graph/meta"), writes());
         var gone = org.junit.jupiter.api.Assertions.assertThrows(org.apache.jena.atlas.web.HttpException.class, () -> remoteGraph(CS224));
         assertEquals(404, gone.getStatusCode(), "the graph is gone from the endpoint");
+    }
+
+    @Test
+    void aLoadThatBreaksOffHalfWayIsFinishedByTheNextOneAndLeavesNothingBehind() throws IOException {
+        assertEquals(Main.OK, load(CREDENTIALS).code());
+        // A new list: its graph is sent, then the server breaks down before the metadata graph is written.
+        Path extra = lists.resolve("extra.md");
+        Files.writeString(extra, "# Extra\n\n* [An extra post](https://example.org/extra-post)\n");
+        addToManifest("extra", "extra.md");
+        String extraGraph = BASE + "graph/extra";
+        failingPut.set(4); // 1: meta naming the new graph, 2-3: the changed graphs, 4: the final meta
+        CliTest.Run broken = load(CREDENTIALS);
+        assertEquals(Main.BAD_INPUT, broken.code(), broken.out());
+        assertEquals(1, broken.errLines().size(), broken.err());
+        assertTrue(broken.err().contains("the endpoint answered 500"), broken.err());
+        assertFalse(remoteGraph(extraGraph).isEmpty(), "the new graph reached the server before the failure");
+
+        // The list goes again before the next load: its graph is still known, so it is removed.
+        Files.delete(extra);
+        dropFromManifest("extra.md");
+        failingPut.set(0);
+        CliTest.Run next = load(CREDENTIALS);
+        assertEquals(Main.OK, next.code(), next.err());
+        assertTrue(next.out().contains("removed " + extraGraph), next.out());
+        var gone = org.junit.jupiter.api.Assertions.assertThrows(org.apache.jena.atlas.web.HttpException.class, () -> remoteGraph(extraGraph));
+        assertEquals(404, gone.getStatusCode());
+        CliTest.Run settled = load(CREDENTIALS);
+        assertTrue(settled.out().contains("0 graphs written, 6 unchanged, 0 removed"), settled.out());
+    }
+
+    @Test
+    void aGraphDroppedAtTheServerIsSentAgain() {
+        assertEquals(Main.OK, load(CREDENTIALS).code());
+        org.apache.jena.system.Txn.executeWrite(remoteData, () -> remoteData.removeGraph(NodeFactory.createURI(CS224)));
+        CliTest.Run r = load(CREDENTIALS);
+        assertEquals(Main.OK, r.code(), r.err());
+        assertTrue(r.out().contains("1 graphs written, 5 unchanged"), r.out());
+        assertFalse(remoteGraph(CS224).isEmpty());
+    }
+
+    private void addToManifest(String id, String file) throws IOException {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Path manifest = lists.resolve("lists.json");
+        var root = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(manifest.toFile());
+        root.withArray("lists").addObject().put("id", id).put("title", "Extra").put("file", file);
+        json.writerWithDefaultPrettyPrinter().writeValue(manifest.toFile(), root);
     }
 
     private void dropFromManifest(String file) throws IOException {
@@ -211,7 +268,7 @@ class RemoteStoreTest {
     void theReadOnlyServeEndpointRefusesALoadWithAClearLine() {
         try (TdbStore store = SeedStore.create(tmp.resolve("served"));
              ListgraphServer server = ListgraphServer.start(store.dataset(), SavedQueries.load(Path.of("")),
-                     new ServeOptions("127.0.0.1", 0, Duration.ofSeconds(10), BASE))) {
+                     new ServeOptions("127.0.0.1", 0, Duration.ofSeconds(10), BASE, List.of()))) {
             String url = server.pageUrl() + "listgraph";
             CliTest.Run q = CliTest.run(Map.of(), "query", "--endpoint", server.endpointUrl(), "--saved", "talks-by", "--param", "author=thockin",
                     "-f", "json");

@@ -34,13 +34,29 @@ public final class ServedJar implements AutoCloseable {
 
     /** Starts {@code serve --port 0} in {@code dir} (which holds output/tdb2) and waits for its start line. */
     public static ServedJar start(Path jar, Path dir, String... extra) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
-                "serve", "--port", "0"));
+        List<String> cmd = new ArrayList<>();
+        // A process started in the background of a non-interactive shell (as CI may start Maven) inherits
+        // SIGINT as ignored, and so would the server: reset it, as a terminal's Ctrl-C finds it.
+        if (Files.isExecutable(Path.of("/usr/bin/perl"))) cmd.addAll(List.of("/usr/bin/perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die"));
+        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(), "serve", "--port", "0"));
         cmd.addAll(List.of(extra));
         Path err = Files.createTempFile(dir, "serve", ".stderr");
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectError(err.toFile()).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        String line = out.readLine(); // blocks until the server listens, or the process ends
+        String line;
+        try {
+            // The start line comes once the server listens; a server that hangs must not hang the build.
+            line = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return out.readLine();
+                } catch (IOException e) {
+                    return null;
+                }
+            }).get(120, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | InterruptedException e) {
+            p.destroyForcibly();
+            throw new IllegalStateException("serve printed no start line within 120 s: " + Files.readString(err), e);
+        }
         if (line == null) {
             p.destroyForcibly();
             throw new IllegalStateException("serve ended before listening: " + Files.readString(err));
@@ -84,10 +100,14 @@ public final class ServedJar implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        if (process.isAlive()) {
-            process.destroy();
+    public void close() {
+        if (!process.isAlive()) return;
+        process.destroy();
+        try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) process.destroyForcibly();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -8,7 +8,7 @@ const PREFIXES = {
   'http://www.w3.org/1999/02/22-rdf-syntax-ns#': 'rdf:', 'http://www.w3.org/2000/01/rdf-schema#': 'rdfs:',
   'http://www.w3.org/2001/XMLSchema#': 'xsd:'
 };
-const state = { endpoint: '/listgraph/sparql', base: null, queries: [], current: null };
+const state = { endpoint: '/listgraph/sparql', base: null, queries: [], current: null, running: null };
 const $ = (id) => document.getElementById(id);
 
 function el(tag, attrs, ...children) {
@@ -53,7 +53,7 @@ async function prepare() {
   const body = new URLSearchParams();
   body.set('query', $('query').value);
   document.querySelectorAll('#params input').forEach((i) => body.set('param.' + i.dataset.param, i.value));
-  const r = await fetch('/page/prepare', { method: 'POST', body });
+  const r = await fetch('/page/prepare', { method: 'POST', body, signal: state.running.signal });
   const answer = await r.json();
   if (!r.ok) throw new Error(answer.error || ('prepare failed: ' + r.status));
   return answer.query;
@@ -92,6 +92,10 @@ function downloads(sparql, graph) {
 }
 
 async function run() {
+  // A new run replaces the one still going, so an older answer never overwrites a newer one.
+  if (state.running) state.running.abort();
+  const control = new AbortController();
+  state.running = control;
   const started = performance.now();
   status('Running…');
   $('results').replaceChildren();
@@ -100,7 +104,7 @@ async function run() {
   try {
     sparql = await prepare();
   } catch (e) {
-    status(e.message, true);
+    if (e.name !== 'AbortError') status(e.message, true);
     return;
   }
   $('sent').textContent = sparql;
@@ -110,10 +114,11 @@ async function run() {
     r = await fetch(state.endpoint, {
       method: 'POST',
       headers: { 'Content-Type': 'application/sparql-query', Accept: 'application/sparql-results+json, text/turtle;q=0.9' },
-      body: sparql
+      body: sparql,
+      signal: control.signal
     });
   } catch (e) {
-    status('The server did not answer: ' + e.message, true);
+    if (e.name !== 'AbortError') status('The server did not answer: ' + e.message, true);
     return;
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
@@ -124,24 +129,43 @@ async function run() {
     return;
   }
   const type = r.headers.get('Content-Type') || '';
-  downloads(sparql, !type.includes('json'));
-  if (type.includes('json')) {
-    const json = await r.json();
-    if (typeof json.boolean === 'boolean') {
-      $('results').append(el('p', { id: 'ask' }, 'Answer: ' + json.boolean));
-      status('ASK answered in ' + seconds + ' s');
-      return;
-    }
-    const n = json.results.bindings.length;
-    $('results').append(table(json));
-    status(n + (n === 1 ? ' row' : ' rows') + ' in ' + seconds + ' s');
-  } else {
-    $('results').append(el('pre', { id: 'result-rdf' }, await r.text()));
-    status('Graph answered in ' + seconds + ' s');
+  let body;
+  try {
+    body = await r.text();
+  } catch (e) {
+    if (e.name !== 'AbortError') status('The answer broke off: ' + e.message, true);
+    return;
   }
+  if (control.signal.aborted) return;
+  downloads(sparql, !type.includes('json'));
+  if (!type.includes('json')) {
+    $('results').append(el('pre', { id: 'result-rdf' }, body));
+    status('Graph answered in ' + seconds + ' s');
+    return;
+  }
+  let json;
+  try {
+    json = JSON.parse(body);
+  } catch (e) {
+    // The server streams rows; when the timeout strikes mid-stream the answer ends unfinished.
+    status('The results are incomplete: the query ran out of time while the rows were being sent. Make it cheaper, e.g. with LIMIT.', true);
+    return;
+  }
+  if (typeof json.boolean === 'boolean') {
+    $('results').append(el('p', { id: 'ask' }, 'Answer: ' + json.boolean));
+    status('ASK answered in ' + seconds + ' s');
+    return;
+  }
+  const n = json.results.bindings.length;
+  $('results').append(table(json));
+  status(n + (n === 1 ? ' row' : ' rows') + ' in ' + seconds + ' s');
 }
 
 function describe(iri) {
+  if (/[<>"{}|^`\\\s]/.test(iri)) {
+    status('This IRI cannot be written in a query: ' + iri, true);
+    return;
+  }
   state.current = null;
   document.querySelectorAll('#saved button').forEach((b) => b.setAttribute('aria-pressed', 'false'));
   $('params').replaceChildren();
@@ -168,7 +192,12 @@ async function init() {
   });
   $('form').addEventListener('submit', (e) => { e.preventDefault(); run(); });
   $('query').addEventListener('keydown', (e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); run(); } });
-  const wanted = decodeURIComponent(location.hash.slice(1));
+  let wanted = '';
+  try {
+    wanted = decodeURIComponent(location.hash.slice(1));
+  } catch (e) {
+    // a malformed #fragment: start with no saved query chosen
+  }
   const q = state.queries.find((x) => x.name === wanted);
   if (q) choose(q);
 }

@@ -64,8 +64,10 @@ public final class ListgraphServer implements AutoCloseable {
             Throwable root = root(e);
             if (!(root instanceof java.net.BindException)) throw e;
             String why = String.valueOf(root.getMessage());
+            String hint = why.contains("assign requested address") ? "this machine has no such address; give one of its own, or 0.0.0.0 for all"
+                    : "pick another --port, or stop the program using it";
             throw new BadInputException("listgraph serve: error: cannot listen on " + options.host() + ":" + options.port() + " (" + why
-                    + "); pick another --port, or stop the program using it");
+                    + "); " + hint);
         }
         return new ListgraphServer(server, address.getHostAddress());
     }

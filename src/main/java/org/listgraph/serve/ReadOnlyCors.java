@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Fuseki's CORS filter set up for a read-only endpoint: the given origins may query, only with the
- * methods that read (GET, POST for long queries, HEAD, OPTIONS), and without cookies or credentials.
+ * methods that read (GET, POST for long queries, OPTIONS), and without cookies or credentials.
  */
 final class ReadOnlyCors extends CrossOriginFilter {
     private final Map<String, String> settings;
@@ -19,7 +19,7 @@ final class ReadOnlyCors extends CrossOriginFilter {
     ReadOnlyCors(java.util.List<String> origins) {
         this.settings = Map.of(
             ALLOWED_ORIGINS_PARAM, String.join(",", origins),
-            ALLOWED_METHODS_PARAM, "GET,POST,HEAD,OPTIONS",
+            ALLOWED_METHODS_PARAM, "GET,POST,OPTIONS",
             ALLOWED_HEADERS_PARAM, "X-Requested-With,Content-Type,Accept,Origin",
             ALLOW_CREDENTIALS_PARAM, "false",
             PREFLIGHT_MAX_AGE_PARAM, "1800",

@@ -31,6 +31,8 @@ public final class QueryRunner {
             "(?is)^(?:\\s*(?:#[^\\n]*\\n|PREFIX\\s+\\S*\\s*<[^>]*>|BASE\\s*<[^>]*>))*\\s*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\\b");
     private static final java.util.regex.Pattern UNEXPECTED = java.util.regex.Pattern.compile(
             "^Encountered (?:\" \\S+ \"(.*?)\"\"|\"<EOF>\") at line (\\d+), column (\\d+)");
+    private static final java.util.regex.Pattern LEXICAL = java.util.regex.Pattern.compile(
+            "^Lexical error at line (\\d+), column (\\d+)\\.\\s+Encountered: .*? after prefix \"(.*)\"$");
     private static final java.util.regex.Pattern JENA_POSITION = java.util.regex.Pattern.compile(
             "(?i)(?:^\\s*line \\d+, column \\d+:\\s*|\\s*at line \\d+, column \\d+\\.?)");
 
@@ -60,6 +62,14 @@ public final class QueryRunner {
                 message = unexpected.group(1) != null ? "unexpected '" + token + "'" : "unexpected end of query";
                 line = Integer.parseInt(unexpected.group(2));
                 column = Integer.parseInt(unexpected.group(3));
+            } else if (LEXICAL.matcher(first).find()) {
+                Matcher lexical = LEXICAL.matcher(first);
+                lexical.find();
+                String word = lexical.group(3).replace("\\'", "'").replace("\\\"", "\"");
+                line = Integer.parseInt(lexical.group(1));
+                column = Math.max(1, Integer.parseInt(lexical.group(2)) - word.length());
+                message = word.startsWith("'") || word.startsWith("\"") ? "string never closed: " + word.strip()
+                        : "unknown word '" + word + "'";
             } else {
                 message = JENA_POSITION.matcher(first).replaceAll("").strip();
             }

@@ -103,24 +103,27 @@ public final class RemoteEndpoint {
             throw failure(e.getStatusCode(), e.getStatusLine(), e.getResponse(), e);
         } catch (org.apache.jena.query.QueryException | org.apache.jena.riot.RiotException e) {
             String what = String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip();
-            throw new BadInputException(url + ": error: the answer is not SPARQL results or RDF (" + what
-                    + "); check that the URL is a SPARQL query endpoint (for query) or a Graph Store Protocol endpoint (for load)", e);
+            throw new BadInputException(url + ": error: the answer is not SPARQL results or RDF, or it broke off (" + what
+                    + "); check that the URL is a SPARQL query endpoint (for query) or a Graph Store Protocol endpoint (for load), "
+                    + "and whether the server's query timeout cut a long answer short", e);
         }
     }
 
     /**
-     * Sends a request without a body to {@code url?graph=IRI} with the credentials and returns its
-     * status; for the methods Jena's GSP client does not cover, or covers without the request headers.
+     * Sends a request without a body to {@code url?graph=IRI} with the credentials, for the methods
+     * Jena's GSP client does not cover or covers without the request headers. 404 is an answer
+     * (the graph is not there); any other status from 300 up is a failure.
      */
-    int send(String method, String graphIri) {
+    HttpResponse<String> send(String method, String graphIri, String accept) {
         String target = url + (url.contains("?") ? "&" : "?") + "graph=" + URLEncoder.encode(graphIri, StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target)).method(method, HttpRequest.BodyPublishers.noBody())
                 .timeout(Duration.ofMinutes(5));
+        if (accept != null) request.header("Accept", accept);
         headers.forEach(request::header);
         return call(() -> {
             HttpResponse<String> response;
             try {
-                response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new HttpException(e);
             } catch (InterruptedException e) {
@@ -132,8 +135,13 @@ public final class RemoteEndpoint {
                 throw new HttpException(status, response.headers().firstValue("Location").map(l -> "redirect to " + l).orElse(null),
                         response.body());
             }
-            return status;
+            return response;
         });
+    }
+
+    /** A one-line error for an answer that is not what was asked for. */
+    BadInputException notRdf(String what) {
+        return new BadInputException(url + ": error: the answer is not RDF (" + what + "); check that the URL is a Graph Store Protocol endpoint");
     }
 
     private BadInputException failure(int status, String statusLine, String body, RuntimeException e) {

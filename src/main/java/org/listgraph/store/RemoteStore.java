@@ -102,16 +102,24 @@ public final class RemoteStore {
         return request;
     }
 
-    /** The graph at the endpoint, or an empty graph when it has none of that name. */
+    /**
+     * The graph at the endpoint, or an empty graph when it has none of that name. Fetched and parsed
+     * here, not by Jena's GSP client, so an answer that is not RDF is one clear error, not a parser log.
+     */
     private Graph get(Node graph) {
-        return endpoint.call(() -> {
-            try {
-                return gsp(graph).acceptHeader("application/n-triples").GET();
-            } catch (HttpException e) {
-                if (e.getStatusCode() == 404) return org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
-                throw e;
-            }
-        });
+        java.net.http.HttpResponse<String> response = endpoint.send("GET", graph.getURI(), "application/n-triples, text/turtle;q=0.9");
+        Graph content = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        if (response.statusCode() == 404) return content;
+        String type = response.headers().firstValue("Content-Type").orElse("(none)");
+        org.apache.jena.riot.Lang lang = org.apache.jena.riot.RDFLanguages.contentTypeToLang(type.split(";")[0].strip());
+        if (lang == null || org.apache.jena.riot.RDFLanguages.isQuads(lang)) throw endpoint.notRdf("Content-Type " + type);
+        try {
+            org.apache.jena.riot.RDFParser.fromString(response.body(), lang)
+                    .errorHandler(org.apache.jena.riot.system.ErrorHandlerFactory.errorHandlerStrictNoLogging).parse(content);
+        } catch (org.apache.jena.riot.RiotException e) {
+            throw endpoint.notRdf(e.getMessage());
+        }
+        return content;
     }
 
     private void put(Node graph, Graph content) {
@@ -123,11 +131,11 @@ public final class RemoteStore {
 
     /** Deletes a graph; 404 means it is gone already. */
     private void delete(Node graph) {
-        endpoint.send("DELETE", graph.getURI());
+        endpoint.send("DELETE", graph.getURI(), null);
     }
 
     /** Whether the endpoint has the graph (a HEAD request, so the content does not travel). */
     private boolean exists(Node graph) {
-        return endpoint.send("HEAD", graph.getURI()) != 404;
+        return endpoint.send("HEAD", graph.getURI(), null).statusCode() != 404;
     }
 }

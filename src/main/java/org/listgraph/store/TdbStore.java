@@ -31,7 +31,7 @@ public final class TdbStore implements AutoCloseable {
     /** Opens (or creates, when {@code create}) the store in {@code dir}. */
     public static TdbStore open(Path dir, boolean create) {
         if (!create && !isStore(dir)) {
-            throw new BadInputException(dir + ": error: no store here; run './listgraph build' or 'load' first, or pass --db");
+            throw new BadInputException(dir + ": error: no store here; run './listgraph build' or 'load' first, or point --db at a store folder");
         }
         try {
             DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(Location.create(dir));

@@ -279,6 +279,12 @@ class RemoteStoreTest {
             CliTest.Run r = CliTest.run(Map.of(), "load", "--rebuild", "--endpoint", url, lists.toString());
             assertEquals(Main.BAD_INPUT, r.code(), r.out());
             assertTrue(r.err().contains("the endpoint answered 405"), r.err());
+
+            // The page's URL is not a Graph Store: one line, exit 3, no parser log.
+            CliTest.Run page = CliTest.run(Map.of(), "load", "--endpoint", server.pageUrl(), lists.toString());
+            assertEquals(Main.BAD_INPUT, page.code(), page.out());
+            assertEquals(1, page.errLines().stream().filter(l -> !l.contains(": warning: ")).count(), page.err());
+            assertTrue(page.err().contains("the answer is not RDF (Content-Type text/html"), page.err());
         }
     }
 

@@ -33,7 +33,12 @@ function short(iri) {
 }
 
 function choose(q) {
+  if (state.running) state.running.abort();
   state.current = q;
+  $('results').replaceChildren();
+  $('downloads').replaceChildren();
+  $('sent-box').hidden = true;
+  status('');
   document.querySelectorAll('#saved button').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.name === q.name)));
   $('description').textContent = q.description || '';
   $('query').value = q.text;
@@ -96,6 +101,12 @@ async function run() {
   if (state.running) state.running.abort();
   const control = new AbortController();
   state.running = control;
+  const missing = [...document.querySelectorAll('#params input')].filter((i) => i.value.trim() === '');
+  if (missing.length > 0) {
+    status('Give a value for ' + missing.map((i) => i.dataset.param).join(', ') + '.', true);
+    missing[0].focus();
+    return;
+  }
   const started = performance.now();
   status('Running…');
   $('results').replaceChildren();

@@ -2,6 +2,9 @@ package org.listgraph.cli;
 
 import org.listgraph.export.AtomicFile;
 import org.listgraph.export.RdfFormat;
+import org.listgraph.export.GraphFormat;
+import org.listgraph.export.PropertyGraph;
+import org.listgraph.entry.UsageException;
 import org.listgraph.store.StoreExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,17 +21,29 @@ final class ExportCommand implements Callable<Integer> {
     CommonOptions common;
     @Option(names = "--db", paramLabel = "DIR", defaultValue = "output/tdb2", description = "Store folder (default: ${DEFAULT-VALUE}).")
     Path db;
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "ttl, nt, jsonld, rdfxml, trig or nq (default: from -o's extension, else ttl).")
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "RDF: ttl, nt, jsonld, rdfxml, trig, nq; property graph: graphml, "
+            + "neo4j (a folder, -o DIR), dot, svg (one neighbourhood: --list, --author or --topic). Default: from -o's extension, else ttl.")
     String format;
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "-", description = "Output file, or - for stdout (default).")
     String output;
     @Option(names = "--graph", paramLabel = "LIST-ID", description = "Only the graph of this list (its id in lists.json).")
     String graph;
+    @Option(names = "--list", paramLabel = "LIST-ID", description = "dot/svg: draw this list, its resources, their authors and topics.")
+    String list;
+    @Option(names = "--author", paramLabel = "NAME", description = "dot/svg: draw this author (handle, account or full name) and their works.")
+    String author;
+    @Option(names = "--topic", paramLabel = "LABEL", description = "dot/svg: draw this topic and its resources.")
+    String topic;
     @picocli.CommandLine.ParentCommand
     Main main;
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+        var graphFormat = Formats.graph(format, output);
+        if (graphFormat.isPresent()) return writeGraph(graphFormat.get());
+        if (list != null || author != null || topic != null) throw new UsageException("--list, --author and --topic go with -f dot or svg");
         RdfFormat fmt = Formats.rdf(format, output);
         StoreExport export = new StoreExport(db, common.base, graph);
         if (output.equals("-")) {
@@ -36,6 +51,29 @@ final class ExportCommand implements Callable<Integer> {
             main.stdout.flush();
         } else {
             AtomicFile.write(Path.of(output), o -> export.write(fmt, o));
+        }
+        return Main.OK;
+    }
+
+    private int writeGraph(GraphFormat fmt) {
+        long chosen = java.util.stream.Stream.of(list, author, topic).filter(java.util.Objects::nonNull).count();
+        if (fmt.picture() && chosen != 1) {
+            throw new UsageException("-f " + fmt.formatName() + " draws one neighbourhood: give one of --list ID, --author NAME or --topic LABEL");
+        }
+        if (!fmt.picture() && chosen > 0) throw new UsageException("--list, --author and --topic go with -f dot or svg");
+        if (graph != null) throw new UsageException("--graph selects an RDF graph; for -f " + fmt.formatName() + " use --list with dot or svg");
+        if (fmt.folder() && output.equals("-")) throw new UsageException("-f neo4j writes a folder of files: give it with -o DIR");
+        StoreExport export = new StoreExport(db, common.base, null);
+        PropertyGraph pg = fmt.picture() ? export.neighbourhood(list, author, topic) : export.propertyGraph();
+        if (fmt.folder()) {
+            fmt.writeFolder(pg, Path.of(output));
+            spec.commandLine().getErr().println("wrote " + pg.nodes().size() + " nodes and " + pg.edges().size() + " relationships to "
+                    + output + " (see README.txt there for the neo4j-admin command)");
+        } else if (output.equals("-")) {
+            fmt.write(pg, main.stdout);
+            main.stdout.flush();
+        } else {
+            AtomicFile.write(Path.of(output), o -> fmt.write(pg, o));
         }
         return Main.OK;
     }

@@ -8,14 +8,26 @@ import org.listgraph.rdf.Vocab;
 
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.listgraph.entry.BadInputException;
+import org.listgraph.export.PropertyGraph;
 
-/** Reads a TDB2 store (all graphs, or one list's) once, consistently, and writes it in a registered format. */
+/** Reads a TDB2 store (all graphs, or one list's) once, consistently, and writes it in a registered format or as a property graph. */
 public final class StoreExport {
     private final DatasetGraph snapshot;
     private final String base;
+    private final Path db;
 
     public StoreExport(Path db, String base, String listId) {
         this.base = base;
+        this.db = db;
         IriMinter iris = new IriMinter(base);
         String graph = listId == null ? null : iris.listGraph(listId);
         try (TdbStore store = TdbStore.open(db, false)) {
@@ -25,5 +37,51 @@ public final class StoreExport {
 
     public void write(RdfFormat format, OutputStream out) {
         RdfWriter.writeUnion(snapshot, format, Vocab.prefixes(base), out);
+    }
+
+    /** The whole store as a property graph. */
+    public PropertyGraph propertyGraph() {
+        return PropertyGraph.of(snapshot.getUnionGraph());
+    }
+
+    /**
+     * The neighbourhood of one list (by id), one author (by handle, account name or full name) or one
+     * topic (by label), each matched case-insensitively; a name that matches nothing is a user mistake.
+     */
+    public PropertyGraph neighbourhood(String listId, String author, String topic) {
+        PropertyGraph all = propertyGraph();
+        Set<String> centre = new TreeSet<>();
+        String what;
+        if (listId != null) {
+            what = "list '" + listId + "'";
+            centre.add(new IriMinter(base).list(listId));
+            centre.retainAll(all.nodes().stream().map(PropertyGraph.PgNode::iri).toList());
+        } else if (author != null) {
+            what = "author '" + author + "'";
+            centre.addAll(matching(author, """
+                    SELECT DISTINCT ?x WHERE { ?x a foaf:Agent .
+                      { ?x foaf:nick ?n } UNION { ?x foaf:account/foaf:accountName ?n } UNION { ?x foaf:name ?n }
+                      FILTER(LCASE(STR(?n)) = LCASE(?value)) }"""));
+        } else {
+            what = "topic '" + topic + "'";
+            centre.addAll(matching(topic, """
+                    SELECT DISTINCT ?x WHERE { ?x a lg:Topic ; skos:prefLabel|skos:altLabel ?n
+                      FILTER(LCASE(STR(?n)) = LCASE(?value)) }"""));
+        }
+        if (centre.isEmpty()) {
+            throw new BadInputException(db + ": error: the store has no " + what + "; list ids are in lists/lists.json, authors and topics "
+                    + "can be found with 'query --saved authors'");
+        }
+        return all.around(n -> centre.contains(n.iri()));
+    }
+
+    private List<String> matching(String value, String select) {
+        Query query = QueryRunner.parse(select, "selection", base);
+        List<String> iris = new ArrayList<>();
+        try (QueryExec exec = QueryExec.dataset(DatasetGraphFactory.wrap(snapshot.getUnionGraph())).query(query)
+                .substitution("value", NodeFactory.createLiteralString(value)).build()) {
+            exec.select().forEachRemaining(b -> iris.add(b.get("x").getURI()));
+        }
+        return iris;
     }
 }

@@ -1,0 +1,144 @@
+package org.listgraph.export;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.listgraph.identity.IriMinter;
+import org.listgraph.rdf.Vocab;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * The knowledge graph as graph tools see it: nodes for resources, agents, topics and lists, with
+ * their kind, label and URL, and typed edges (creator, subject, listedIn, hasPart). Node and edge
+ * ids are derived from IRIs, so they stay the same when unrelated parts of a list change; nodes
+ * and edges come in IRI order, so every writer is deterministic.
+ */
+public record PropertyGraph(List<PgNode> nodes, List<PgEdge> edges) {
+    /** The four node types, as GraphML's {@code type} attribute and Neo4j's first label. */
+    public static final String RESOURCE = "Resource", AGENT = "Agent", TOPIC = "Topic", LIST = "List";
+    /** The edge types. */
+    public static final String CREATOR = "creator", SUBJECT = "subject", LISTED_IN = "listedIn", HAS_PART = "hasPart";
+
+    public PropertyGraph {
+        nodes = List.copyOf(nodes);
+        edges = List.copyOf(edges);
+    }
+
+    /**
+     * One node: a stable id ({@code n} and 16 hex digits of the IRI's SHA-256), its IRI, its type,
+     * its kind (Talk, Article…, Person, Organization, Agent, Topic, List), its label and its URL ("" if none).
+     */
+    public record PgNode(String id, String iri, String type, String kind, String label, String url) {
+        public PgNode {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(iri, "iri");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(url, "url");
+        }
+    }
+
+    /** One typed edge between two nodes of the graph. */
+    public record PgEdge(String id, PgNode source, PgNode target, String type) {
+        public PgEdge {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(type, "type");
+        }
+    }
+
+    private static String id(String prefix, String text) {
+        return prefix + IriMinter.sha256(text.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+    }
+
+    /** Reads the nodes and edges out of the union of all graphs. */
+    public static PropertyGraph of(Graph union) {
+        Map<Node, PgNode> nodes = new TreeMap<>(Comparator.comparing(Node::getURI));
+        for (Node r : subjectsOfType(union, Vocab.RESOURCE)) {
+            String kind = objects(union, r, Vocab.TYPE).stream().filter(t -> t.isURI() && t.getURI().startsWith(Vocab.LG)
+                    && !t.equals(Vocab.RESOURCE)).map(t -> t.getURI().substring(Vocab.LG.length())).sorted().findFirst().orElse(RESOURCE);
+            nodes.put(r, node(r, RESOURCE, kind, first(union, r, Vocab.DCT_TITLE), first(union, r, Vocab.SCHEMA_URL)));
+        }
+        for (Node a : subjectsOfType(union, Vocab.FOAF_AGENT)) {
+            Set<Node> types = new LinkedHashSet<>(objects(union, a, Vocab.TYPE));
+            String kind = types.contains(Vocab.FOAF_PERSON) ? "Person" : types.contains(Vocab.FOAF_ORGANIZATION) ? "Organization" : AGENT;
+            String label = first(union, a, Vocab.FOAF_NAME).or(() -> first(union, a, Vocab.FOAF_NICK)).orElse("");
+            nodes.put(a, node(a, AGENT, kind, Optional.of(label), first(union, a, Vocab.FOAF_HOMEPAGE)));
+        }
+        for (Node t : subjectsOfType(union, Vocab.TOPIC)) {
+            nodes.put(t, node(t, TOPIC, TOPIC, first(union, t, Vocab.SKOS_PREF_LABEL), Optional.empty()));
+        }
+        for (Node l : subjectsOfType(union, Vocab.LIST)) {
+            nodes.put(l, node(l, LIST, LIST, first(union, l, Vocab.DCT_TITLE), first(union, l, Vocab.DCT_SOURCE)));
+        }
+        List<PgEdge> edges = new ArrayList<>();
+        Map<Node, String> types = Map.of(Vocab.DCT_CREATOR, CREATOR, Vocab.DCT_SUBJECT, SUBJECT, Vocab.LISTED_IN, LISTED_IN,
+                Vocab.DCT_HAS_PART, HAS_PART);
+        for (PgNode source : nodes.values()) {
+            if (!source.type().equals(RESOURCE)) continue;
+            Node s = org.apache.jena.graph.NodeFactory.createURI(source.iri());
+            types.forEach((p, type) -> union.find(s, p, Node.ANY).forEachRemaining(t -> {
+                PgNode target = t.getObject().isURI() ? nodes.get(t.getObject()) : null;
+                if (target != null) edges.add(new PgEdge(id("e", source.iri() + " " + type + " " + target.iri()), source, target, type));
+            }));
+        }
+        edges.sort(Comparator.comparing((PgEdge e) -> e.source().iri()).thenComparing(PgEdge::type).thenComparing(e -> e.target().iri()));
+        return new PropertyGraph(new ArrayList<>(nodes.values()), edges);
+    }
+
+    private static PgNode node(Node iri, String type, String kind, Optional<String> label, Optional<String> url) {
+        return new PgNode(id("n", iri.getURI()), iri.getURI(), type, kind, label.orElse(""), url.orElse(""));
+    }
+
+    private static List<Node> subjectsOfType(Graph g, Node type) {
+        return g.find(Node.ANY, Vocab.TYPE, type).mapWith(Triple::getSubject).filterKeep(Node::isURI).toList().stream().distinct().toList();
+    }
+
+    private static List<Node> objects(Graph g, Node s, Node p) {
+        return g.find(s, p, Node.ANY).mapWith(Triple::getObject).toList();
+    }
+
+    /** The smallest value (lexical form or IRI), so the choice among several does not depend on storage order. */
+    private static Optional<String> first(Graph g, Node s, Node p) {
+        return objects(g, s, p).stream().map(o -> o.isLiteral() ? o.getLiteralLexicalForm() : o.isURI() ? o.getURI() : null)
+                .filter(Objects::nonNull).sorted().findFirst();
+    }
+
+    /**
+     * The part of the graph around the nodes that {@code centre} selects: those nodes, every node one
+     * edge away, and those resources' other neighbours of another type than the centre's, with the
+     * edges among them. For a list: its resources, their authors and topics; for an author: their
+     * works, with topics and lists; for a topic: its resources, with authors and lists.
+     */
+    public PropertyGraph around(Predicate<PgNode> centre) {
+        Set<PgNode> core = new LinkedHashSet<>();
+        nodes.stream().filter(centre).forEach(core::add);
+        Set<PgNode> keep = new LinkedHashSet<>(core);
+        for (PgEdge e : edges) {
+            if (core.contains(e.source())) keep.add(e.target());
+            if (core.contains(e.target())) keep.add(e.source());
+        }
+        // Resources next to the centre bring their own authors, topics and lists (but no more nodes of the
+        // centre's type, which would pull in the neighbourhoods of other lists, authors or topics).
+        Set<String> centreTypes = core.stream().map(PgNode::type).collect(java.util.stream.Collectors.toSet());
+        Set<PgNode> resources = keep.stream().filter(n -> n.type().equals(RESOURCE)).collect(java.util.stream.Collectors.toSet());
+        for (PgEdge e : edges) {
+            if (resources.contains(e.source()) && !centreTypes.contains(e.target().type())) keep.add(e.target());
+        }
+        List<PgEdge> kept = edges.stream().filter(e -> keep.contains(e.source()) && keep.contains(e.target())).toList();
+        return new PropertyGraph(nodes.stream().filter(keep::contains).toList(), kept);
+    }
+}

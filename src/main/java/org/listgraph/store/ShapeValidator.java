@@ -1,0 +1,104 @@
+package org.listgraph.store;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.shacl.validation.Severity;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.system.Txn;
+import org.listgraph.entry.BadInputException;
+import org.listgraph.rdf.Vocab;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Checks a graph against listgraph's SHACL shapes ({@code ontology/shapes.ttl}: the project's own
+ * file when there is one, else the one shipped in the jar) with Jena's SHACL engine.
+ */
+public final class ShapeValidator {
+    /** One result: the node that fails, the property path, the shape's message, and whether it is a violation. */
+    public record Finding(String focus, String path, String message, boolean violation) {
+        @Override
+        public String toString() {
+            return focus + " — " + path + " — " + message;
+        }
+    }
+
+    private final Shapes shapes;
+    private final String source;
+
+    private ShapeValidator(Shapes shapes, String source) {
+        this.shapes = shapes;
+        this.source = source;
+    }
+
+    /** The shapes of {@code projectDir/ontology/shapes.ttl}, or the shipped ones. */
+    public static ShapeValidator load(Path projectDir) {
+        Path own = projectDir.resolve("ontology").resolve("shapes.ttl");
+        Graph g = GraphFactory.createDefaultGraph();
+        try {
+            if (Files.isRegularFile(own)) {
+                RDFParser.source(own).parse(g);
+                return new ShapeValidator(Shapes.parse(g), own.toString());
+            }
+            try (InputStream in = ShapeValidator.class.getResourceAsStream("/ontology/shapes.ttl")) {
+                if (in == null) throw new IllegalStateException("the jar has no ontology/shapes.ttl");
+                RDFParser.source(in).lang(org.apache.jena.riot.Lang.TURTLE).parse(g);
+            }
+        } catch (RiotException e) {
+            throw new BadInputException(own + ": error: the shapes are not readable Turtle (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new ShapeValidator(Shapes.parse(g), "ontology/shapes.ttl (shipped)");
+    }
+
+    /** Where the shapes came from, for the summary line. */
+    public String source() {
+        return source;
+    }
+
+    /** Validates the union of all graphs of {@code dsg} (read in one transaction) and returns the findings, sorted. */
+    public List<Finding> validate(DatasetGraph dsg, String base) {
+        Graph data = GraphFactory.createDefaultGraph();
+        Txn.executeRead(dsg, () -> {
+            dsg.getDefaultGraph().find().forEachRemaining(data::add);
+            dsg.getUnionGraph().find().forEachRemaining(data::add);
+        });
+        ValidationReport report = ShaclValidator.get().validate(shapes, data);
+        PrefixMapping prefixes = Vocab.prefixes(base);
+        return report.getEntries().stream()
+                .map(e -> new Finding(term(e.focusNode(), prefixes), e.resultPath() == null ? "(node)" : e.resultPath().toString(new org.apache.jena.sparql.core.Prologue(prefixes)),
+                        message(e), e.severity() == Severity.Violation))
+                .distinct()
+                .sorted(Comparator.comparing(Finding::focus).thenComparing(Finding::path).thenComparing(Finding::message))
+                .toList();
+    }
+
+    private static String message(ReportEntry e) {
+        String m = e.message() == null ? "" : e.message().strip();
+        return e.value() == null || m.contains("(value: ") ? m : m + " (value: " + e.value() + ")";
+    }
+
+    private static String term(Node n, PrefixMapping prefixes) {
+        if (!n.isURI()) return n.toString();
+        String shortForm = prefixes.qnameFor(n.getURI());
+        if (shortForm != null) return shortForm;
+        for (var e : prefixes.getNsPrefixMap().entrySet()) {
+            if (n.getURI().startsWith(e.getValue())) return e.getKey() + ":" + n.getURI().substring(e.getValue().length());
+        }
+        return "<" + n.getURI() + ">";
+    }
+}

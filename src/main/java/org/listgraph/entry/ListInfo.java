@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  * @param origin     where the list comes from (URL), or null
  * @param license    SPDX licence id, or null when unknown
  * @param revisionOf id of the list this file is a later version of, or null
+ * @param lintOff    ids of the lint rules switched off for this list
  */
-public record ListInfo(String id, String title, String file, String origin, String license, String revisionOf) {
+public record ListInfo(String id, String title, String file, String origin, String license, String revisionOf, java.util.List<String> lintOff) {
     /** The form of a list id. */
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
     /** Ids that name the store's own graphs and so cannot name a list. */
@@ -26,10 +27,16 @@ public record ListInfo(String id, String title, String file, String origin, Stri
         }
         if (RESERVED_IDS.contains(id)) throw new IllegalArgumentException("list id '" + id + "' is reserved");
         if (title == null || title.isBlank()) throw new IllegalArgumentException("list " + id + " has no title");
+        lintOff = lintOff == null ? java.util.List.of() : java.util.List.copyOf(lintOff);
+    }
+
+    /** A list with every lint rule on. */
+    public ListInfo(String id, String title, String file, String origin, String license, String revisionOf) {
+        this(id, title, file, origin, license, revisionOf, java.util.List.of());
     }
 
     /** A copy with another title. */
     public ListInfo withTitle(String newTitle) {
-        return new ListInfo(id, newTitle, file, origin, license, revisionOf);
+        return new ListInfo(id, newTitle, file, origin, license, revisionOf, lintOff);
     }
 }

@@ -59,6 +59,13 @@ public final class ListFiles {
         return List.copyOf(files.values());
     }
 
+    /** The file's text as the reader sees it: decoded as UTF-8 (a BOM dropped) and with mojibake repaired. */
+    public static String text(Path file) {
+        byte[] bytes = readBytes(file);
+        String text = decode(bytes, file.toString(), new Problems(file.toString()));
+        return MojibakeRepair.repair(text).text();
+    }
+
     /** Reads one list file; the manifest of its folder supplies id and title when it names the file. */
     public ListDocument read(Path file, Manifest manifest) {
         byte[] bytes = readBytes(file);
@@ -67,7 +74,7 @@ public final class ListFiles {
         String text = decode(bytes, display, problems);
         var known = manifest.find(file);
         String sourcePath = sourcePath(file);
-        ListInfo info = known.map(i -> new ListInfo(i.id(), i.title(), sourcePath, i.origin(), i.license(), i.revisionOf()))
+        ListInfo info = known.map(i -> new ListInfo(i.id(), i.title(), sourcePath, i.origin(), i.license(), i.revisionOf(), i.lintOff()))
                 .orElseGet(() -> new ListInfo(idFromFileName(file), fileStem(file), sourcePath, null, null, null));
         if (text.isBlank()) problems.warn(1, 1, "file is empty: the list has no entries");
         MojibakeRepair.Result fixed = MojibakeRepair.repair(text);

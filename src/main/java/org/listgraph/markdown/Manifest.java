@@ -7,7 +7,9 @@ import org.listgraph.entry.ListInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +22,7 @@ import java.util.Set;
 public final class Manifest {
     /** The manifest's file name inside a lists folder. */
     public static final String FILE_NAME = "lists.json";
-    private static final Set<String> FIELDS = Set.of("id", "title", "file", "origin", "license", "revisionOf");
+    private static final Set<String> FIELDS = Set.of("id", "title", "file", "origin", "license", "revisionOf", "lintOff");
 
     private final Map<Path, ListInfo> byFile;
 
@@ -67,6 +69,17 @@ public final class Manifest {
             String origin = text(item, "origin", where, false);
             String license = text(item, "license", where, false);
             String revisionOf = text(item, "revisionOf", where, false);
+            List<String> lintOff = new ArrayList<>();
+            JsonNode off = item.get("lintOff");
+            if (off != null) {
+                if (!off.isArray()) throw new BadInputException(where + ".lintOff must be an array of lint rule ids, e.g. [\"title-case\"]");
+                for (JsonNode rule : off) {
+                    if (!rule.isTextual() || !rule.asText().matches("[a-z][a-z-]*")) {
+                        throw new BadInputException(where + ".lintOff holds " + rule + "; give lint rule ids such as \"title-case\"");
+                    }
+                    lintOff.add(rule.asText());
+                }
+            }
             if (!ListInfo.ID.matcher(id).matches() || ListInfo.RESERVED_IDS.contains(id)) {
                 throw new BadInputException(where + ".id \"" + id + "\": use lowercase letters, digits and dashes (not "
                         + String.join("/", ListInfo.RESERVED_IDS.stream().sorted().toList()) + ")");
@@ -86,7 +99,7 @@ public final class Manifest {
                 throw new BadInputException(where + ".file \"" + fileName + "\" does not exist in " + dir
                         + "; fix the file name or remove the entry");
             }
-            byFile.put(target, new ListInfo(id, title, fileName, origin, license, revisionOf));
+            byFile.put(target, new ListInfo(id, title, fileName, origin, license, revisionOf, lintOff));
         }
         for (ListInfo info : byFile.values()) {
             if (info.revisionOf() != null && !ids.containsKey(info.revisionOf())) {

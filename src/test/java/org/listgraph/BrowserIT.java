@@ -100,6 +100,34 @@ class BrowserIT {
         }
     }
 
+    @Test
+    void theBuildReportDrawsTheOverlapHeatMap() throws Exception {
+        requireBrowser();
+        ServeIT.build(project);
+        Path report = project.resolve("output/report.html");
+        assertTrue(Files.size(report) > 10_000);
+        WebDriver browser = chromium();
+        try {
+            browser.get(report.toUri().toString());
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("overlap")));
+            List<WebElement> cells = browser.findElements(By.cssSelector("#overlap rect.cell"));
+            assertEquals(25, cells.size(), "a 5 × 5 heat map for the five seed lists");
+            for (WebElement c : cells) {
+                assertTrue(c.isDisplayed() && c.getSize().getWidth() > 20 && c.getSize().getHeight() > 20, "drawn: " + c.getSize());
+            }
+            // The diagonal is the darkest: a list shares all its resources with itself.
+            assertEquals("#2457c5", cells.get(0).getAttribute("fill"));
+            assertTrue(browser.findElement(By.id("shared")).findElements(By.cssSelector("tbody tr")).size() >= 1, "resources in 3+ lists");
+            screenshot(browser, "report.png");
+            List<LogEntry> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
+            assertEquals(List.of(), problems, "the report loads nothing and logs nothing");
+        } finally {
+            browser.quit();
+        }
+    }
+
     private static void screenshot(WebDriver browser, String name) throws Exception {
         File shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Path dir = Files.createDirectories(Path.of("target", "screenshots"));

@@ -1,6 +1,9 @@
 package org.listgraph.cli;
 
 import org.listgraph.export.AtomicFile;
+import org.listgraph.export.HtmlReport;
+import org.listgraph.lint.LintFinding;
+import org.listgraph.lint.Linter;
 import org.listgraph.export.MergeReport;
 import org.listgraph.export.RdfFormat;
 import org.listgraph.export.RdfWriter;
@@ -19,9 +22,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code build}: the main job, lists/ → output/graph.ttl, output/tdb2 and output/problems.txt, one summary line. */
+/** {@code build}: the main job, lists/ → output/graph.ttl, output/tdb2, output/problems.txt and output/report.html, with a summary. */
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = "Read every list in lists/, write output/graph.ttl, load output/tdb2, report problems.")
+        description = "Read every list in lists/, write output/graph.ttl, load output/tdb2, report problems, write output/report.html.")
 final class BuildCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -57,6 +60,10 @@ final class BuildCommand implements Callable<Integer> {
         AtomicFile.write(output.resolve("problems.txt"), o -> {
             for (var p : r.problems()) o.write((p + "\n").getBytes(StandardCharsets.UTF_8));
         });
+        // Lint reuses this reading of the lists and its identity, so the report costs no second conversion.
+        List<LintFinding> findings = new Linter().lint(r.lists(), r.resolution(), r.files());
+        Path report = output.resolve("report.html");
+        AtomicFile.write(report, o -> HtmlReport.write(r.dataset(), findings, o));
         var s = r.stats();
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf(Locale.ROOT, "built %d lists: %d entries, %d resources, %d agents, %d triples in %.1f s; %s -> %s, %s%n",
@@ -65,6 +72,8 @@ final class BuildCommand implements Callable<Integer> {
         out.println("kinds: " + s.kindSummary());
         out.printf(Locale.ROOT, "store: %d graphs written, %d unchanged, %d removed%n", loaded.written().size(), loaded.unchanged().size(),
                 loaded.removed().size());
+        long errors = findings.stream().filter(f -> f.rule().severity() == org.listgraph.entry.Severity.ERROR).count();
+        out.printf(Locale.ROOT, "lint: %d errors, %d warnings (./listgraph lint lists them) -> %s%n", errors, findings.size() - errors, report);
         return Main.OK;
     }
 }

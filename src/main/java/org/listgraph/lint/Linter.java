@@ -47,24 +47,27 @@ public final class Linter {
     /** Lints the given list files (already expanded); findings come sorted, with the rules each list switched off left out. */
     public List<LintFinding> lint(List<Path> files) {
         List<ListDocument> docs = new ArrayList<>();
-        Map<String, Path> pathOf = new LinkedHashMap<>();
-        new ListFiles().readEach(files, doc -> {
-            docs.add(doc);
-            pathOf.put(doc.info().id(), files.get(docs.size() - 1));
-        });
+        new ListFiles().readEach(files, docs::add);
         Set<Path> folders = new TreeSet<>();
         files.forEach(f -> folders.add(f.toAbsolutePath().normalize().getParent()));
         Catalog catalog = new Catalog(new IriMinter(IriMinter.DEFAULT_BASE), KindRules.load(Path.of("")), Overrides.inFolders(folders));
         List<Identified.ListNode> nodes = docs.stream().map(catalog::add).toList();
-        Identified.Resolution resolution = catalog.resolve();
+        return lint(nodes, catalog.resolve(), files);
+    }
 
+    /**
+     * Lints lists that were already read and identified (as {@code build} has them); {@code files}
+     * holds each list's file, in the same order.
+     */
+    public List<LintFinding> lint(List<Identified.ListNode> lists, Identified.Resolution resolution, List<Path> files) {
+        if (lists.size() != files.size()) throw new IllegalArgumentException(lists.size() + " lists but " + files.size() + " files");
         List<LintFinding> all = new ArrayList<>();
-        for (int i = 0; i < docs.size(); i++) {
-            ListDocument doc = docs.get(i);
-            Path file = pathOf.get(doc.info().id());
+        for (int i = 0; i < lists.size(); i++) {
+            ListDocument doc = lists.get(i).document();
+            Path file = files.get(i);
             List<LintFinding> found = new ArrayList<>();
             converterProblems(doc, found);
-            duplicates(nodes.get(i), resolution, found);
+            duplicates(lists.get(i), resolution, found);
             emptySections(doc, found);
             MarkdownOutline outline = MarkdownOutline.of(file.toString(), ListFiles.text(file));
             targets(file, outline, found);

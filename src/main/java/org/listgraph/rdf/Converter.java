@@ -34,8 +34,17 @@ public final class Converter {
         this.kindRules = kindRules;
     }
 
-    /** What a conversion produced. */
-    public record Result(DatasetGraph dataset, Stats stats, List<Problem> problems, List<Identified.Decision> decisions) {
+    /**
+     * What a conversion produced: the graphs, counts, problems and merge decisions, and, for checks
+     * that run on the same reading (lint), the identified lists, the identity resolution and the list
+     * files in the same order as the lists (empty when the lists did not come from files).
+     */
+    public record Result(DatasetGraph dataset, Stats stats, List<Problem> problems, List<Identified.Decision> decisions,
+                         List<Identified.ListNode> lists, Identified.Resolution resolution, List<Path> files) {
+        public Result {
+            lists = List.copyOf(lists);
+            files = List.copyOf(files);
+        }
     }
 
     /** Counts for the one-line summary. */
@@ -52,14 +61,14 @@ public final class Converter {
     public Result convert(List<Path> files) {
         Assembly a = new Assembly(Overrides.inFolders(folders(files)));
         new ListFiles().readEach(files, a::add);
-        return a.finish();
+        return a.finish(files);
     }
 
     /** Converts lists already read, with the overrides of their folders. */
     public Result convertDocuments(List<ListDocument> docs, Overrides overrides) {
         Assembly a = new Assembly(overrides);
         docs.forEach(a::add);
-        return a.finish();
+        return a.finish(List.of());
     }
 
     /** The folders of the files, in order, once each: where lists.json and overrides.json live. */
@@ -86,7 +95,7 @@ public final class Converter {
             entries += doc.entries().size();
         }
 
-        Result finish() {
+        Result finish(List<Path> files) {
             Identified.Resolution resolution = catalog.resolve();
             DatasetGraph dsg = DatasetGraphFactory.create();
             for (Identified.ListNode list : lists) {
@@ -99,7 +108,7 @@ public final class Converter {
             java.util.SortedMap<String, Integer> kinds = new java.util.TreeMap<>();
             shared.resources().forEach(r -> r.kinds().forEach(k -> kinds.merge(k.localName(), 1, Integer::sum)));
             return new Result(dsg, new Stats(lists.size(), entries, shared.resources().size(), shared.agents().size(), triples, kinds),
-                    problems.stream().sorted().toList(), resolution.decisions());
+                    problems.stream().sorted().toList(), resolution.decisions(), lists, resolution, files);
         }
     }
 }

@@ -56,12 +56,14 @@ public final class HtmlReport {
                 SELECT ?l ?title (COUNT(DISTINCT ?r) AS ?n) WHERE { ?l a lg:List ; dct:title ?title . OPTIONAL { ?r lg:listedIn ?l } }
                 GROUP BY ?l ?title ORDER BY ?title ?l""", "l", "title", "n");
         List<String[]> totals = select(union, """
-                SELECT (COUNT(DISTINCT ?r) AS ?resources) (COUNT(DISTINCT ?a) AS ?agents) (COUNT(DISTINCT ?t) AS ?topics) WHERE {
-                  { ?r a lg:Resource } UNION { ?a a foaf:Agent } UNION { ?t a lg:Topic } }""", "resources", "agents", "topics");
+                SELECT (COUNT(DISTINCT ?r) AS ?resources) (COUNT(DISTINCT ?a) AS ?agents) (COUNT(DISTINCT ?o) AS ?orgs)
+                       (COUNT(DISTINCT ?t) AS ?topics) WHERE {
+                  { ?r a lg:Resource } UNION { ?a a foaf:Agent FILTER NOT EXISTS { ?a a foaf:Organization } }
+                  UNION { ?o a foaf:Organization } UNION { ?t a lg:Topic } }""", "resources", "agents", "orgs", "topics");
         body.appendElement("h1").text("listgraph report");
-        String[] t = totals.isEmpty() ? new String[]{"0", "0", "0"} : totals.get(0);
+        String[] t = totals.isEmpty() ? new String[]{"0", "0", "0", "0"} : totals.get(0);
         body.appendElement("p").addClass("muted").text(lists.size() + " lists · " + t[0] + " resources · " + t[1] + " agents · " + t[2]
-                + " topics · " + findings.size() + " lint findings");
+                + " organisations · " + t[3] + " topics · " + findings.size() + " lint findings");
 
         overlap(body, union, lists);
         kinds(body, union, lists);

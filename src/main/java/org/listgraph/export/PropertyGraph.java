@@ -100,7 +100,12 @@ public record PropertyGraph(List<PgNode> nodes, List<PgEdge> edges) {
     }
 
     private static PgNode node(Node iri, String type, String kind, Optional<String> label, Optional<String> url) {
-        return new PgNode(id("n", iri.getURI()), iri.getURI(), type, kind, label.orElse(""), url.orElse(""));
+        return new PgNode(id("n", iri.getURI()), iri.getURI(), type, kind, printable(label.orElse("")), printable(url.orElse("")));
+    }
+
+    /** Without the control characters XML 1.0 forbids (and CSV readers trip on): a list's stray byte must not break an export. */
+    private static String printable(String s) {
+        return s.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\uFFFE\\uFFFF]", "");
     }
 
     private static List<Node> subjectsOfType(Graph g, Node type) {

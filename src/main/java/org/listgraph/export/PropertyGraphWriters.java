@@ -79,8 +79,9 @@ final class PropertyGraphWriters {
         exporter.setVertexAttributeProvider(n -> {
             Map<String, Attribute> a = new LinkedHashMap<>();
             String label = n.label().isEmpty() ? n.iri() : n.label();
-            a.put("label", DefaultAttribute.createAttribute(label.length() > 60 ? label.substring(0, 59) + "…" : label));
-            a.put("tooltip", DefaultAttribute.createAttribute(n.kind() + ": " + n.iri()));
+            if (label.codePointCount(0, label.length()) > 60) label = label.substring(0, label.offsetByCodePoints(0, 59)) + "…";
+            a.put("label", DefaultAttribute.createAttribute(dotText(label)));
+            a.put("tooltip", DefaultAttribute.createAttribute(dotText(n.kind() + ": " + n.iri())));
             a.put("shape", DefaultAttribute.createAttribute(switch (n.type()) {
                 case PropertyGraph.AGENT -> "ellipse";
                 case PropertyGraph.TOPIC -> "hexagon";
@@ -95,7 +96,7 @@ final class PropertyGraphWriters {
                 default -> "#ffffff";
             }));
             a.put("fontname", DefaultAttribute.createAttribute("Helvetica"));
-            if (!n.url().isEmpty()) a.put("URL", DefaultAttribute.createAttribute(n.url()));
+            if (!n.url().isEmpty()) a.put("URL", DefaultAttribute.createAttribute(dotText(n.url())));
             return a;
         });
         exporter.setEdgeAttributeProvider(e -> {
@@ -107,13 +108,21 @@ final class PropertyGraphWriters {
         write(out, w -> exporter.exportGraph(jgrapht(pg), w));
     }
 
+    /**
+     * Text for a quoted DOT string. JGraphT escapes only the double quote; Graphviz also reads
+     * backslash sequences (\\n, \\l, \\N), so a title's backslash is doubled to stay a backslash.
+     */
+    static String dotText(String s) {
+        return s.replace("\\", "\\\\");
+    }
+
     /** SVG drawn by Graphviz's {@code dot} program from the DOT text. */
     static void svg(PropertyGraph pg, OutputStream out) {
         java.io.ByteArrayOutputStream dot = new java.io.ByteArrayOutputStream();
         dot(pg, dot);
         Process p;
         try {
-            p = new ProcessBuilder("dot", "-Tsvg").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            p = new ProcessBuilder("dot", "-Tsvg").start();
         } catch (IOException e) {
             throw new BadInputException("error: svg needs Graphviz's dot program, which is not installed (apt-get install graphviz); "
                     + "-f dot writes the picture's source instead");
@@ -128,10 +137,18 @@ final class PropertyGraphWriters {
                 }
             });
             feeder.start();
+            java.util.concurrent.CompletableFuture<byte[]> errors = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return p.getErrorStream().readAllBytes();
+                } catch (IOException e) {
+                    return new byte[0];
+                }
+            });
             byte[] svg = p.getInputStream().readAllBytes();
             feeder.join();
             if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                throw new IllegalStateException("Graphviz dot failed with exit code " + (p.isAlive() ? "(still running)" : p.exitValue()));
+                String why = new String(errors.join(), StandardCharsets.UTF_8).strip().lines().findFirst().orElse("no message");
+                throw new BadInputException("error: Graphviz dot could not draw this picture (" + why + "); -f dot writes its source to inspect");
             }
             out.write(svg);
         } catch (IOException e) {
@@ -173,7 +190,7 @@ final class PropertyGraphWriters {
                 listgraph property graph for Neo4j: %d nodes (nodes.csv), %d relationships (relationships.csv).
                 Import into an empty database (Neo4j 5; stop the database first):
 
-                  neo4j-admin database import full --nodes=%s --relationships=%s --overwrite-destination neo4j
+                  neo4j-admin database import full --nodes='%s' --relationships='%s' --overwrite-destination neo4j
 
                 Node labels: Resource (plus its kind, e.g. Talk), Agent (plus Person or Organization), Topic, List.
                 Relationship types: CREATOR, SUBJECT, LISTED_IN, HAS_PART. Ids are stable across builds.

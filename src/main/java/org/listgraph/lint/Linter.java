@@ -37,12 +37,50 @@ import java.util.regex.Pattern;
 public final class Linter {
     private static final Pattern DOMAIN_WITHOUT_SCHEME = Pattern.compile("(?i)^(?:www\\.)?[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,}(?:[/:?#].*)?$");
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
-    private static final Pattern AWESOME_ITEM = Pattern.compile("^\\s*[-*+]\\s+\\[[^\\]]+\\]\\([^)]+\\)\\s+-\\s+(.+?)\\s*$");
+    private static final Pattern AWESOME_ITEM = Pattern.compile(
+            "^\\s*[-*+]\\s+\\[[^\\]]+\\]\\((?:[^()\\s]|\\([^()\\s]*\\))+\\)\\s+([-–—])\\s+(.+?)\\s*$");
     private static final Pattern TOC_HEADING = Pattern.compile("(?i)^(table of )?contents?$");
     private static final Set<String> SMALL_WORDS = Set.of("a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of",
             "on", "or", "over", "per", "the", "to", "vs", "via", "with");
 
+    private static final Set<String> STANDARD_SECTIONS = Set.of("contents", "table of contents", "contributing", "contribute", "license",
+            "licence", "footnotes", "credits", "acknowledgements", "acknowledgments");
+    private static final Pattern FILE_EXTENSION = Pattern.compile("(?i)\\.(md|markdown|html?|png|jpe?g|gif|svg|txt|pdf|json|ya?ml|xml|csv|rst|adoc)$");
+
     private final UrlCanonicalizer urls = new UrlCanonicalizer();
+
+    /**
+     * Percent-decodes what is a valid UTF-8 escape and leaves everything else as written (a lone '%'
+     * or a '+', which in a path is a plus, not a space).
+     */
+    static String percentDecode(String s) {
+        if (s.indexOf('%') < 0) return s;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < s.length(); ) {
+            char c = s.charAt(i);
+            if (c == '%' && i + 2 < s.length() && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2))) {
+                bytes.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
+                i += 3;
+                continue;
+            }
+            flush(bytes, out);
+            out.append(c);
+            i++;
+        }
+        flush(bytes, out);
+        return out.toString();
+    }
+
+    private static boolean isHex(char c) {
+        return Character.digit(c, 16) >= 0;
+    }
+
+    private static void flush(java.io.ByteArrayOutputStream bytes, StringBuilder out) {
+        if (bytes.size() == 0) return;
+        out.append(new String(bytes.toByteArray(), java.nio.charset.StandardCharsets.UTF_8));
+        bytes.reset();
+    }
 
     /** Lints the given list files (already expanded); findings come sorted, with the rules each list switched off left out. */
     public List<LintFinding> lint(List<Path> files) {
@@ -78,13 +116,27 @@ public final class Linter {
             for (String id : off) {
                 if (LintRule.byId(id).isEmpty()) {
                     Path manifest = file.getParent() == null ? Path.of(Manifest.FILE_NAME) : file.getParent().resolve(Manifest.FILE_NAME);
-                    all.add(new LintFinding(new SourcePosition(manifest.toString(), 1, 1), LintRule.MANIFEST, "list '" + doc.info().id()
+                    all.add(new LintFinding(positionOf(manifest, "\"" + id + "\""), LintRule.MANIFEST, "list '" + doc.info().id()
                             + "' switches off '" + id + "', which is no rule; known: " + LintRule.ids()));
                 }
             }
             found.stream().filter(f -> !off.contains(f.rule().id())).forEach(all::add);
         }
         return all.stream().distinct().sorted().toList();
+    }
+
+    /** Where {@code needle} first stands in {@code file} (1:1 when it cannot be found or read). */
+    private static SourcePosition positionOf(Path file, String needle) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                int col = lines.get(i).indexOf(needle);
+                if (col >= 0) return new SourcePosition(file.toString(), i + 1, col + 1);
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // fall through: the finding still names the file
+        }
+        return new SourcePosition(file.toString(), 1, 1);
     }
 
     /** The converter's warnings, named by the rule they break (relative and non-http links are this linter's own rules). */
@@ -139,10 +191,10 @@ public final class Linter {
     private static void emptySections(ListDocument doc, List<LintFinding> out) {
         for (Section s : doc.sections()) {
             String name = s.path().get(s.path().size() - 1);
-            if (TOC_HEADING.matcher(name.strip()).matches()) continue;
+            if (STANDARD_SECTIONS.contains(name.strip().toLowerCase(Locale.ROOT))) continue;
             boolean used = doc.entries().stream().anyMatch(e -> e.sectionPath().size() >= s.path().size()
                     && e.sectionPath().subList(0, s.path().size()).equals(s.path()));
-            if (!used) out.add(new LintFinding(s.position(), LintRule.EMPTY_SECTION, "section '" + name + "' has no entries; fill it or remove it"));
+            if (!used) out.add(new LintFinding(s.position(), LintRule.EMPTY_SECTION, "section '" + name + "' has no entries (web links); fill it or remove it"));
         }
     }
 
@@ -153,8 +205,10 @@ public final class Linter {
             // (A URL mangled across lines is the broken-url rule's, not a relative link.)
             if (target.isEmpty() || target.contains("://")) continue;
             if (target.startsWith("#")) {
-                String anchor = java.net.URLDecoder.decode(target.substring(1), java.nio.charset.StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
-                if (!outline.anchors().contains(anchor)) {
+                String anchor = percentDecode(target.substring(1));
+                // "#" and "#top" are the top of the page on GitHub.
+                if (anchor.isEmpty() || anchor.equalsIgnoreCase("top")) continue;
+                if (!outline.anchors().contains(anchor) && !outline.anchors().contains(anchor.toLowerCase(Locale.ROOT))) {
                     out.add(new LintFinding(t.position(), LintRule.MISSING_ANCHOR, "'" + target + "' matches no heading of this file; "
                             + "fix the anchor or the heading"));
                 }
@@ -162,11 +216,16 @@ public final class Linter {
                 continue;
             } else {
                 String path = target.replaceAll("[?#].*$", "");
-                Path resolved = path.startsWith("/") ? null : file.toAbsolutePath().normalize().getParent().resolve(
-                        java.net.URLDecoder.decode(path, java.nio.charset.StandardCharsets.UTF_8)).normalize();
-                if (resolved == null || Files.exists(resolved)) continue;
-                // A missing file whose name reads like a web address was meant to be one (example.com/x, www.x.org).
-                if (DOMAIN_WITHOUT_SCHEME.matcher(target).matches()) {
+                // (A path from the repository root, "/docs/x.md", cannot be checked from the list's folder alone.)
+                if (path.startsWith("/")) continue;
+                Path resolved;
+                try {
+                    resolved = file.toAbsolutePath().normalize().getParent().resolve(percentDecode(path)).normalize();
+                } catch (java.nio.file.InvalidPathException e) {
+                    resolved = null;
+                }
+                if (resolved != null && Files.exists(resolved)) continue;
+                if (looksLikeWebAddress(target)) {
                     out.add(new LintFinding(t.position(), LintRule.MISSING_SCHEME, "'" + target + "' has no scheme, so it is a relative link; write https://"
                             + target));
                 } else {
@@ -175,6 +234,17 @@ public final class Linter {
                 }
             }
         }
+    }
+
+    /**
+     * A missing "file" that reads like a web address was meant to be one: it starts with www., or a
+     * host with a dot comes before a slash (example.com/x). README.md alone is a file, not Moldova.
+     */
+    private static boolean looksLikeWebAddress(String target) {
+        if (!DOMAIN_WITHOUT_SCHEME.matcher(target).matches()) return false;
+        if (target.regionMatches(true, 0, "www.", 0, 4)) return true;
+        int slash = target.indexOf('/');
+        return slash > 0 && !FILE_EXTENSION.matcher(target.substring(0, slash)).find();
     }
 
     /** awesome-lint: the main (first top-level) heading in Title Case. */
@@ -195,35 +265,54 @@ public final class Linter {
         });
     }
 
-    /** awesome-lint: when a list has a table of contents, every second-level heading is in it. */
+    /**
+     * awesome-lint: when a list has a table of contents, every second-level heading is in it (but
+     * Contributing, Footnotes and the like), and each entry's text matches the heading it links to.
+     */
     private static void tableOfContents(MarkdownOutline outline, List<LintFinding> out) {
         var toc = outline.headings().stream().filter(h -> TOC_HEADING.matcher(h.text()).matches()).findFirst();
         if (toc.isEmpty()) return;
         int tocLine = toc.get().position().line();
         int nextHeading = outline.headings().stream().mapToInt(h -> h.position().line()).filter(l -> l > tocLine).min().orElse(Integer.MAX_VALUE);
-        Set<String> listed = new TreeSet<>();
+        Map<String, MarkdownOutline.TargetAt> listed = new LinkedHashMap<>();
         outline.targets().stream().filter(t -> t.position().line() > tocLine && t.position().line() < nextHeading && t.target().startsWith("#"))
-                .forEach(t -> listed.add(t.target().substring(1).toLowerCase(Locale.ROOT)));
+                .forEach(t -> listed.putIfAbsent(percentDecode(t.target().substring(1)).toLowerCase(Locale.ROOT), t));
         for (MarkdownOutline.HeadingAt h : outline.headings()) {
-            if (h.level() == 2 && h != toc.get() && !listed.contains(h.anchor())) {
+            if (h.level() != 2 || h == toc.get() || STANDARD_SECTIONS.contains(h.text().toLowerCase(Locale.ROOT))) continue;
+            MarkdownOutline.TargetAt entry = listed.get(h.anchor());
+            if (entry == null) {
                 out.add(new LintFinding(h.position(), LintRule.TOC, "heading '" + h.text() + "' is not in the table of contents (line " + tocLine
                         + "); add '- [" + h.text() + "](#" + h.anchor() + ")'"));
+            } else if (!entry.text().strip().equalsIgnoreCase(h.text())) {
+                out.add(new LintFinding(entry.position(), LintRule.TOC, "contents entry '" + entry.text().strip() + "' does not match its heading '"
+                        + h.text() + "' (line " + h.position().line() + ")"));
             }
         }
     }
 
-    /** awesome-lint: {@code - [Name](url) - Description.} with a capitalised description that ends in punctuation. */
+    /**
+     * awesome-lint: {@code - [Name](url) - Description.}: the separator is " - ", the description
+     * starts with a capital (a first word with capitals or digits inside, such as eBPF or iOS, is a
+     * name and passes) and ends with punctuation, a link or an emoji.
+     */
     private static void listItems(ListDocument doc, List<LintFinding> out) {
         for (Entry e : doc.entries()) {
             String first = e.markdown().lines().findFirst().orElse("");
             Matcher m = AWESOME_ITEM.matcher(first);
             if (!m.matches()) continue;
-            String description = m.group(1);
-            boolean capital = !Character.isLetter(description.codePointAt(0)) || Character.isUpperCase(description.codePointAt(0));
-            boolean ends = description.matches(".*[.!?…)]$");
+            if (!m.group(1).equals("-")) {
+                out.add(new LintFinding(e.position(), LintRule.LIST_ITEM, "separate the link and its description with ' - ', not '" + m.group(1) + "'"));
+                continue;
+            }
+            String description = m.group(2);
+            String firstWord = description.split("[\\s,;:]+", 2)[0];
+            boolean capital = !firstWord.matches("\\p{Ll}+(?:-\\p{Ll}+)*");
+            int last = description.codePointBefore(description.length());
+            boolean ends = !Character.isLetterOrDigit(last);
             if (!capital || !ends) {
                 out.add(new LintFinding(e.position(), LintRule.LIST_ITEM, "description '" + (description.length() > 40
-                        ? description.substring(0, 40) + "…" : description) + "' should " + (!capital ? "start with a capital letter" : "")
+                        ? description.substring(0, description.offsetByCodePoints(0, Math.min(40, description.codePointCount(0, description.length()))))
+                        + "…" : description) + "' should " + (!capital ? "start with a capital letter" : "")
                         + (!capital && !ends ? " and " : "") + (!ends ? "end with punctuation" : "")));
             }
         }

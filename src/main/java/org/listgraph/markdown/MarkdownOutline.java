@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * GitHub gives it, every link and image target as written, and the HTML anchors it declares.
  */
 public record MarkdownOutline(List<HeadingAt> headings, List<TargetAt> targets, Set<String> anchors) {
-    private static final Pattern HTML_ANCHOR = Pattern.compile("(?i)<a\\s[^>]*(?:name|id)\\s*=\\s*\"([^\"]+)\"");
+    private static final Pattern HTML_ANCHOR = Pattern.compile("(?i)<[a-z][a-z0-9]*\\s[^>]*\\b(?:name|id)\\s*=\\s*([\"'])([^\"']+)\\1");
+    private static final Pattern SHORTCODE = Pattern.compile(":[a-z0-9_+-]+:");
 
     public MarkdownOutline {
         headings = List.copyOf(headings);
@@ -69,7 +70,7 @@ public record MarkdownOutline(List<HeadingAt> headings, List<TargetAt> targets, 
                 new VisitHandler<>(Image.class, i -> targets.add(new TargetAt(i.getUrl().toString(), i.getText().toString(), true, at(file, lines, i)))));
         visitor.visit(doc);
         Matcher html = HTML_ANCHOR.matcher(text);
-        while (html.find()) anchors.add(html.group(1));
+        while (html.find()) anchors.add(html.group(2));
         return new MarkdownOutline(headings, targets, anchors);
     }
 
@@ -78,8 +79,9 @@ public record MarkdownOutline(List<HeadingAt> headings, List<TargetAt> targets, 
         return new SourcePosition(file, lines.line(offset), lines.column(offset));
     }
 
-    /** GitHub's heading anchor: lower case, punctuation and symbols dropped, spaces as dashes. */
+    /** GitHub's heading anchor: emoji shortcodes dropped, lower case, punctuation and symbols dropped, spaces as dashes. */
     public static String slug(String heading) {
-        return heading.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}\\p{M} _-]", "").replace(' ', '-');
+        String text = SHORTCODE.matcher(heading).replaceAll("");
+        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}\\p{M} _-]", "").replace(' ', '-');
     }
 }

@@ -80,7 +80,7 @@ public final class ShapeValidator {
         ValidationReport report = ShaclValidator.get().validate(shapes, data);
         PrefixMapping prefixes = Vocab.prefixes(base);
         return report.getEntries().stream()
-                .map(e -> new Finding(term(e.focusNode(), prefixes), e.resultPath() == null ? "(node)" : e.resultPath().toString(new org.apache.jena.sparql.core.Prologue(prefixes)),
+                .map(e -> new Finding(e.focusNode().isBlank() ? blank(data, e.focusNode(), prefixes) : term(e.focusNode(), prefixes), e.resultPath() == null ? "(node)" : e.resultPath().toString(new org.apache.jena.sparql.core.Prologue(prefixes)),
                         message(e), e.severity() == Severity.Violation))
                 .distinct()
                 .sorted(Comparator.comparing(Finding::focus).thenComparing(Finding::path).thenComparing(Finding::message))
@@ -90,6 +90,17 @@ public final class ShapeValidator {
     private static String message(ReportEntry e) {
         String m = e.message() == null ? "" : e.message().strip();
         return e.value() == null || m.contains("(value: ") ? m : m + " (value: " + e.value() + ")";
+    }
+
+    /**
+     * A blank node has no name that survives a reload, so it is shown by what it says: "[] (" and its
+     * first sorted property and value ")", which is the same on every run.
+     */
+    private static String blank(Graph data, Node node, PrefixMapping prefixes) {
+        return data.find(node, Node.ANY, Node.ANY).toList().stream()
+                .map(t -> term(t.getPredicate(), prefixes) + " " + (t.getObject().isBlank() ? "[]" : t.getObject().isURI()
+                        ? term(t.getObject(), prefixes) : t.getObject().toString()))
+                .sorted().findFirst().map(s -> "[] (" + s + ")").orElse("[]");
     }
 
     private static String term(Node n, PrefixMapping prefixes) {

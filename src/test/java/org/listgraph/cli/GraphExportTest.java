@@ -177,6 +177,28 @@ class GraphExportTest {
     }
 
     @Test
+    void titlesWithBackslashesAndControlCharactersStillGiveValidExports(@TempDir Path dir) throws Exception {
+        Path lists = Files.createDirectories(dir.resolve("lists"));
+        Files.writeString(lists.resolve("odd.md"), "# Odd\n\n- [Windows path C:\\\\ and \\n](https://example.org/win)\n"
+                + "- [Stray \u0001 byte](https://example.org/ctl)\n");
+        Path output = dir.resolve("output");
+        assertEquals(Main.OK, CliTest.run("build", "--lists", lists.toString(), "--output", output.toString()).code());
+        String store = output.resolve("tdb2").toString();
+        CliTest.Run graphml = CliTest.run("export", "--db", store, "-f", "graphml");
+        assertEquals(Main.OK, graphml.code(), graphml.err());
+        assertTrue(!graphml.out().contains("&#1;"), "no character XML 1.0 forbids");
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(graphml.out().getBytes(StandardCharsets.UTF_8)));
+        CliTest.Run dot = CliTest.run("export", "--db", store, "-f", "dot", "--list", "odd");
+        assertTrue(dot.out().contains("label=\"Windows path C:\\\\ and \\\\n\""), dot.out());
+        if (Files.isExecutable(Path.of("/usr/bin/dot"))) {
+            CliTest.Run svg = CliTest.run("export", "--db", store, "-f", "svg", "--list", "odd");
+            assertEquals(Main.OK, svg.code(), svg.err());
+            assertTrue(svg.out().contains("Windows path C:\\ and \\n"), svg.out());
+        }
+    }
+
+    @Test
     void thePropertyGraphExportsAreByteIdentical() {
         assertArrayEquals(export("-f", "graphml").getBytes(StandardCharsets.UTF_8), export("-f", "graphml").getBytes(StandardCharsets.UTF_8));
     }

@@ -1,0 +1,136 @@
+package org.listgraph.bench;
+
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import org.apache.jena.dboe.base.file.Location;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.progress.MonitorOutputs;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
+import org.listgraph.identity.IriMinter;
+import org.listgraph.markdown.ListFiles;
+import org.listgraph.rdf.Converter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Measures, on one corpus and in one JVM: flexmark parsing alone, our conversion, Jena's own
+ * sequential loader on the quads we produce, and (through a callback, as the CLI runs it) a whole
+ * build, each with its wall time and peak heap. The baselines (parse, load) are what the targets are
+ * stated against.
+ */
+public final class Benchmark {
+    /**
+     * One measured phase: what it was, its wall time, and the peak of used heap (the sum of the heap
+     * pools' peaks: an upper bound that includes garbage not yet collected; run with -Xmx to check a limit).
+     */
+    public record Phase(String name, double seconds, long peakHeapBytes) {
+    }
+
+    /** All phases plus the corpus's size. */
+    public record Report(int lists, int entries, long bytes, long quads, Map<String, Phase> phases) {
+        public Phase phase(String name) {
+            return phases.get(name);
+        }
+
+        /** build ÷ (parse + sequential load): the target is ≤ 1.25. */
+        public double buildRatio() {
+            return phase("build").seconds() / (phase("parse").seconds() + phase("load").seconds());
+        }
+
+        /** convert ÷ parse. */
+        public double convertRatio() {
+            return phase("convert").seconds() / phase("parse").seconds();
+        }
+    }
+
+    private Benchmark() {
+    }
+
+    /**
+     * Runs the phases over the lists in {@code corpus}, using {@code scratch} for stores;
+     * {@code build} runs a whole build and returns its entry count.
+     */
+    public static Report run(Path corpus, Path scratch, Supplier<Integer> build) {
+        List<Path> files = ListFiles.expand(List.of(corpus));
+        long bytes = files.stream().mapToLong(Benchmark::size).sum();
+        Map<String, Phase> phases = new LinkedHashMap<>();
+        MutableDataSet options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, List.of(AutolinkExtension.create(), TablesExtension.create(), StrikethroughExtension.create()));
+        Parser parser = Parser.builder(options).build();
+        phases.put("parse", measure("parse: flexmark only", () -> {
+            for (Path f : files) parser.parse(read(f));
+            return null;
+        }));
+        Converter.Result[] result = new Converter.Result[1];
+        phases.put("convert", measure("convert: lists to RDF", () -> {
+            result[0] = new Converter(IriMinter.DEFAULT_BASE).convert(files);
+            return null;
+        }));
+        int entries = result[0].stats().entries();
+        DatasetGraph[] quads = {result[0].dataset()};
+        long quadCount = quads[0].stream().count();
+        result[0] = null; // the loader phase starts from the quads alone
+        Path store = scratch.resolve("sequential-loader");
+        phases.put("load", measure("load: Jena sequentialLoader of our quads", () -> {
+            DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(Location.create(store));
+            DataLoader loader = LoaderFactory.sequentialLoader(dsg, MonitorOutputs.nullOutput());
+            loader.startBulk();
+            var stream = loader.stream();
+            stream.start();
+            quads[0].find().forEachRemaining(stream::quad);
+            stream.finish();
+            loader.finishBulk();
+            dsg.close();
+            return null;
+        }));
+        quads[0] = null; // the build phase holds only what the build itself holds
+        phases.put("build", measure("build: ./listgraph build", () -> {
+            build.get();
+            return null;
+        }));
+        return new Report(files.size(), entries, bytes, quadCount, phases);
+    }
+
+    private static long size(Path f) {
+        try {
+            return Files.size(f);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path f) {
+        try {
+            return Files.readString(f, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Phase measure(String name, Supplier<Void> work) {
+        System.gc();
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long start = System.nanoTime();
+        work.get();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        return new Phase(name, seconds, peak);
+    }
+}

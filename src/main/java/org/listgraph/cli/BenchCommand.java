@@ -1,0 +1,136 @@
+package org.listgraph.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.listgraph.bench.Benchmark;
+import org.listgraph.bench.CorpusGenerator;
+import org.listgraph.entry.UsageException;
+import org.listgraph.export.AtomicFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code bench}: make a synthetic corpus, or measure a build against its baselines on one. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Performance: 'bench corpus' writes a synthetic corpus; 'bench run' measures flexmark parsing, conversion, Jena's "
+                + "sequential loader and a whole build on it, prints a table and writes JSON.",
+        subcommands = {BenchCommand.Corpus.class, BenchCommand.Run.class})
+final class BenchCommand implements Runnable {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code bench corpus}: lists shaped like the seeds, deterministic for a seed. */
+    @Command(name = "corpus", mixinStandardHelpOptions = true, description = "Write a synthetic corpus of lists (and lists.json) into a folder.")
+    static final class Corpus implements Callable<Integer> {
+        @Option(names = "--lists", paramLabel = "N", defaultValue = "100", description = "Number of lists (default: ${DEFAULT-VALUE}).")
+        int lists;
+        @Option(names = "--entries", paramLabel = "M", defaultValue = "50000", description = "Entries in all (default: ${DEFAULT-VALUE}).")
+        int entries;
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+        @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "Folder to write (must be empty or new).")
+        Path output;
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            if (lists < 1 || entries < lists) throw new UsageException("--entries must be at least --lists, and --lists at least 1");
+            if (Files.isDirectory(output)) {
+                try (var children = Files.list(output)) {
+                    if (children.findAny().isPresent()) throw new UsageException(output + " is not empty; give a new folder");
+                }
+            }
+            int written = new CorpusGenerator(lists, entries, seed).write(output);
+            spec.commandLine().getOut().printf("wrote %d lists with %d entries to %s%n", lists, written, output);
+            return Main.OK;
+        }
+    }
+
+    /** {@code bench run}: the measurements and their ratios. */
+    @Command(name = "run", mixinStandardHelpOptions = true, description = "Measure parse, convert, sequential load and build on a corpus.")
+    static final class Run implements Callable<Integer> {
+        @Option(names = "--corpus", paramLabel = "DIR", required = true, description = "Folder of lists (from 'bench corpus').")
+        Path corpus;
+        @Option(names = "--json", paramLabel = "FILE", defaultValue = "output/bench.json", description = "Where the JSON goes (default: ${DEFAULT-VALUE}).")
+        Path json;
+        @Option(names = "--scratch", paramLabel = "DIR", description = "Folder for the stores it writes (default: a temporary folder, removed after).")
+        Path scratch;
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            Path work = scratch != null ? Files.createDirectories(scratch) : Files.createTempDirectory("listgraph-bench");
+            PrintWriter out = spec.commandLine().getOut();
+            try {
+                Path buildOutput = work.resolve("build-output");
+                Benchmark.Report report = Benchmark.run(corpus, work, () -> {
+                    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+                    int code = Main.run(quiet, quiet, "build", "--lists", corpus.toString(), "--output", buildOutput.toString());
+                    if (code != Main.OK) throw new IllegalStateException("build failed with exit code " + code);
+                    return code;
+                });
+                print(report, out);
+                AtomicFile.write(json, o -> o.write(json(report)));
+                out.println("json: " + json);
+            } finally {
+                if (scratch == null) delete(work);
+            }
+            return Main.OK;
+        }
+
+        private static void print(Benchmark.Report r, PrintWriter out) {
+            out.printf(Locale.ROOT, "corpus: %d lists, %d entries, %.1f MB, %d quads; java %s, %d cores, max heap %d MB%n", r.lists(), r.entries(),
+                    r.bytes() / 1e6, r.quads(), System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() >> 20);
+            out.printf(Locale.ROOT, "%-45s %10s %14s%n", "phase", "seconds", "peak heap MB");
+            r.phases().values().forEach(p -> out.printf(Locale.ROOT, "%-45s %10.2f %14d%n", p.name(), p.seconds(), p.peakHeapBytes() >> 20));
+            out.printf(Locale.ROOT, "build ÷ (parse + sequential load) = %.2f (target ≤ 1.25)%n", r.buildRatio());
+            out.printf(Locale.ROOT, "convert ÷ parse = %.2f%n", r.convertRatio());
+            out.flush();
+        }
+
+        private static byte[] json(Benchmark.Report r) throws IOException {
+            ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectNode root = m.createObjectNode();
+            root.put("lists", r.lists()).put("entries", r.entries()).put("bytes", r.bytes()).put("quads", r.quads())
+                    .put("java", System.getProperty("java.version")).put("cores", Runtime.getRuntime().availableProcessors())
+                    .put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+            ObjectNode phases = root.putObject("phases");
+            r.phases().forEach((k, p) -> phases.putObject(k).put("name", p.name()).put("seconds", p.seconds()).put("peakHeapBytes", p.peakHeapBytes()));
+            root.put("buildOverParsePlusLoad", r.buildRatio()).put("convertOverParse", r.convertRatio());
+            return (m.writeValueAsString(root) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        private static void delete(Path dir) {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                    try {
+                        Files.deleteIfExists(p);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

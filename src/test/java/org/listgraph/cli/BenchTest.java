@@ -1,0 +1,71 @@
+package org.listgraph.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code bench}: a deterministic corpus with the seeds' shapes, and a run that reports every phase and ratio. */
+class BenchTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theSameSeedGivesTheSameCorpusAndItHasTheSeedShapes() throws IOException {
+        Path a = tmp.resolve("a"), b = tmp.resolve("b");
+        assertEquals(Main.OK, CliTest.run("bench", "corpus", "--lists", "4", "--entries", "400", "--seed", "7", "-o", a.toString()).code());
+        assertEquals(Main.OK, CliTest.run("bench", "corpus", "--lists", "4", "--entries", "400", "--seed", "7", "-o", b.toString()).code());
+        for (String f : new String[]{"lists.json", "list-00000.md", "list-00003.md"}) {
+            assertEquals(Files.readString(a.resolve(f)), Files.readString(b.resolve(f)), f);
+        }
+        String md = Files.readString(a.resolve("list-00000.md"));
+        for (String shape : new String[]{"[recording](", "  - [Part 1](", " on [github](", "🌟](", "ðŸŒŸ", ") - ", " of Acme"}) {
+            assertTrue(md.contains(shape) || Files.readString(a.resolve("list-00001.md")).contains(shape), shape);
+        }
+
+        Path output = tmp.resolve("output");
+        CliTest.Run build = CliTest.run("build", "--lists", a.toString(), "--output", output.toString());
+        assertEquals(Main.OK, build.code(), build.err());
+        assertTrue(build.out().startsWith("built 4 lists: 400 entries"), build.out());
+        assertTrue(build.err().contains("double-bullet") || build.err().contains("second bullet"), "malformed lines are there");
+        CliTest.Run shared = CliTest.run("query", "--db", output.resolve("tdb2").toString(), "-f", "csv",
+                "SELECT (COUNT(DISTINCT ?r) AS ?n) { ?r lg:listCount ?c FILTER(?c >= 2) }");
+        assertTrue(Integer.parseInt(shared.out().lines().skip(1).findFirst().orElseThrow()) > 5, "URLs are shared across lists");
+    }
+
+    @Test
+    void aRunReportsEveryPhaseWithTimesHeapAndTheRatios() throws IOException {
+        Path corpus = tmp.resolve("corpus");
+        assertEquals(Main.OK, CliTest.run("bench", "corpus", "--lists", "3", "--entries", "300", "-o", corpus.toString()).code());
+        Path json = tmp.resolve("bench.json");
+        CliTest.Run r = CliTest.run("bench", "run", "--corpus", corpus.toString(), "--json", json.toString());
+        assertEquals(Main.OK, r.code(), r.err());
+        assertTrue(r.out().contains("build ÷ (parse + sequential load) = "), r.out());
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertEquals(300, report.get("entries").asInt());
+        for (String phase : new String[]{"parse", "convert", "load", "build"}) {
+            JsonNode p = report.get("phases").get(phase);
+            assertTrue(p.get("seconds").asDouble() > 0 && p.get("peakHeapBytes").asLong() > 0, phase + ": " + p);
+        }
+        double ratio = report.get("buildOverParsePlusLoad").asDouble();
+        JsonNode ph = report.get("phases");
+        assertEquals(ph.get("build").get("seconds").asDouble() / (ph.get("parse").get("seconds").asDouble() + ph.get("load").get("seconds").asDouble()),
+                ratio, 1e-9);
+        assertTrue(report.get("quads").asLong() > 3000);
+    }
+
+    @Test
+    void aCorpusIsNeverWrittenOverAnotherFolder() throws IOException {
+        Files.writeString(tmp.resolve("keep.md"), "# mine\n");
+        CliTest.Run r = CliTest.run("bench", "corpus", "--lists", "1", "--entries", "10", "-o", tmp.toString());
+        assertEquals(Main.USAGE, r.code());
+        assertTrue(r.err().contains("is not empty"), r.err());
+    }
+}

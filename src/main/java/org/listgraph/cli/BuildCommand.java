@@ -37,6 +37,8 @@ final class BuildCommand implements Callable<Integer> {
     String endpoint;
     @Option(names = "--rebuild", description = "Rewrite every graph of the store, changed or not.")
     boolean rebuild;
+    @Option(names = "--timings", description = "Print the time each step took (convert, store, files, lint, report) on stderr.")
+    boolean timings;
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
     @picocli.CommandLine.ParentCommand
@@ -50,20 +52,26 @@ final class BuildCommand implements Callable<Integer> {
         // The store first: it may be locked by a running server, and then no file should change either.
         RemoteEndpoint remote = Endpoints.of(endpoint, spec, main.env);
         Path db = output.resolve("tdb2");
-        StoreLoad.Outcome done = StoreLoad.run(List.of(lists), common.base, db, remote, rebuild, out, err);
+        Timings steps = new Timings();
+        StoreLoad.Outcome done = StoreLoad.run(List.of(lists), common.base, db, remote, rebuild, out, err, steps);
         Converter.Result r = done.result();
         LoadReport loaded = done.loaded();
         Path graph = output.resolve("graph.ttl");
         AtomicFile.write(graph, o -> RdfWriter.writeUnion(r, RdfFormat.TTL, common.base, o));
+        steps.lap("graph.ttl");
         AtomicFile.write(output.resolve("merges.csv"), o -> MergeReport.csv(r.decisions(), o));
         AtomicFile.write(output.resolve("merges.md"), o -> MergeReport.markdown(r.decisions(), o));
         AtomicFile.write(output.resolve("problems.txt"), o -> {
             for (var p : r.problems()) o.write((p + "\n").getBytes(StandardCharsets.UTF_8));
         });
+        steps.lap("merges and problems");
         // Lint reuses this reading of the lists and its identity, so the report costs no second conversion.
         List<LintFinding> findings = new Linter().lint(r.lists(), r.resolution(), r.files());
+        steps.lap("lint");
         Path report = output.resolve("report.html");
         AtomicFile.write(report, o -> HtmlReport.write(r.dataset(), findings, o));
+        steps.lap("report");
+        if (timings) err.println(steps);
         var s = r.stats();
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf(Locale.ROOT, "built %d lists: %d entries, %d resources, %d agents, %d triples in %.1f s; %s -> %s, %s%n",

@@ -25,7 +25,14 @@ final class StoreLoad {
 
     /** Loads into the TDB2 store in {@code db}, or into {@code endpoint} when it is not null. */
     static Outcome run(List<Path> paths, String base, Path db, RemoteEndpoint endpoint, boolean rebuild, PrintWriter out, PrintWriter err) {
+        return run(paths, base, db, endpoint, rebuild, out, err, new Timings());
+    }
+
+    /** As above, with the convert and store steps timed. */
+    static Outcome run(List<Path> paths, String base, Path db, RemoteEndpoint endpoint, boolean rebuild, PrintWriter out, PrintWriter err,
+                       Timings timings) {
         Converter.Result r = new Converter(base).convert(ListFiles.expand(paths));
+        timings.lap("convert");
         LoadReport loaded;
         if (endpoint != null) {
             loaded = new RemoteStore(endpoint).load(r, base, rebuild, Main.version());
@@ -34,6 +41,7 @@ final class StoreLoad {
                 loaded = store.load(r, base, rebuild, Main.version());
             }
         }
+        timings.lap("store");
         Reporter.print(r.problems(), err);
         loaded.removed().forEach(g -> out.println("removed " + g + " (its list is gone)"));
         return new Outcome(r, loaded);

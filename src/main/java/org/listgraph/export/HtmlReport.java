@@ -43,7 +43,11 @@ public final class HtmlReport {
 
     /** Writes the report of the conversion {@code dataset} with its lint {@code findings}. */
     public static void write(DatasetGraph dataset, List<LintFinding> findings, OutputStream out) throws IOException {
-        DatasetGraph union = DatasetGraphFactory.wrap(dataset.getUnionGraph());
+        // One indexed copy of the union: SPARQL over the live union view re-merges every graph on each lookup.
+        org.apache.jena.graph.Graph merged = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        for (var it = dataset.listGraphNodes(); it.hasNext(); ) dataset.getGraph(it.next()).find().forEachRemaining(merged::add);
+        dataset.getDefaultGraph().find().forEachRemaining(merged::add);
+        DatasetGraph union = DatasetGraphFactory.wrap(merged);
         Document doc = Document.createShell("");
         doc.outputSettings().prettyPrint(true).charset(StandardCharsets.UTF_8);
         doc.head().appendElement("meta").attr("charset", "utf-8");
@@ -187,9 +191,15 @@ public final class HtmlReport {
 
     private static void shared(Element body, DatasetGraph union) {
         List<String[]> rows = select(union, """
-                SELECT ?r ?title (MIN(STR(?u)) AS ?url) (COUNT(DISTINCT ?l) AS ?n) (GROUP_CONCAT(DISTINCT ?lt; separator=" · ") AS ?lists)
-                WHERE { ?r a lg:Resource ; dct:title ?title ; lg:listedIn ?l . ?l dct:title ?lt . OPTIONAL { ?r schema:url ?u } }
-                GROUP BY ?r ?title HAVING (COUNT(DISTINCT ?l) >= 3) ORDER BY DESC(?n) LCASE(?title) ?r""", "r", "title", "url", "n", "lists");
+                SELECT ?r ?title (MIN(STR(?u)) AS ?url) (COUNT(DISTINCT ?l) AS ?n)
+                WHERE { ?r a lg:Resource ; dct:title ?title ; lg:listedIn ?l . OPTIONAL { ?r schema:url ?u } }
+                GROUP BY ?r ?title HAVING (COUNT(DISTINCT ?l) >= 3) ORDER BY DESC(?n) LCASE(?title) ?r""", "r", "title", "url", "n");
+        // The list titles, sorted here: GROUP_CONCAT's order would follow storage order, not the lists.
+        Map<String, java.util.SortedSet<String>> titles = new TreeMap<>();
+        for (String[] row : select(union, """
+                SELECT ?r ?lt WHERE { ?r lg:listCount ?c FILTER(?c >= 3) ?r lg:listedIn ?l . ?l dct:title ?lt }""", "r", "lt")) {
+            titles.computeIfAbsent(row[0], k -> new java.util.TreeSet<>()).add(row[1]);
+        }
         body.appendElement("h2").text("In three or more lists (" + rows.size() + ")");
         Element table = body.appendElement("table").attr("id", "shared");
         Element head = table.appendElement("thead").appendElement("tr");
@@ -203,7 +213,7 @@ public final class HtmlReport {
             if (row[2].isEmpty()) td.text(row[1]);
             else td.appendElement("a").attr("href", row[2]).attr("rel", "noreferrer").text(row[1]);
             tr.appendElement("td").addClass("n").text(row[3]);
-            tr.appendElement("td").addClass("muted").text(row[4]);
+            tr.appendElement("td").addClass("muted").text(String.join(" · ", titles.getOrDefault(row[0], new java.util.TreeSet<>())));
         }
     }
 

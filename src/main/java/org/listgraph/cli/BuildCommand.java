@@ -53,10 +53,12 @@ final class BuildCommand implements Callable<Integer> {
         RemoteEndpoint remote = Endpoints.of(endpoint, spec, main.env);
         Path db = output.resolve("tdb2");
         Timings steps = new Timings();
-        StoreLoad.Outcome done = StoreLoad.run(List.of(lists), common.base, db, remote, rebuild, out, err, steps);
+        ProgressLine progress = new ProgressLine(err, main.env);
+        StoreLoad.Outcome done = StoreLoad.run(List.of(lists), common.base, db, remote, rebuild, out, err, steps, progress);
         Converter.Result r = done.result();
         LoadReport loaded = done.loaded();
         Path graph = output.resolve("graph.ttl");
+        progress.accept("writing " + graph);
         AtomicFile.write(graph, o -> RdfWriter.writeUnion(r, RdfFormat.TTL, common.base, o));
         steps.lap("graph.ttl");
         AtomicFile.write(output.resolve("merges.csv"), o -> MergeReport.csv(r.decisions(), o));
@@ -66,11 +68,14 @@ final class BuildCommand implements Callable<Integer> {
         });
         steps.lap("merges and problems");
         // Lint reuses this reading of the lists and its identity, so the report costs no second conversion.
+        progress.accept("linting the lists");
         List<LintFinding> findings = new Linter().lint(r.lists(), r.resolution(), r.files());
         steps.lap("lint");
         Path report = output.resolve("report.html");
+        progress.accept("writing " + report);
         AtomicFile.write(report, o -> HtmlReport.write(r.dataset(), findings, o));
         steps.lap("report");
+        progress.done();
         if (timings) err.println(steps);
         var s = r.stats();
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -37,7 +37,8 @@ final class LoadCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         RemoteEndpoint remote = Endpoints.of(endpoint, spec, main.env);
-        StoreLoad.Outcome done = StoreLoad.run(CommonOptions.orDefault(paths), common.base, db, remote, rebuild, out, spec.commandLine().getErr());
+        StoreLoad.Outcome done = StoreLoad.run(CommonOptions.orDefault(paths), common.base, db, remote, rebuild, out, spec.commandLine().getErr(),
+                new ProgressLine(spec.commandLine().getErr(), main.env));
         Converter.Result r = done.result();
         LoadReport loaded = done.loaded();
         out.printf("loaded %d lists (%d triples) into %s: %d graphs written, %d unchanged, %d removed; %s%n",

@@ -24,15 +24,17 @@ final class StoreLoad {
     }
 
     /** Loads into the TDB2 store in {@code db}, or into {@code endpoint} when it is not null. */
-    static Outcome run(List<Path> paths, String base, Path db, RemoteEndpoint endpoint, boolean rebuild, PrintWriter out, PrintWriter err) {
-        return run(paths, base, db, endpoint, rebuild, out, err, new Timings());
+    static Outcome run(List<Path> paths, String base, Path db, RemoteEndpoint endpoint, boolean rebuild, PrintWriter out, PrintWriter err,
+                       java.util.function.Consumer<String> progress) {
+        return run(paths, base, db, endpoint, rebuild, out, err, new Timings(), progress);
     }
 
     /** As above, with the convert and store steps timed. */
     static Outcome run(List<Path> paths, String base, Path db, RemoteEndpoint endpoint, boolean rebuild, PrintWriter out, PrintWriter err,
-                       Timings timings) {
-        Converter.Result r = new Converter(base).convert(ListFiles.expand(paths));
+                       Timings timings, java.util.function.Consumer<String> progress) {
+        Converter.Result r = new Converter(base).convert(ListFiles.expand(paths), progress);
         timings.lap("convert");
+        progress.accept(endpoint != null ? "sending graphs to " + endpoint.url() : "writing the store " + db);
         LoadReport loaded;
         if (endpoint != null) {
             loaded = new RemoteStore(endpoint).load(r, base, rebuild, Main.version());
@@ -42,6 +44,7 @@ final class StoreLoad {
             }
         }
         timings.lap("store");
+        if (progress instanceof ProgressLine line) line.done();
         Reporter.print(r.problems(), err);
         loaded.removed().forEach(g -> out.println("removed " + g + " (its list is gone)"));
         return new Outcome(r, loaded);

@@ -59,16 +59,26 @@ public final class Converter {
 
     /** Converts the given list files (already expanded and sorted). */
     public Result convert(List<Path> files) {
+        return convert(files, status -> { });
+    }
+
+    /** Converts the given list files, telling {@code progress} what it is doing ("reading lists 3/40", "resolving identity"…). */
+    public Result convert(List<Path> files, java.util.function.Consumer<String> progress) {
         Assembly a = new Assembly(Overrides.inFolders(folders(files)));
-        new ListFiles().readEach(files, a::add);
-        return a.finish(files);
+        int[] read = {0};
+        new ListFiles().readEach(files, doc -> {
+            a.add(doc);
+            progress.accept("reading lists " + ++read[0] + "/" + files.size());
+        });
+        progress.accept("resolving identity over " + a.entries + " entries");
+        return a.finish(files, progress);
     }
 
     /** Converts lists already read, with the overrides of their folders. */
     public Result convertDocuments(List<ListDocument> docs, Overrides overrides) {
         Assembly a = new Assembly(overrides);
         docs.forEach(a::add);
-        return a.finish(List.of());
+        return a.finish(List.of(), status -> { });
     }
 
     /** The folders of the files, in order, once each: where lists.json and overrides.json live. */
@@ -95,8 +105,9 @@ public final class Converter {
             entries += doc.entries().size();
         }
 
-        Result finish(List<Path> files) {
+        Result finish(List<Path> files, java.util.function.Consumer<String> progress) {
             Identified.Resolution resolution = catalog.resolve();
+            progress.accept("writing the graphs");
             DatasetGraph dsg = DatasetGraphFactory.create();
             for (Identified.ListNode list : lists) {
                 dsg.addGraph(NodeFactory.createURI(list.graphIri()), ListTriples.of(list, resolution));

@@ -356,4 +356,16 @@ class CliTest {
         assertEquals(Main.USAGE, run("build", "--nope").code());
         assertEquals(Main.USAGE, run("frobnicate").code());
     }
+
+    @Test
+    void progressIsShownOnlyWhenAskedForOrAtATerminalAndIsClearedBeforeTheSummary(@TempDir Path tmp) {
+        Run quiet = run(Map.of(), "build", "--lists", "lists", "--output", tmp.resolve("a").toString());
+        assertFalse(quiet.err().contains("\r"), "no progress where stderr is not a terminal");
+        Run shown = run(Map.of("LISTGRAPH_PROGRESS", "always"), "build", "--lists", "lists", "--output", tmp.resolve("b").toString());
+        assertEquals(Main.OK, shown.code(), shown.err());
+        assertTrue(shown.err().contains("\rlistgraph: reading lists 1/5…"), shown.err());
+        assertTrue(shown.err().endsWith("\r"), "the line is cleared at the end");
+        assertFalse(shown.out().contains("\r"), "stdout never carries progress");
+        assertEquals(quiet.out().lines().count(), shown.out().lines().count());
+    }
 }

@@ -519,7 +519,7 @@ public final class Catalog {
                     List.of(group.size() + " works share this title, more than the " + BLOCK_LIMIT + " compared by title"), List.of(), List.of()));
         });
         byAuthor.forEach((author, group) -> {
-            addPairs(group, AUTHOR_WORKS_LIMIT, pairs);
+            addNearTitlePairs(group, works, AUTHOR_WORKS_LIMIT, pairs);
             if (group.size() > AUTHOR_WORKS_LIMIT) decisions.add(new Decision("work", "not compared", iris.agent(author), List.of(show(author)),
                     List.of(group.size() + " works by this author, more than the " + AUTHOR_WORKS_LIMIT + " compared for near-identical titles"),
                     List.of(), List.of()));
@@ -601,6 +601,27 @@ public final class Catalog {
     /** "resource/… «Title» <url> <url>": a member as people can check it. */
     private List<String> describe(List<String> members, Map<String, WorkMatcher.Work> works) {
         return members.stream().map(m -> m + " «" + works.get(m).title() + "» " + String.join(" ", resources.get(m).urls)).toList();
+    }
+
+    /**
+     * Pairs of one author's works that could have near-identical titles: the matcher allows at most
+     * max(2, length / 20) edits, and two titles whose lengths differ by more cannot be that close, so
+     * sorting by length and pairing within that window drops no pair the matcher would accept. (Equal
+     * titles, with or without a part number, are paired by the title blocks.)
+     */
+    private static void addNearTitlePairs(List<String> group, Map<String, WorkMatcher.Work> works, int limit, Set<List<String>> pairs) {
+        if (group.size() < 2 || group.size() > limit) return;
+        List<String> byLength = new ArrayList<>(group);
+        byLength.sort(Comparator.comparingInt((String iri) -> works.get(iri).keyWithoutPart().length()).thenComparing(Comparator.naturalOrder()));
+        for (int i = 0; i < byLength.size(); i++) {
+            int length = works.get(byLength.get(i)).keyWithoutPart().length();
+            int allowed = WorkMatcher.allowedEdits(length);
+            for (int j = i + 1; j < byLength.size() && works.get(byLength.get(j)).keyWithoutPart().length() - length <= allowed; j++) {
+                String a = byLength.get(i);
+                String b = byLength.get(j);
+                pairs.add(a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a));
+            }
+        }
     }
 
     private static void addPairs(List<String> group, int limit, Set<List<String>> pairs) {

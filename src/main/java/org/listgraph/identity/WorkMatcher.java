@@ -79,7 +79,7 @@ public final class WorkMatcher {
         if (sameTitle) {
             return new Decision(Verdict.DIFFERENT, "a short, generic title on different sites, no shared author");
         }
-        int allowed = Math.max(2, Math.min(keyA.length(), keyB.length()) / 20);
+        int allowed = allowedEdits(Math.min(keyA.length(), keyB.length()));
         // The length difference bounds the distance from below: skip the quadratic computation when it cannot pass.
         int edits = Math.abs(keyA.length() - keyB.length()) > allowed || (shared.isEmpty() && !handleInUrl)
                 ? Integer.MAX_VALUE : new LevenshteinDistance(allowed + 1).apply(keyA, keyB);
@@ -87,6 +87,11 @@ public final class WorkMatcher {
             return new Decision(Verdict.POSSIBLE, "nearly the same title (" + edits + (edits == 1 ? " edit" : " edits") + "), shared author");
         }
         return new Decision(Verdict.DIFFERENT, "different titles");
+    }
+
+    /** How many edits two titles may differ by and still count as nearly the same, given the shorter one's length. */
+    static int allowedEdits(int shorterLength) {
+        return Math.max(2, shorterLength / 20);
     }
 
     private static boolean intersects(Set<String> a, Set<String> b) {

@@ -15,7 +15,8 @@ import java.util.concurrent.Callable;
 
 /** {@code export}: the store's graphs in any registered format, to a file or stdout. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write the store's graphs in a registered format: named graphs for trig/nq, their union otherwise.")
+        description = "Write the store's graphs in a registered format (named graphs for trig/nq, their union otherwise), or as a "
+                + "property graph for graph tools: graphml, neo4j, dot, svg.")
 final class ExportCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;

@@ -13,9 +13,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code load}: lists into a TDB2 store (one named graph per list), in one transaction. */
+/** {@code load}: lists into a TDB2 store (one named graph per list, in one transaction) or a remote Graph Store. */
 @Command(name = "load", mixinStandardHelpOptions = true,
-        description = "Load lists into a TDB2 store: afterwards it holds exactly these lists, one named graph each; only changed graphs are rewritten.")
+        description = "Load lists into a TDB2 store (or, with --endpoint, a SPARQL Graph Store): afterwards it holds exactly these lists, "
+                + "one named graph each; only changed graphs are rewritten.")
 final class LoadCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;

@@ -1,10 +1,6 @@
 package org.listgraph.bench;
 
-import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
-import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
-import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.parser.Parser;
-import com.vladsch.flexmark.util.data.MutableDataSet;
 import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.progress.MonitorOutputs;
@@ -13,6 +9,7 @@ import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.listgraph.identity.IriMinter;
 import org.listgraph.markdown.ListFiles;
+import org.listgraph.markdown.ListReader;
 import org.listgraph.rdf.Converter;
 
 import java.io.IOException;
@@ -70,9 +67,8 @@ public final class Benchmark {
         List<Path> files = ListFiles.expand(List.of(corpus));
         long bytes = files.stream().mapToLong(Benchmark::size).sum();
         Map<String, Phase> phases = new LinkedHashMap<>();
-        MutableDataSet options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.of(AutolinkExtension.create(), TablesExtension.create(), StrikethroughExtension.create()));
-        Parser parser = Parser.builder(options).build();
+        Parser parser = ListReader.newParser(); // the same parser and options as a build
+
         phases.put("parse", measure("parse: flexmark only", () -> {
             for (Path f : files) parser.parse(read(f));
             return null;

@@ -25,13 +25,13 @@ final class StoreLoad {
 
     /** Loads into the TDB2 store in {@code db}, or into {@code endpoint} when it is not null. */
     static Outcome run(List<Path> paths, String base, Path db, RemoteEndpoint endpoint, boolean rebuild, PrintWriter out, PrintWriter err,
-                       java.util.function.Consumer<String> progress) {
+                       ProgressLine progress) {
         return run(paths, base, db, endpoint, rebuild, out, err, new Timings(), progress);
     }
 
     /** As above, with the convert and store steps timed. */
     static Outcome run(List<Path> paths, String base, Path db, RemoteEndpoint endpoint, boolean rebuild, PrintWriter out, PrintWriter err,
-                       Timings timings, java.util.function.Consumer<String> progress) {
+                       Timings timings, ProgressLine progress) {
         Converter.Result r = new Converter(base).convert(ListFiles.expand(paths), progress);
         timings.lap("convert");
         progress.accept(endpoint != null ? "sending graphs to " + endpoint.url() : "writing the store " + db);
@@ -44,7 +44,7 @@ final class StoreLoad {
             }
         }
         timings.lap("store");
-        if (progress instanceof ProgressLine line) line.done();
+        progress.done();
         Reporter.print(r.problems(), err);
         loaded.removed().forEach(g -> out.println("removed " + g + " (its list is gone)"));
         return new Outcome(r, loaded);

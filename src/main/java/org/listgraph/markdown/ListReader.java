@@ -39,11 +39,16 @@ public final class ListReader {
     private final Parser parser;
 
     public ListReader() {
+        this.parser = newParser();
+    }
+
+    /** The flexmark parser every reading of a list uses (entries, lint's outline, the benchmark's baseline). */
+    public static Parser newParser() {
         MutableDataSet options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, List.of(AutolinkExtension.create(), TablesExtension.create(),
                 StrikethroughExtension.create()));
         options.set(Parser.SPACE_IN_LINK_URLS, true); // lists do contain [x](https://host/a b); the IRI gets %20
-        this.parser = Parser.builder(options).build();
+        return Parser.builder(options).build();
     }
 
     /** Reads a list from already decoded text. {@code info} may be refined (a title from the first heading). */

@@ -3,15 +3,10 @@ package org.listgraph.markdown;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.Link;
-import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
-import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
-import com.vladsch.flexmark.ext.tables.TablesExtension;
-import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.NodeVisitor;
 import com.vladsch.flexmark.util.ast.VisitHandler;
-import com.vladsch.flexmark.util.data.MutableDataSet;
 import org.listgraph.entry.SourcePosition;
 
 import java.util.ArrayList;
@@ -48,10 +43,7 @@ public record MarkdownOutline(List<HeadingAt> headings, List<TargetAt> targets, 
 
     /** Reads the outline of {@code text}, the content of {@code file}. */
     public static MarkdownOutline of(String file, String text) {
-        MutableDataSet options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.of(AutolinkExtension.create(), TablesExtension.create(), StrikethroughExtension.create()));
-        options.set(Parser.SPACE_IN_LINK_URLS, true);
-        Document doc = Parser.builder(options).build().parse(text);
+        Document doc = ListReader.newParser().parse(text);
         LineIndex lines = new LineIndex(text);
         List<HeadingAt> headings = new ArrayList<>();
         List<TargetAt> targets = new ArrayList<>();

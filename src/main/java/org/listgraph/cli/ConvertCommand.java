@@ -21,6 +21,8 @@ import java.util.concurrent.Callable;
 final class ConvertCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
+    @Mixin
+    ThreadsOption threads;
     @Parameters(paramLabel = "PATH", description = "List files or folders (default: lists/).")
     List<Path> paths;
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "-", description = "Output file, or - for stdout (default).")
@@ -38,7 +40,7 @@ final class ConvertCommand implements Callable<Integer> {
     public Integer call() {
         RdfFormat fmt = Formats.rdf(format, output);
         List<Path> files = ListFiles.expand(CommonOptions.orDefault(paths));
-        Converter.Result r = new Converter(common.base).convert(files);
+        Converter.Result r = new Converter(common.base).withThreads(threads.count()).convert(files);
         if (output.equals("-")) {
             RdfWriter.writeUnion(r, fmt, common.base, main.stdout);
             main.stdout.flush();

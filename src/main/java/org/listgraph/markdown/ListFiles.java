@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * Markdown text, and reads it with what the nearest manifest says about it.
  */
 public final class ListFiles {
-    private final ListReader reader = new ListReader();
+    /** A reader per thread: flexmark's parser is not documented as safe to share. */
+    private final ThreadLocal<ListReader> readers = ThreadLocal.withInitial(ListReader::new);
 
     /**
      * The list files named by {@code paths}, sorted by path so the result does not depend on the
@@ -84,7 +85,7 @@ public final class ListFiles {
                     + " string(s) were UTF-8 read as Windows-1252 and have been repaired (first: " + fixed.firstExample() + "); save the file as UTF-8");
             text = fixed.text();
         }
-        return reader.read(info, sha256(bytes), text, known.isEmpty(), problems);
+        return readers.get().read(info, sha256(bytes), text, known.isEmpty(), problems);
     }
 
     private static byte[] readBytes(Path file) {
@@ -160,23 +161,34 @@ public final class ListFiles {
         }
     }
 
-    /**
-     * Reads the files one at a time, in path order, each with the manifest of its folder, and hands
-     * each list on before the next is read (only one list is held at a time).
-     */
+    /** Reads the files in path order, one thread per core (see {@link #readEach(List, int, java.util.function.Consumer)}). */
     public void readEach(List<Path> files, java.util.function.Consumer<ListDocument> sink) {
+        readEach(files, Runtime.getRuntime().availableProcessors(), sink);
+    }
+
+    /**
+     * Reads the files with up to {@code threads} parsing at once, and hands each list to {@code sink}
+     * in path order, on the calling thread, whatever order the parsing finished in: the result is the
+     * same for any thread count. At most {@code 2 × threads} lists are held at a time. The first bad
+     * file in path order stops the reading with its own error.
+     */
+    public void readEach(List<Path> files, int threads, java.util.function.Consumer<ListDocument> sink) {
         var manifests = new java.util.HashMap<Path, Manifest>();
+        for (Path f : files) manifests.computeIfAbsent(f.toAbsolutePath().normalize().getParent(), Manifest::inFolder);
         var ids = new java.util.HashMap<String, Path>();
-        for (Path f : files) {
-            Path dir = f.toAbsolutePath().normalize().getParent();
-            Manifest m = manifests.computeIfAbsent(dir, Manifest::inFolder);
-            ListDocument doc = read(f, m);
+        java.util.function.BiConsumer<Path, ListDocument> checked = (f, doc) -> {
             Path before = ids.putIfAbsent(doc.info().id(), f);
             if (before != null) {
                 throw new BadInputException(f + ": error: list id '" + doc.info().id() + "' is also the id of " + before
                         + "; give one of them another id in " + Manifest.FILE_NAME + " or rename it");
             }
             sink.accept(doc);
+        };
+        java.util.function.Function<Path, ListDocument> parse = f -> read(f, manifests.get(f.toAbsolutePath().normalize().getParent()));
+        if (threads <= 1 || files.size() <= 1) {
+            files.forEach(f -> checked.accept(f, parse.apply(f)));
+            return;
         }
+        new OrderedPool<Path, ListDocument>(threads).map(files, parse, checked);
     }
 }

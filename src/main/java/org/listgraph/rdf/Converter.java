@@ -23,6 +23,7 @@ import java.util.List;
 public final class Converter {
     private final IriMinter iris;
     private final KindRules kindRules;
+    private final int threads;
 
     /** A converter with the kind rules of the working directory's project (or the shipped ones). */
     public Converter(String base) {
@@ -30,8 +31,19 @@ public final class Converter {
     }
 
     public Converter(String base, KindRules kindRules) {
-        this.iris = new IriMinter(base);
+        this(new IriMinter(base), kindRules, Runtime.getRuntime().availableProcessors());
+    }
+
+    private Converter(IriMinter iris, KindRules kindRules, int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        this.iris = iris;
         this.kindRules = kindRules;
+        this.threads = threads;
+    }
+
+    /** This converter parsing up to {@code threads} lists at once (the output is the same for any count). */
+    public Converter withThreads(int threads) {
+        return new Converter(iris, kindRules, threads);
     }
 
     /**
@@ -66,7 +78,7 @@ public final class Converter {
     public Result convert(List<Path> files, java.util.function.Consumer<String> progress) {
         Assembly a = new Assembly(Overrides.inFolders(folders(files)));
         int[] read = {0};
-        new ListFiles().readEach(files, doc -> {
+        new ListFiles().readEach(files, threads, doc -> {
             a.add(doc);
             progress.accept("reading lists " + ++read[0] + "/" + files.size());
         });

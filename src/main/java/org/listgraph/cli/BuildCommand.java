@@ -1,12 +1,5 @@
 package org.listgraph.cli;
 
-import org.listgraph.export.AtomicFile;
-import org.listgraph.export.HtmlReport;
-import org.listgraph.lint.LintFinding;
-import org.listgraph.lint.Linter;
-import org.listgraph.export.MergeReport;
-import org.listgraph.export.RdfFormat;
-import org.listgraph.export.RdfWriter;
 import org.listgraph.rdf.Converter;
 import org.listgraph.store.LoadReport;
 import org.listgraph.store.RemoteEndpoint;
@@ -16,7 +9,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +20,8 @@ import java.util.concurrent.Callable;
 final class BuildCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
+    @Mixin
+    ThreadsOption threads;
     @Option(names = "--lists", paramLabel = "DIR", defaultValue = "lists", description = "Folder of lists (default: ${DEFAULT-VALUE}).")
     Path lists;
     @Option(names = "--output", paramLabel = "DIR", defaultValue = "output", description = "Output folder (default: ${DEFAULT-VALUE}).")
@@ -49,34 +43,23 @@ final class BuildCommand implements Callable<Integer> {
         long start = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        // The store first: it may be locked by a running server, and then no file should change either.
         RemoteEndpoint remote = Endpoints.of(endpoint, spec, main.env);
         Path db = output.resolve("tdb2");
         Timings steps = new Timings();
         ProgressLine progress = new ProgressLine(err, main.env);
-        StoreLoad.Outcome done = StoreLoad.run(List.of(lists), common.base, db, remote, rebuild, out, err, steps, progress);
+        // graph.ttl, merges, problems, lint and the report are written alongside the store on a second core, and
+        // renamed into place only once the store has committed: a store locked by a server, or a failed load, changes no file.
+        StoreLoad.Outcome<BuildFiles> done = StoreLoad.run(List.of(lists), common.base, threads.count(), db, remote, rebuild, out, err, steps,
+                progress, r -> new BuildFiles(r, common.base, output));
         Converter.Result r = done.result();
         LoadReport loaded = done.loaded();
-        Path graph = output.resolve("graph.ttl");
-        progress.accept("writing " + graph);
-        AtomicFile.write(graph, o -> RdfWriter.writeUnion(r, RdfFormat.TTL, common.base, o));
-        steps.lap("graph.ttl");
-        AtomicFile.write(output.resolve("merges.csv"), o -> MergeReport.csv(r.decisions(), o));
-        AtomicFile.write(output.resolve("merges.md"), o -> MergeReport.markdown(r.decisions(), o));
-        AtomicFile.write(output.resolve("problems.txt"), o -> {
-            for (var p : r.problems()) o.write((p + "\n").getBytes(StandardCharsets.UTF_8));
-        });
-        steps.lap("merges and problems");
-        // Lint reuses this reading of the lists and its identity, so the report costs no second conversion.
-        progress.accept("linting the lists");
-        List<LintFinding> findings = new Linter().lint(r.lists(), r.resolution(), r.files());
-        steps.lap("lint");
-        Path report = output.resolve("report.html");
-        progress.accept("writing " + report);
-        AtomicFile.write(report, o -> HtmlReport.write(r.dataset(), findings, o));
-        steps.lap("report");
-        progress.done();
-        if (timings) err.println(steps);
+        BuildFiles files = done.alongside();
+        try (files) {
+            files.commit();
+        }
+        Path graph = files.graph;
+        Path report = files.report;
+        if (timings) err.println(steps + "; alongside the store: " + files.timings());
         var s = r.stats();
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf(Locale.ROOT, "built %d lists: %d entries, %d resources, %d agents, %d triples in %.1f s; %s -> %s, %s%n",
@@ -85,8 +68,8 @@ final class BuildCommand implements Callable<Integer> {
         out.println("kinds: " + s.kindSummary());
         out.printf(Locale.ROOT, "store: %d graphs written, %d unchanged, %d removed%n", loaded.written().size(), loaded.unchanged().size(),
                 loaded.removed().size());
-        long errors = findings.stream().filter(f -> f.rule().severity() == org.listgraph.entry.Severity.ERROR).count();
-        out.printf(Locale.ROOT, "lint: %d errors, %d warnings (./listgraph lint lists them) -> %s%n", errors, findings.size() - errors, report);
+        long errors = files.lintErrors();
+        out.printf(Locale.ROOT, "lint: %d errors, %d warnings (./listgraph lint lists them) -> %s%n", errors, files.findings.size() - errors, report);
         return Main.OK;
     }
 }

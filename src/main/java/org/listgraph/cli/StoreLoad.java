@@ -10,43 +10,92 @@ import org.listgraph.store.TdbStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * What {@code build} and {@code load} share: convert the lists, bring the store (local TDB2 or a
  * remote Graph Store Protocol endpoint) in line, say what was removed.
  */
 final class StoreLoad {
-    /** The conversion and what the load changed. */
-    record Outcome(Converter.Result result, LoadReport loaded) {
+    /** The conversion, what the load changed, and what the work done alongside the load produced. */
+    record Outcome<T>(Converter.Result result, LoadReport loaded, T alongside) {
     }
 
     private StoreLoad() {
     }
 
     /** Loads into the TDB2 store in {@code db}, or into {@code endpoint} when it is not null. */
-    static Outcome run(List<Path> paths, String base, Path db, RemoteEndpoint endpoint, boolean rebuild, PrintWriter out, PrintWriter err,
-                       ProgressLine progress) {
-        return run(paths, base, db, endpoint, rebuild, out, err, new Timings(), progress);
+    static Outcome<Void> run(List<Path> paths, String base, int threads, Path db, RemoteEndpoint endpoint, boolean rebuild, PrintWriter out,
+                             PrintWriter err, ProgressLine progress) {
+        return run(paths, base, threads, db, endpoint, rebuild, out, err, new Timings(), progress, r -> null);
     }
 
-    /** As above, with the convert and store steps timed. */
-    static Outcome run(List<Path> paths, String base, Path db, RemoteEndpoint endpoint, boolean rebuild, PrintWriter out, PrintWriter err,
-                       Timings timings, ProgressLine progress) {
-        Converter.Result r = new Converter(base).convert(ListFiles.expand(paths), progress);
+    /**
+     * As above, with the convert and store steps timed, and {@code alongside} run on a second thread
+     * while the store is written (once the store is open, so a locked store stops everything before
+     * it starts). When the load fails, whatever {@code alongside} returned is closed if it can be,
+     * so work staged for after the load is dropped.
+     */
+    static <T> Outcome<T> run(List<Path> paths, String base, int threads, Path db, RemoteEndpoint endpoint, boolean rebuild, PrintWriter out,
+                              PrintWriter err, Timings timings, ProgressLine progress, Function<Converter.Result, T> alongside) {
+        Converter.Result r = new Converter(base).withThreads(threads).convert(ListFiles.expand(paths), progress);
         timings.lap("convert");
         progress.accept(endpoint != null ? "sending graphs to " + endpoint.url() : "writing the store " + db);
-        LoadReport loaded;
-        if (endpoint != null) {
-            loaded = new RemoteStore(endpoint).load(r, base, rebuild, Main.version());
-        } else {
-            try (TdbStore store = TdbStore.open(db, true)) {
-                loaded = store.load(r, base, rebuild, Main.version());
+        ExecutorService side = Executors.newSingleThreadExecutor(task -> {
+            Thread t = new Thread(task, "listgraph-alongside-load");
+            t.setDaemon(true);
+            return t;
+        });
+        Future<T> extra = null;
+        boolean loadedOk = false;
+        try {
+            LoadReport loaded;
+            if (endpoint != null) {
+                extra = side.submit(() -> alongside.apply(r));
+                loaded = new RemoteStore(endpoint).load(r, base, rebuild, Main.version());
+            } else {
+                try (TdbStore store = TdbStore.open(db, true)) {
+                    extra = side.submit(() -> alongside.apply(r));
+                    loaded = store.load(r, base, rebuild, Main.version());
+                }
             }
+            timings.lap("store");
+            T value = join(extra);
+            timings.lap("waiting for the work alongside");
+            loadedOk = true;
+            progress.done();
+            Reporter.print(r.problems(), err);
+            loaded.removed().forEach(g -> out.println("removed " + g + " (its list is gone)"));
+            return new Outcome<>(r, loaded, value);
+        } finally {
+            if (!loadedOk && extra != null) discard(extra);
+            side.shutdownNow();
         }
-        timings.lap("store");
-        progress.done();
-        Reporter.print(r.problems(), err);
-        loaded.removed().forEach(g -> out.println("removed " + g + " (its list is gone)"));
-        return new Outcome(r, loaded);
+    }
+
+    private static <T> T join(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the output files", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error error) throw error;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** After a failed load: waits for the side work and drops what it staged. */
+    private static void discard(Future<?> extra) {
+        try {
+            if (extra.get() instanceof AutoCloseable staged) staged.close();
+        } catch (Exception ignored) {
+            // the load's own failure is the one to report
+        }
     }
 }

@@ -39,7 +39,19 @@ public final class AtomicFile {
         }
     }
 
+    /** Writes {@code target} whole or not at all: under a temporary name, then renamed into place. */
     public static void write(Path target, Content content) {
+        try (Staged staged = stage(target, content)) {
+            staged.commit();
+        }
+    }
+
+    /**
+     * Writes the content under a temporary name next to {@code target}, to be renamed into place
+     * by {@link Staged#commit()} once everything it goes with has succeeded; closing an uncommitted
+     * file deletes it. The caller commits or closes on its own thread.
+     */
+    public static Staged stage(Path target, Content content) {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
         try {
@@ -50,27 +62,64 @@ public final class AtomicFile {
             try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW))) {
                 content.writeTo(out);
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            Staged staged = new Staged(target, tmp);
             tmp = null;
+            return staged;
         } catch (IOException e) {
-            String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                    : e instanceof java.nio.file.FileAlreadyExistsException || e instanceof java.nio.file.NotDirectoryException
-                    ? "a file is in the way of the folder"
-                    : e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
-                    : e.getClass().getSimpleName();
-            throw new UncheckedIOException("cannot write " + target + " (" + why + "); check the output path", e);
+            throw failure(target, e);
         } finally {
-            if (tmp != null) {
+            deleteQuietly(tmp);
+        }
+    }
+
+    /** A file written under its temporary name, waiting to be renamed into place. */
+    public static final class Staged implements AutoCloseable {
+        private final Path target;
+        private Path tmp;
+
+        private Staged(Path target, Path tmp) {
+            this.target = target;
+            this.tmp = tmp;
+        }
+
+        /** Renames the file into place (atomically where the file system can). */
+        public void commit() {
+            if (tmp == null) throw new IllegalStateException(target + " was already committed or discarded");
+            try {
                 try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the original error matters more
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
                 }
+                tmp = null;
+            } catch (IOException e) {
+                throw failure(target, e);
             }
+        }
+
+        /** Deletes the temporary file unless it was committed. */
+        @Override
+        public void close() {
+            deleteQuietly(tmp);
+            tmp = null;
+        }
+    }
+
+    private static UncheckedIOException failure(Path target, IOException e) {
+        String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e instanceof java.nio.file.FileAlreadyExistsException || e instanceof java.nio.file.NotDirectoryException
+                ? "a file is in the way of the folder"
+                : e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                : e.getClass().getSimpleName();
+        return new UncheckedIOException("cannot write " + target + " (" + why + "); check the output path", e);
+    }
+
+    private static void deleteQuietly(Path tmp) {
+        if (tmp == null) return;
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+            // the original error matters more
         }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.listgraph.bench.Benchmark;
 import org.listgraph.bench.CorpusGenerator;
+import org.listgraph.bench.QueryBench;
 import org.listgraph.entry.UsageException;
 import org.listgraph.export.AtomicFile;
 import picocli.CommandLine.Command;
@@ -24,8 +25,9 @@ import java.util.concurrent.Callable;
 /** {@code bench}: make a synthetic corpus, or measure a build against its baselines on one. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Performance: 'bench corpus' writes a synthetic corpus; 'bench run' measures flexmark parsing, conversion, Jena's "
-                + "sequential loader and a whole build on it, prints a table and writes JSON.",
-        subcommands = {BenchCommand.Corpus.class, BenchCommand.Run.class})
+                + "sequential loader and a whole build on it, prints a table and writes JSON; 'bench query' measures the saved talks-by "
+                + "query on a warm server and as a CLI run against a bare JVM.",
+        subcommands = {BenchCommand.Corpus.class, BenchCommand.Run.class, BenchCommand.Query.class})
 final class BenchCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -131,6 +133,55 @@ final class BenchCommand implements Runnable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+    }
+
+    /** {@code bench query}: the saved query's latency, served warm and as a whole CLI run. */
+    @Command(name = "query", mixinStandardHelpOptions = true, description = "Measure the saved talks-by query on a built store: a warm server "
+            + "over loopback HTTP, and 'listgraph query' against a bare JVM that opens TDB2 and runs the same query.")
+    static final class Query implements Callable<Integer> {
+        /** The options the launcher starts short commands with (see ./listgraph). */
+        static final String LAUNCHER_OPTS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto";
+        @Option(names = "--db", paramLabel = "DIR", defaultValue = "output/tdb2", description = "Store folder (default: ${DEFAULT-VALUE}).")
+        Path db;
+        @Option(names = "--author", paramLabel = "NAME", description = "The author parameter (default: the account with the most talks).")
+        String author;
+        @Option(names = "--requests", paramLabel = "N", defaultValue = "200", description = "Timed server requests, after as many warm-up ones (default: ${DEFAULT-VALUE}).")
+        int requests;
+        @Option(names = "--runs", paramLabel = "N", defaultValue = "7", description = "CLI and bare JVM runs each, interleaved; 0 skips them (default: ${DEFAULT-VALUE}).")
+        int runs;
+        @Option(names = "--java-opts", paramLabel = "OPTS", defaultValue = LAUNCHER_OPTS, description = "JVM options of both processes (default: the launcher's, ${DEFAULT-VALUE}).")
+        String javaOpts;
+        @Option(names = "--json", paramLabel = "FILE", defaultValue = "output/bench-query.json", description = "Where the JSON goes (default: ${DEFAULT-VALUE}).")
+        Path json;
+        @picocli.CommandLine.Mixin
+        CommonOptions common;
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            if (requests < 1 || runs < 0) throw new UsageException("--requests must be at least 1 and --runs at least 0");
+            java.util.List<String> command = new java.util.ArrayList<>();
+            command.add(ProcessHandle.current().info().command().orElse("java"));
+            for (String opt : javaOpts.trim().split("\\s+")) if (!opt.isEmpty()) command.add(opt);
+            QueryBench.Result r = QueryBench.run(db, author, common.base, requests, runs, command);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "talks-by author=%s: %d rows%n", r.author(), r.rows());
+            out.printf(Locale.ROOT, "server, warm: median %.2f ms, p95 %.2f ms over %d requests (target: ≤ 5 ms); ASK {} takes %.2f ms%n",
+                    r.serverMedianMs(), r.serverP95Ms(), r.requests(), r.askMedianMs());
+            if (runs > 0) {
+                out.printf(Locale.ROOT, "CLI query %.3f s, bare JVM open + query %.3f s (medians of %d runs): ratio %.2f (target ≤ 1.3)%n",
+                        r.cliMedianSeconds(), r.bareMedianSeconds(), r.runs(), r.cliRatio());
+            }
+            ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectNode root = m.createObjectNode();
+            root.put("query", QueryBench.QUERY).put("author", r.author()).put("rows", r.rows()).put("requests", r.requests())
+                    .put("serverMedianMs", r.serverMedianMs()).put("serverP95Ms", r.serverP95Ms()).put("askMedianMs", r.askMedianMs()).put("runs", r.runs()).put("javaOpts", javaOpts);
+            if (runs > 0) root.put("cliMedianSeconds", r.cliMedianSeconds()).put("bareMedianSeconds", r.bareMedianSeconds()).put("cliOverBare", r.cliRatio());
+            AtomicFile.write(json, o -> o.write((m.writeValueAsString(root) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            out.println("json: " + json);
+            return Main.OK;
         }
     }
 }

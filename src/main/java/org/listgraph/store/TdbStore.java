@@ -154,8 +154,9 @@ public final class TdbStore implements AutoCloseable {
         DatabaseMgr.compact(dsg, true);
     }
 
+    /** Closes the store and releases its lock, so another process may open it while this JVM goes on. */
     @Override
     public void close() {
-        dsg.close();
+        org.apache.jena.tdb2.sys.TDBInternal.expel(dsg);
     }
 }

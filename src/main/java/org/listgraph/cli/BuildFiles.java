@@ -43,7 +43,7 @@ final class BuildFiles implements AutoCloseable {
             // Lint reuses this reading of the lists and its identity, so the report costs no second conversion.
             findings = new Linter().lint(r.lists(), r.resolution(), r.files());
             timings.lap("lint");
-            staged.add(AtomicFile.stage(report, o -> HtmlReport.write(r.dataset(), findings, o)));
+            staged.add(AtomicFile.stage(report, o -> HtmlReport.write(r, findings, o)));
             timings.lap("report");
         } catch (RuntimeException e) {
             close();

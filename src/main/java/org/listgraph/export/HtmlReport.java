@@ -41,13 +41,18 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    /** Writes the report of the conversion {@code dataset} with its lint {@code findings}. */
-    public static void write(DatasetGraph dataset, List<LintFinding> findings, OutputStream out) throws IOException {
-        // One indexed copy of the union: SPARQL over the live union view re-merges every graph on each lookup.
-        org.apache.jena.graph.Graph merged = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
-        for (var it = dataset.listGraphNodes(); it.hasNext(); ) dataset.getGraph(it.next()).find().forEachRemaining(merged::add);
-        dataset.getDefaultGraph().find().forEachRemaining(merged::add);
-        DatasetGraph union = DatasetGraphFactory.wrap(merged);
+    /** Writes the report of a conversion: its shared graph and list headers (the entries are not needed), with lint's findings. */
+    public static void write(org.listgraph.rdf.Converter.Result result, List<LintFinding> findings, OutputStream out) throws IOException {
+        write(new org.apache.jena.graph.compose.Union(result.sharedGraph(), result.listHeaders()), findings, out);
+    }
+
+    /**
+     * Writes the report over {@code graph}, with lint's {@code findings}. Every figure comes from the
+     * resources, agents and topics (a conversion's shared graph) and each list's type and title, so
+     * the entries need not be held: see {@code Converter.Result.sharedGraph()} and {@code listHeaders()}.
+     */
+    public static void write(org.apache.jena.graph.Graph graph, List<LintFinding> findings, OutputStream out) throws IOException {
+        DatasetGraph union = DatasetGraphFactory.wrap(graph);
         Document doc = Document.createShell("");
         doc.outputSettings().prettyPrint(true).charset(StandardCharsets.UTF_8);
         doc.head().appendElement("meta").attr("charset", "utf-8");

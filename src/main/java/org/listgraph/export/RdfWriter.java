@@ -35,9 +35,33 @@ public final class RdfWriter {
     private RdfWriter() {
     }
 
-    /** Writes all triples of a conversion (as one graph), with the standard prefixes and {@code id:} for the base. */
+    /**
+     * Writes all triples of a conversion, with the standard prefixes and {@code id:} for the base. Formats
+     * with a streaming writer get one graph at a time, in graph IRI order, each sorted (the graphs share no
+     * subject, so each subject still has one block); only the list being written is held. The others
+     * (JSON-LD, RDF/XML) need the whole union at once.
+     */
     public static void writeUnion(org.listgraph.rdf.Converter.Result result, RdfFormat format, String base, OutputStream out) {
-        writeUnion(result.dataset(), format, org.listgraph.rdf.Vocab.prefixes(base), out);
+        PrefixMapping prefixes = org.listgraph.rdf.Vocab.prefixes(base);
+        if (format == RdfFormat.JSONLD || !StreamRDFWriter.registered(format.jena())) {
+            writeUnion(result.dataset(), format, prefixes, out);
+            return;
+        }
+        StreamRDF stream = StreamRDFWriter.getWriterStream(out, format.jena());
+        stream.start();
+        new java.util.TreeMap<>(prefixes.getNsPrefixMap()).forEach(stream::prefix);
+        for (var named : result.graphs()) {
+            List<Triple> triples = named.graph().find().toList();
+            triples.sort(TRIPLE_ORDER);
+            Triple prev = null;
+            for (Triple t : triples) {
+                if (t.equals(prev)) continue;
+                if (format.quads()) stream.quad(new Quad(named.name(), t));
+                else stream.triple(t);
+                prev = t;
+            }
+        }
+        stream.finish();
     }
 
     /**

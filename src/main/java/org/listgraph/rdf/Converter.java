@@ -47,15 +47,118 @@ public final class Converter {
     }
 
     /**
-     * What a conversion produced: the graphs, counts, problems and merge decisions, and, for checks
-     * that run on the same reading (lint), the identified lists, the identity resolution and the list
-     * files in the same order as the lists (empty when the lists did not come from files).
+     * What a conversion produced: counts, problems and merge decisions; the graphs, each made only
+     * when asked for (so a build holds one list's triples at a time, not all of them); and, for
+     * checks that run on the same reading (lint), the identified lists, the identity resolution and
+     * the list files in the same order as the lists (empty when the lists did not come from files).
      */
-    public record Result(DatasetGraph dataset, Stats stats, List<Problem> problems, List<Identified.Decision> decisions,
-                         List<Identified.ListNode> lists, Identified.Resolution resolution, List<Path> files) {
-        public Result {
-            lists = List.copyOf(lists);
-            files = List.copyOf(files);
+    public static final class Result {
+        private final Stats stats;
+        private final List<Problem> problems;
+        private final List<Identified.Decision> decisions;
+        private final List<Identified.ListNode> lists;
+        private final Identified.Resolution resolution;
+        private final List<Path> files;
+        private final java.util.SortedMap<String, Identified.ListNode> byGraph;
+        private final String sharedGraph;
+        private final org.apache.jena.graph.Graph shared;
+        private DatasetGraph dataset;
+
+        Result(Stats stats, List<Problem> problems, List<Identified.Decision> decisions, List<Identified.ListNode> lists,
+               Identified.Resolution resolution, List<Path> files, String sharedGraph, org.apache.jena.graph.Graph shared) {
+            this.stats = stats;
+            this.problems = List.copyOf(problems);
+            this.decisions = List.copyOf(decisions);
+            this.lists = List.copyOf(lists);
+            this.resolution = resolution;
+            this.files = List.copyOf(files);
+            this.sharedGraph = sharedGraph;
+            this.shared = shared;
+            this.byGraph = new java.util.TreeMap<>();
+            for (Identified.ListNode l : lists) byGraph.put(l.graphIri(), l);
+        }
+
+        /** A named graph of the conversion. */
+        public record NamedGraph(org.apache.jena.graph.Node name, org.apache.jena.graph.Graph graph) {
+        }
+
+        /** The named graphs (every list's and the shared one) in IRI order, each made as the iteration reaches it. */
+        public Iterable<NamedGraph> graphs() {
+            return () -> new java.util.Iterator<>() {
+                private final java.util.Iterator<String> names = graphNames().iterator();
+
+                @Override
+                public boolean hasNext() {
+                    return names.hasNext();
+                }
+
+                @Override
+                public NamedGraph next() {
+                    String name = names.next();
+                    return new NamedGraph(NodeFactory.createURI(name), graph(name));
+                }
+            };
+        }
+
+        /** The graph IRIs, in order. */
+        public java.util.SortedSet<String> graphNames() {
+            java.util.SortedSet<String> names = new java.util.TreeSet<>(byGraph.keySet());
+            names.add(sharedGraph);
+            return names;
+        }
+
+        private org.apache.jena.graph.Graph graph(String name) {
+            if (name.equals(sharedGraph)) return shared;
+            return ListTriples.of(byGraph.get(name), resolution);
+        }
+
+        /** The shared graph: resources, agents, topics and their links (held, as every list refers to it). */
+        public org.apache.jena.graph.Graph sharedGraph() {
+            return shared;
+        }
+
+        /** Each list's type and title, the only triples of the list graphs that say something about lists as a whole. */
+        public org.apache.jena.graph.Graph listHeaders() {
+            org.apache.jena.graph.Graph g = org.apache.jena.sparql.graph.GraphFactory.createGraphMem();
+            for (Identified.ListNode l : lists) ListTriples.header(l, new TripleSink(g));
+            return g;
+        }
+
+        /**
+         * All graphs at once, made on first use and kept: for small inputs, tests and formats whose
+         * writers need the whole graph. A build does not call it.
+         */
+        public synchronized DatasetGraph dataset() {
+            if (dataset == null) {
+                DatasetGraph dsg = DatasetGraphFactory.create();
+                for (NamedGraph g : graphs()) dsg.addGraph(g.name(), g.graph());
+                dataset = dsg;
+            }
+            return dataset;
+        }
+
+        public Stats stats() {
+            return stats;
+        }
+
+        public List<Problem> problems() {
+            return problems;
+        }
+
+        public List<Identified.Decision> decisions() {
+            return decisions;
+        }
+
+        public List<Identified.ListNode> lists() {
+            return lists;
+        }
+
+        public Identified.Resolution resolution() {
+            return resolution;
+        }
+
+        public List<Path> files() {
+            return files;
         }
     }
 
@@ -119,19 +222,16 @@ public final class Converter {
 
         Result finish(List<Path> files, java.util.function.Consumer<String> progress) {
             Identified.Resolution resolution = catalog.resolve();
-            progress.accept("writing the graphs");
-            DatasetGraph dsg = DatasetGraphFactory.create();
-            for (Identified.ListNode list : lists) {
-                dsg.addGraph(NodeFactory.createURI(list.graphIri()), ListTriples.of(list, resolution));
-            }
+            progress.accept("counting the triples");
             Identified.Shared shared = resolution.shared();
-            dsg.addGraph(NodeFactory.createURI(iris.sharedGraph()), SharedTriples.of(shared));
-            long triples = 0;
-            for (var it = dsg.listGraphNodes(); it.hasNext(); ) triples += dsg.getGraph(it.next()).size();
+            org.apache.jena.graph.Graph sharedTriples = SharedTriples.of(shared);
+            // The list graphs are made again whenever they are used; only their sizes are kept here.
+            long triples = sharedTriples.size();
+            for (Identified.ListNode list : lists) triples += ListTriples.of(list, resolution).size();
             java.util.SortedMap<String, Integer> kinds = new java.util.TreeMap<>();
             shared.resources().forEach(r -> r.kinds().forEach(k -> kinds.merge(k.localName(), 1, Integer::sum)));
-            return new Result(dsg, new Stats(lists.size(), entries, shared.resources().size(), shared.agents().size(), triples, kinds),
-                    problems.stream().sorted().toList(), resolution.decisions(), lists, resolution, files);
+            return new Result(new Stats(lists.size(), entries, shared.resources().size(), shared.agents().size(), triples, kinds),
+                    problems.stream().sorted().toList(), resolution.decisions(), lists, resolution, files, iris.sharedGraph(), sharedTriples);
         }
     }
 }

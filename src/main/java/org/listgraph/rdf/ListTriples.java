@@ -22,9 +22,7 @@ public final class ListTriples {
         Graph g = GraphFactory.createGraphMem();
         TripleSink out = new TripleSink(g);
         ListInfo info = list.document().info();
-        Node l = TripleSink.node(list.iri());
-        out.add(l, Vocab.TYPE, Vocab.LIST);
-        out.text(l, Vocab.DCT_TITLE, info.title());
+        Node l = header(list, out);
         out.text(l, Vocab.SOURCE_PATH, info.file());
         out.text(l, Vocab.SHA256, list.document().sha256());
         out.iri(l, Vocab.DCT_SOURCE, info.origin() == null ? null : UrlCanonicalizer.toIri(info.origin()));
@@ -61,5 +59,13 @@ public final class ListTriples {
             }
         }
         return g;
+    }
+
+    /** The list's type and title (what a report over all lists needs of each); returns the list's node. */
+    static Node header(ListNode list, TripleSink out) {
+        Node l = TripleSink.node(list.iri());
+        out.add(l, Vocab.TYPE, Vocab.LIST);
+        out.text(l, Vocab.DCT_TITLE, list.document().info().title());
+        return l;
     }
 }

@@ -70,33 +70,35 @@ public final class TdbStore implements AutoCloseable {
      * leaves the previous state, as TDB2 commits the transaction whole or not at all.
      */
     public LoadReport load(org.listgraph.rdf.Converter.Result result, String base, boolean rebuild, String softwareVersion) {
-        DatasetGraph source = result.dataset();
         org.listgraph.identity.IriMinter iris = new org.listgraph.identity.IriMinter(base);
         Node meta = org.apache.jena.graph.NodeFactory.createURI(iris.metaGraph());
-        java.util.Map<Node, String> hashes = GraphHash.ofGraphs(source);
         String now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
         String ontologyVersion = OntologyVersion.get();
+        java.util.List<String> names = java.util.List.copyOf(result.graphNames());
         boolean empty = Txn.calculateRead(dsg, () -> !dsg.listGraphNodes().hasNext());
         if (empty) {
-            // A first load goes through TDB2's sequential loader (crash-safe, faster than single adds),
-            // data and metadata in the loader's one transaction.
-            DatasetGraph metaQuads = org.apache.jena.sparql.core.DatasetGraphFactory.create();
-            hashes.forEach((g, hash) -> MetaGraph.record(metaQuads, meta, g, hash, now, softwareVersion, ontologyVersion,
-                    iris.listOfGraph(g.getURI()), source.getGraph(g)));
+            // A first load goes through TDB2's sequential loader (crash-safe, faster than single adds), data and
+            // metadata in the loader's one transaction; each list's graph is made, hashed, sent and dropped in turn.
             DataLoader loader = LoaderFactory.sequentialLoader(dsg, MonitorOutputs.nullOutput());
             loader.startBulk();
             try {
                 StreamRDF stream = loader.stream();
                 stream.start();
-                source.find().forEachRemaining(stream::quad);
-                metaQuads.find().forEachRemaining(stream::quad);
+                for (var g : result.graphs()) {
+                    Node name = g.name();
+                    g.graph().find().forEachRemaining(t -> stream.quad(new org.apache.jena.sparql.core.Quad(name, t)));
+                    DatasetGraph metaQuads = org.apache.jena.sparql.core.DatasetGraphFactory.create();
+                    MetaGraph.record(metaQuads, meta, name, GraphHash.of(g.graph()), now, softwareVersion, ontologyVersion,
+                            iris.listOfGraph(name.getURI()), g.graph());
+                    metaQuads.find().forEachRemaining(stream::quad);
+                }
                 stream.finish();
                 loader.finishBulk();
             } catch (RuntimeException e) {
                 loader.finishException(e);
                 throw e;
             }
-            return new LoadReport(hashes.keySet().stream().map(Node::getURI).toList(), java.util.List.of(), java.util.List.of());
+            return new LoadReport(names, java.util.List.of(), java.util.List.of());
         }
         return Txn.calculateWrite(dsg, () -> {
             java.util.List<String> written = new java.util.ArrayList<>();
@@ -104,28 +106,31 @@ public final class TdbStore implements AutoCloseable {
             java.util.List<String> removed = new java.util.ArrayList<>();
             java.util.Set<Node> stored = new java.util.HashSet<>();
             dsg.listGraphNodes().forEachRemaining(stored::add);
+            java.util.Set<String> wanted = new java.util.HashSet<>(names);
             for (Node g : stored) {
-                if (!g.equals(meta) && !hashes.containsKey(g)) {
+                if (!g.equals(meta) && !wanted.contains(g.getURI())) {
                     // (a graph of an earlier --base, or of a list that is gone)
                     dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
                     dsg.deleteAny(meta, g, Node.ANY, Node.ANY);
                     removed.add(g.getURI());
                 }
             }
-            hashes.forEach((g, hash) -> {
+            for (var named : result.graphs()) {
+                Node g = named.name();
+                String hash = GraphHash.of(named.graph());
                 String storedHash = MetaGraph.hash(dsg, meta, g);
                 if (!rebuild && hash.equals(storedHash) && stored.contains(g)) {
                     // The graph stays untouched; its list's record in the metadata graph is refreshed, so a store
                     // written by an older listgraph gains what this version records.
-                    MetaGraph.recordList(dsg, meta, iris.listOfGraph(g.getURI()), source.getGraph(g));
+                    MetaGraph.recordList(dsg, meta, iris.listOfGraph(g.getURI()), named.graph());
                     unchanged.add(g.getURI());
-                    return;
+                    continue;
                 }
                 dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
-                source.getGraph(g).find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
-                MetaGraph.record(dsg, meta, g, hash, now, softwareVersion, ontologyVersion, iris.listOfGraph(g.getURI()), source.getGraph(g));
+                named.graph().find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
+                MetaGraph.record(dsg, meta, g, hash, now, softwareVersion, ontologyVersion, iris.listOfGraph(g.getURI()), named.graph());
                 written.add(g.getURI());
-            });
+            }
             return new LoadReport(written, unchanged, removed);
         });
     }

@@ -1,11 +1,17 @@
 package org.listgraph.store;
 
+import org.apache.jena.atlas.io.StringWriterI;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.riot.out.NodeFmtLib;
-import org.listgraph.identity.IriMinter;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.out.NodeFormatter;
+import org.apache.jena.riot.out.NodeFormatterNT;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /** The SHA-256 of a graph's sorted N-Triples: equal for equal content, whatever the order of insertion. */
@@ -13,19 +19,43 @@ final class GraphHash {
     private GraphHash() {
     }
 
-    /** The hash of each named graph of {@code source}, in IRI order. */
-    static java.util.SortedMap<org.apache.jena.graph.Node, String> ofGraphs(org.apache.jena.sparql.core.DatasetGraph source) {
-        java.util.SortedMap<org.apache.jena.graph.Node, String> hashes = new java.util.TreeMap<>(
-                java.util.Comparator.comparing(org.apache.jena.graph.Node::getURI));
-        source.listGraphNodes().forEachRemaining(g -> hashes.put(g, of(source.getGraph(g))));
-        return hashes;
-    }
-
+    /**
+     * The hash of the graph's triples as N-Triples lines ("s p o", no final dot), sorted and joined by
+     * newlines. The digest is fed line by line: joining a large graph's lines first held a second copy.
+     */
     static String of(Graph g) {
         List<String> lines = new ArrayList<>();
-        g.find().forEachRemaining(t -> lines.add(NodeFmtLib.strNT(t.getSubject()) + " " + NodeFmtLib.strNT(t.getPredicate()) + " "
-                + NodeFmtLib.strNT(t.getObject())));
+        NodeFormatter nt = new NodeFormatterNT();
+        g.find().forEachRemaining(t -> lines.add(line(nt, t)));
         lines.sort(null);
-        return IriMinter.sha256(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+        MessageDigest digest = sha256();
+        for (int i = 0; i < lines.size(); i++) {
+            if (i > 0) digest.update((byte) '\n');
+            digest.update(lines.get(i).getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** One triple as N-Triples, written with the plain N-Triples formatter (NodeFmtLib's goes through a slow indenting writer). */
+    static String line(NodeFormatter nt, Triple t) {
+        StringWriterI w = new StringWriterI();
+        node(nt, w, t.getSubject());
+        w.write(' ');
+        node(nt, w, t.getPredicate());
+        w.write(' ');
+        node(nt, w, t.getObject());
+        return w.toString();
+    }
+
+    private static void node(NodeFormatter nt, StringWriterI w, Node n) {
+        nt.format(w, n);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 }

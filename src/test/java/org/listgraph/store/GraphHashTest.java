@@ -1,0 +1,45 @@
+package org.listgraph.store;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.riot.out.NodeFormatterNT;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.junit.jupiter.api.Test;
+import org.listgraph.identity.IriMinter;
+import org.listgraph.testing.Seeds;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Graph hashes stay what earlier versions recorded in stores, so an upgrade does not rewrite unchanged graphs. */
+class GraphHashTest {
+    @Test
+    void everyTripleOfTheSeedsAndOfHostileLiteralsIsWrittenAsNodeFmtLibWritesIt() {
+        Graph g = GraphFactory.createGraphMem();
+        Seeds.convert().dataset().find().forEachRemaining(q -> g.add(q.asTriple()));
+        var s = NodeFactory.createURI("https://example.org/s");
+        var p = NodeFactory.createURI("https://example.org/p");
+        for (String text : new String[]{"quote \" back \\ slash", "line\nbreak\r\ttab", "Träfik 日本語 🌟", "\u0001\u007f control"}) {
+            g.add(Triple.create(s, p, NodeFactory.createLiteralString(text)));
+            g.add(Triple.create(s, p, NodeFactory.createLiteralLang(text, "en-GB")));
+        }
+        g.add(Triple.create(s, p, NodeFactory.createLiteralDT("2024-01-02", org.apache.jena.datatypes.xsd.XSDDatatype.XSDdate)));
+        g.add(Triple.create(s, p, NodeFactory.createURI("https://example.org/a b>{}|^`\\")));
+        assertTrue(g.size() > 5000);
+        NodeFormatterNT nt = new NodeFormatterNT();
+        List<String> old = new ArrayList<>();
+        g.find().forEachRemaining(t -> {
+            String expected = NodeFmtLib.strNT(t.getSubject()) + " " + NodeFmtLib.strNT(t.getPredicate()) + " " + NodeFmtLib.strNT(t.getObject());
+            assertEquals(expected, GraphHash.line(nt, t));
+            old.add(expected);
+        });
+        old.sort(null);
+        assertEquals(IriMinter.sha256(String.join("\n", old).getBytes(StandardCharsets.UTF_8)), GraphHash.of(g), "the hash earlier versions recorded");
+    }
+}

@@ -107,8 +107,10 @@ public final class Converter {
             return names;
         }
 
-        private org.apache.jena.graph.Graph graph(String name) {
+        /** The named graph {@code name} (one of {@link #graphNames()}), made now. */
+        public org.apache.jena.graph.Graph graph(String name) {
             if (name.equals(sharedGraph)) return shared;
+            if (!byGraph.containsKey(name)) throw new IllegalArgumentException("no graph " + name);
             return ListTriples.of(byGraph.get(name), resolution);
         }
 

@@ -45,10 +45,9 @@ public final class RemoteStore {
      * graphs it did not record.
      */
     public LoadReport load(Converter.Result result, String base, boolean rebuild, String softwareVersion) {
-        DatasetGraph source = result.dataset();
         IriMinter iris = new IriMinter(base);
         Node meta = NodeFactory.createURI(iris.metaGraph());
-        Map<Node, String> hashes = GraphHash.ofGraphs(source);
+        Map<Node, String> hashes = new java.util.TreeMap<>(Comparator.comparing(Node::getURI));
         DatasetGraph metaCopy = DatasetGraphFactory.create();
         get(meta).find().forEachRemaining(t -> metaCopy.add(meta, t.getSubject(), t.getPredicate(), t.getObject()));
         String metaBefore = GraphHash.of(metaCopy.getGraph(meta));
@@ -59,14 +58,18 @@ public final class RemoteStore {
         });
         List<Node> toWrite = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
-        hashes.forEach((g, hash) -> {
+        // One graph made at a time: hashed here, and made again below only if it is to be sent.
+        for (var named : result.graphs()) {
+            Node g = named.name();
+            String hash = GraphHash.of(named.graph());
+            hashes.put(g, hash);
             if (!rebuild && hash.equals(MetaGraph.hash(metaCopy, meta, g)) && exists(g)) {
-                MetaGraph.recordList(metaCopy, meta, iris.listOfGraph(g.getURI()), source.getGraph(g));
+                MetaGraph.recordList(metaCopy, meta, iris.listOfGraph(g.getURI()), named.graph());
                 unchanged.add(g.getURI());
             } else {
                 toWrite.add(g);
             }
-        });
+        }
         // Graphs about to be written for the first time are recorded (with no valid hash) before any is
         // sent: if the run stops half-way, the next one still knows them, rewrites them, or removes them.
         List<Node> fresh = toWrite.stream().filter(g -> !recorded.contains(g)).toList();
@@ -86,9 +89,9 @@ public final class RemoteStore {
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         String ontologyVersion = OntologyVersion.get();
         for (Node g : toWrite) {
-            put(g, source.getGraph(g));
-            MetaGraph.record(metaCopy, meta, g, hashes.get(g), now, softwareVersion, ontologyVersion, iris.listOfGraph(g.getURI()),
-                    source.getGraph(g));
+            Graph content = result.graph(g.getURI());
+            put(g, content);
+            MetaGraph.record(metaCopy, meta, g, hashes.get(g), now, softwareVersion, ontologyVersion, iris.listOfGraph(g.getURI()), content);
             written.add(g.getURI());
         }
         // Last, so that a graph counts as written only once it is.

@@ -31,7 +31,13 @@ class JarIT {
     }
 
     private Result java(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        return javaWith(List.of(), args);
+    }
+
+    private Result javaWith(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-jar", JAR.toString()));
         cmd.addAll(List.of(args));
         Path out = project.resolve(".stdout");
         Path err = project.resolve(".stderr");
@@ -176,6 +182,17 @@ class JarIT {
         assertEquals(3, r.code());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().startsWith("broken.md:1: error: binary file"), r.err());
+    }
+
+    @Test
+    void runningOutOfMemoryIsOneLineSayingHowToGiveMoreAndNothingIsWritten() throws Exception {
+        new org.listgraph.bench.CorpusGenerator(20, 20_000, 3).write(project.resolve("big"));
+        Result r = javaWith(List.of("-Xmx48m"), "build", "--lists", "big", "--output", "out");
+        assertEquals(3, r.code(), r.err());
+        String last = r.err().lines().reduce((a, b) -> b).orElse("");
+        assertTrue(last.startsWith("listgraph: error: out of memory (the JVM may use ") && last.contains("LISTGRAPH_JAVA_OPTS=-Xmx8g"), r.err());
+        assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), "no stack trace: " + r.err());
+        assertFalse(Files.exists(project.resolve("out/graph.ttl")), "no output file");
     }
 
     @Test

@@ -58,7 +58,14 @@ public final class Main implements Runnable {
             w.flush();
             return USAGE;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Not a bug and not the user's typing: the lists need more heap than this JVM may take.
+            err.printf("listgraph: error: out of memory (the JVM may use %d MB); give it more with LISTGRAPH_JAVA_OPTS=-Xmx8g "
+                    + "(a build of a million entries needs about 5 GB), or build fewer lists at once%n", Runtime.getRuntime().maxMemory() >> 20);
+            return BAD_INPUT;
+        }
     }
 
     private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {

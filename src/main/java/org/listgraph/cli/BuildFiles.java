@@ -45,8 +45,8 @@ final class BuildFiles implements AutoCloseable {
             timings.lap("lint");
             staged.add(AtomicFile.stage(report, o -> HtmlReport.write(r, findings, o)));
             timings.lap("report");
-        } catch (RuntimeException e) {
-            close();
+        } catch (RuntimeException | Error e) {
+            close(); // out of memory included: no temporary file outlives a failed build
             throw e;
         }
     }

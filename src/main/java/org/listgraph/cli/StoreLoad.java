@@ -51,29 +51,41 @@ final class StoreLoad {
             return t;
         });
         Future<T> extra = null;
+        java.util.concurrent.atomic.AtomicBoolean abandoned = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.Callable<T> sideWork = () -> {
+            T value = alongside.apply(r);
+            if (abandoned.get()) closeQuietly(value); // the load failed while this ran
+            return value;
+        };
         boolean loadedOk = false;
         try {
             LoadReport loaded;
             if (endpoint != null) {
-                extra = side.submit(() -> alongside.apply(r));
+                extra = side.submit(sideWork);
                 loaded = new RemoteStore(endpoint).load(r, base, rebuild, Main.version());
             } else {
                 try (TdbStore store = TdbStore.open(db, true)) {
-                    extra = side.submit(() -> alongside.apply(r));
+                    extra = side.submit(sideWork);
                     loaded = store.load(r, base, rebuild, Main.version());
                 }
             }
-            timings.lap("store");
-            T value = join(extra);
-            timings.lap("waiting for the work alongside");
             loadedOk = true;
+            timings.lap("store");
+            // The store has committed: say what it did before anything else can fail.
             progress.done();
             Reporter.print(r.problems(), err);
             loaded.removed().forEach(g -> out.println("removed " + g + " (its list is gone)"));
+            T value = join(extra);
+            timings.lap("waiting for the work alongside");
             return new Outcome<>(r, loaded, value);
         } finally {
-            if (!loadedOk && extra != null) discard(extra);
-            side.shutdownNow();
+            if (!loadedOk && extra != null) {
+                // Whatever the side work staged is dropped: now if it is done, else by itself when it ends
+                // (a failed load is reported at once, not after the files are written).
+                abandoned.set(true);
+                if (extra.isDone()) discard(extra);
+            }
+            side.shutdown();
         }
     }
 
@@ -90,12 +102,21 @@ final class StoreLoad {
         }
     }
 
-    /** After a failed load: waits for the side work and drops what it staged. */
+    /** After a failed load: drops what the finished side work staged. */
     private static void discard(Future<?> extra) {
         try {
-            if (extra.get() instanceof AutoCloseable staged) staged.close();
+            closeQuietly(extra.get());
         } catch (Exception ignored) {
             // the load's own failure is the one to report
+        }
+    }
+
+    private static void closeQuietly(Object staged) {
+        if (!(staged instanceof AutoCloseable c)) return;
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // best effort: leftovers are removed by the next run
         }
     }
 }

@@ -173,8 +173,8 @@ public final class ListFiles {
      * file in path order stops the reading with its own error.
      */
     public void readEach(List<Path> files, int threads, java.util.function.Consumer<ListDocument> sink) {
-        var manifests = new java.util.HashMap<Path, Manifest>();
-        for (Path f : files) manifests.computeIfAbsent(f.toAbsolutePath().normalize().getParent(), Manifest::inFolder);
+        // Each folder's manifest is read when its first file is, so a broken one is reported in path order too.
+        var manifests = new java.util.concurrent.ConcurrentHashMap<Path, Manifest>();
         var ids = new java.util.HashMap<String, Path>();
         java.util.function.BiConsumer<Path, ListDocument> checked = (f, doc) -> {
             Path before = ids.putIfAbsent(doc.info().id(), f);
@@ -184,7 +184,8 @@ public final class ListFiles {
             }
             sink.accept(doc);
         };
-        java.util.function.Function<Path, ListDocument> parse = f -> read(f, manifests.get(f.toAbsolutePath().normalize().getParent()));
+        java.util.function.Function<Path, ListDocument> parse = f -> read(f, manifests.computeIfAbsent(f.toAbsolutePath().normalize().getParent(),
+                Manifest::inFolder));
         if (threads <= 1 || files.size() <= 1) {
             files.forEach(f -> checked.accept(f, parse.apply(f)));
             return;

@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
         description = "Performance: 'bench corpus' writes a synthetic corpus; 'bench run' measures flexmark parsing, conversion, Jena's "
                 + "sequential loader and a whole build on it, prints a table and writes JSON; 'bench query' measures the saved talks-by "
                 + "query on a warm server and as a CLI run against a bare JVM.",
-        subcommands = {BenchCommand.Corpus.class, BenchCommand.Run.class, BenchCommand.Query.class})
+        subcommands = {BenchCommand.Corpus.class, BenchCommand.Run.class, BenchCommand.Query.class, BenchCommand.Training.class})
 final class BenchCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -121,7 +121,7 @@ final class BenchCommand implements Runnable {
             return (m.writeValueAsString(root) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
 
-        private static void delete(Path dir) {
+        static void delete(Path dir) {
             try (var walk = Files.walk(dir)) {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
                     try {
@@ -187,6 +187,33 @@ final class BenchCommand implements Runnable {
             AtomicFile.write(json, o -> o.write((m.writeValueAsString(root) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             out.println("json: " + json);
             return Main.OK;
+        }
+    }
+
+    /**
+     * {@code bench training} (hidden): the launcher runs it once per jar under
+     * {@code -XX:ArchiveClassesAtExit}, so the classes a query needs are in a class-data-sharing archive
+     * and {@code listgraph query} starts about as fast as a bare JVM.
+     */
+    @Command(name = "training", hidden = true, description = "Load and query a tiny store, for the launcher's class-data-sharing archive.")
+    static final class Training implements Callable<Integer> {
+        @Override
+        public Integer call() throws IOException {
+            Path work = Files.createTempDirectory("listgraph-training");
+            try {
+                Path list = work.resolve("training.md");
+                Files.writeString(list, "# Training\n\n## Talks\n\n- [A talk](https://speakerdeck.com/someone/a-talk) by someone\n");
+                String db = work.resolve("tdb2").toString();
+                PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+                int code = Main.run(quiet, quiet, "load", list.toString(), "--db", db);
+                for (String format : new String[]{"table", "csv", "json"}) {
+                    code |= Main.run(quiet, quiet, "query", "--db", db, "--saved", "talks-by", "--param", "author=someone", "-f", format);
+                }
+                code |= Main.run(quiet, quiet, "stats", "--db", db);
+                return code == 0 ? Main.OK : Main.INTERNAL;
+            } finally {
+                Run.delete(work);
+            }
         }
     }
 }

@@ -68,4 +68,24 @@ class BenchTest {
         assertEquals(Main.USAGE, r.code());
         assertTrue(r.err().contains("is not empty"), r.err());
     }
+
+    @Test
+    void queryMeasuresTheSavedQueryOnAServedStoreForATypicalAndTheBusiestSpeaker() throws IOException {
+        Path output = tmp.resolve("seeds-output");
+        assertEquals(Main.OK, CliTest.run("build", "--lists", "lists", "--output", output.toString()).code());
+        Path json = tmp.resolve("query.json");
+        CliTest.Run r = CliTest.run("bench", "query", "--db", output.resolve("tdb2").toString(), "--runs", "0", "--requests", "5",
+                "--json", json.toString());
+        assertEquals(Main.OK, r.code(), r.err());
+        assertTrue(r.out().contains("server, warm, median speaker author="), r.out());
+        assertTrue(r.out().contains("server, warm, busiest speaker author="), r.out());
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertEquals(2, root.get("served").size());
+        JsonNode busiest = root.get("served").get(1);
+        assertTrue(busiest.get("rows").asInt() >= 1 && busiest.get("medianMs").asDouble() > 0, root.toString());
+        assertTrue(root.get("askMedianMs").asDouble() > 0);
+        CliTest.Run again = CliTest.run("query", "--db", output.resolve("tdb2").toString(), "--saved", "talks-by", "--param",
+                "author=" + busiest.get("author").asText(), "-f", "csv");
+        assertEquals(busiest.get("rows").asInt() + 1, again.out().lines().count(), "the rows counted are the rows the CLI prints: " + again.out());
+    }
 }

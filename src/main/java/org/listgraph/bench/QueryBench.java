@@ -88,9 +88,10 @@ public final class QueryBench {
         double[] cli = new double[runs];
         double[] bare = new double[runs];
         String who = served.get(0).author();
+        Path jar = runs == 0 ? null : jar();
+        List<String> cliJava = runs == 0 ? List.of() : concat(java, launcherArchive(jar).toArray(String[]::new));
         for (int i = 0; i < runs; i++) {
-            Path jar = jar();
-            cli[i] = process(concat(concat(java, launcherArchive(jar).toArray(String[]::new)), "-jar", jar.toString(), "query", "--db", db.toString(), "--saved", QUERY, "--param", "author=" + who, "-f", "csv"));
+            cli[i] = process(concat(cliJava, "-jar", jar.toString(), "query", "--db", db.toString(), "--saved", QUERY, "--param", "author=" + who, "-f", "csv"));
             bare[i] = process(concat(java, "-cp", jar.toString(), BareQuery.class.getName(), db.toString(), firstText));
         }
         return new Result(served, requests, median(ask), runs, runs == 0 ? Double.NaN : median(cli), runs == 0 ? Double.NaN : median(bare));

@@ -2,7 +2,6 @@ package org.listgraph.store;
 
 import org.apache.jena.atlas.io.StringWriterI;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.out.NodeFormatter;
 import org.apache.jena.riot.out.NodeFormatterNT;
@@ -39,16 +38,12 @@ final class GraphHash {
     /** One triple as N-Triples, written with the plain N-Triples formatter (NodeFmtLib's goes through a slow indenting writer). */
     static String line(NodeFormatter nt, Triple t) {
         StringWriterI w = new StringWriterI();
-        node(nt, w, t.getSubject());
+        nt.format(w, t.getSubject());
         w.write(' ');
-        node(nt, w, t.getPredicate());
+        nt.format(w, t.getPredicate());
         w.write(' ');
-        node(nt, w, t.getObject());
+        nt.format(w, t.getObject());
         return w.toString();
-    }
-
-    private static void node(NodeFormatter nt, StringWriterI w, Node n) {
-        nt.format(w, n);
     }
 
     private static MessageDigest sha256() {

@@ -34,6 +34,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Web origins whose pages may query from a browser, comma-separated, e.g. https://yasgui.org; * for any "
                     + "(default), none for no cross-origin access.")
     java.util.List<String> cors;
+    @Option(names = "--max-rows", paramLabel = "N", defaultValue = "100000",
+            description = "Most rows one answer may hold (default: ${DEFAULT-VALUE}); a query asking for more gets the first N and the "
+                    + "header Listgraph-Row-Limit: N.")
+    long maxRows;
     @Option(names = "--base", paramLabel = "IRI", defaultValue = IriMinter.DEFAULT_BASE, description = "Base of instance IRIs (default: ${DEFAULT-VALUE}).")
     String base;
     @Spec
@@ -42,6 +46,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) throw new UsageException("--port must be between 0 and 65535, got " + port);
+        if (maxRows < 1) throw new UsageException("--max-rows must be at least 1, got " + maxRows);
         if (host.isBlank()) throw new UsageException("--host is empty; give an address such as 127.0.0.1");
         java.util.List<String> origins = cors.equals(java.util.List.of("none")) ? java.util.List.of() : cors;
         PrintWriter out = spec.commandLine().getOut();
@@ -49,7 +54,7 @@ final class ServeCommand implements Callable<Integer> {
         TdbStore store = TdbStore.open(db, false);
         ListgraphServer server;
         try {
-            server = ListgraphServer.start(store.dataset(), SavedQueries.load(Path.of("")), new ServeOptions(host, port, timeout, base, origins));
+            server = ListgraphServer.start(store.dataset(), SavedQueries.load(Path.of("")), new ServeOptions(host, port, timeout, base, origins, maxRows));
         } catch (RuntimeException e) {
             store.close();
             throw e;

@@ -1,6 +1,7 @@
 package org.listgraph.serve;
 
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.eclipse.jetty.server.Connector;
@@ -13,12 +14,15 @@ import java.net.UnknownHostException;
 
 /**
  * The embedded Fuseki server of {@code serve}: the store read-only at {@code /listgraph} (SPARQL
- * query and Graph Store Protocol read), with a query timeout, CORS, no admin endpoints and no
+ * query and Graph Store Protocol read), with a query timeout, a cap on rows and request size, CORS, no admin endpoints and no
  * file-system access, and the query page at {@code /}.
  */
 public final class ListgraphServer implements AutoCloseable {
     /** The dataset's path: queries go to {@code /listgraph/sparql} or {@code /listgraph/query}, graphs come from {@code /listgraph/get}. */
     public static final String DATASET = "/listgraph";
+
+    /** The largest request body taken (a query, a form); larger ones get 413. */
+    public static final long MAX_REQUEST_BYTES = 1 << 20;
 
     private final FusekiServer server;
     private final String host;
@@ -42,6 +46,8 @@ public final class ListgraphServer implements AutoCloseable {
         FusekiServer.Builder builder = FusekiServer.create()
                 .port(options.port())
                 .loopback(address.isLoopbackAddress())
+                // Registered before the dataset, so its query endpoints use the capped service.
+                .registerOperation(Operation.Query, new RowCappedQueries(options.maxRows()))
                 .add(DATASET, dsg, false) // false: read-only, so no update and no GSP write endpoint exists
                 .enableCors(false) // replaced below by a read-only setup: given origins, reading methods, no credentials
                 .enablePing(true)
@@ -53,6 +59,7 @@ public final class ListgraphServer implements AutoCloseable {
                 .addServlet("/index.html", page)
                 .addServlet("/page/*", page)
                 .verbose(false);
+        builder.addFilter("/*", new RequestSizeLimit(MAX_REQUEST_BYTES));
         if (!options.corsOrigins().isEmpty()) builder.addFilter("/*", new ReadOnlyCors(options.corsOrigins()));
         FusekiServer server = builder.build();
         for (Connector c : server.getJettyServer().getConnectors()) {

@@ -169,7 +169,9 @@ async function run() {
   }
   const n = json.results.bindings.length;
   $('results').append(table(json));
-  status(n + (n === 1 ? ' row' : ' rows') + ' in ' + seconds + ' s');
+  const cap = Number(r.headers.get('Listgraph-Row-Limit'));
+  status(n + (n === 1 ? ' row' : ' rows') + ' in ' + seconds + ' s'
+    + (cap > 0 && n >= cap ? ' (the server answers at most ' + cap + ' rows: there may be more; page with LIMIT and OFFSET)' : ''));
 }
 
 function describe(iri) {

@@ -50,7 +50,7 @@ final class LintCommand implements Callable<Integer> {
         if (format.equals("json")) {
             writeJson(findings);
         } else {
-            findings.forEach(out::println);
+            findings.forEach(f -> out.println(Reporter.visible(f.toString())));
             out.flush();
         }
         long errors = findings.stream().filter(f -> f.rule().severity() == Severity.ERROR).count();

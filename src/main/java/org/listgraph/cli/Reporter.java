@@ -11,9 +11,17 @@ final class Reporter {
     private Reporter() {
     }
 
+    /** Control characters other than tab: a list's ESC sequence echoed in a warning would drive the user's terminal. */
+    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\x00-\\x08\\x0A-\\x1F\\x7F-\\x9F]");
+
     static void print(List<Problem> problems, PrintWriter err) {
-        problems.forEach(err::println);
+        problems.forEach(p -> err.println(visible(p.toString())));
         err.flush();
+    }
+
+    /** The line with each control character written as a backslash-u escape, so it prints as text. */
+    static String visible(String line) {
+        return CONTROL.matcher(line).replaceAll(m -> String.format("\\\\u%04X", (int) m.group().charAt(0)));
     }
 
     /** "3 warnings" / "1 error, 2 warnings" / "no problems". */

@@ -7,6 +7,11 @@ import org.apache.jena.graph.NodeFactory;
 
 /** Adds triples to a graph with the few literal forms listgraph uses (xsd:integer, never xsd:long). */
 final class TripleSink {
+    /**
+     * Control characters that XML 1.0 cannot carry even escaped: a stray one in a list would make the RDF/XML
+     * export fail and the server's SPARQL XML results ill-formed, and it is never meant as text.
+     */
+    private static final java.util.regex.Pattern NOT_XML = java.util.regex.Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
     private final Graph graph;
 
     TripleSink(Graph graph) {
@@ -22,7 +27,9 @@ final class TripleSink {
     }
 
     void text(Node s, Node p, String value) {
-        if (value != null && !value.isBlank()) graph.add(s, p, NodeFactory.createLiteralString(value));
+        if (value == null) return;
+        String clean = NOT_XML.matcher(value).replaceAll("");
+        if (!clean.isBlank()) graph.add(s, p, NodeFactory.createLiteralString(clean));
     }
 
     void integer(Node s, Node p, long value) {

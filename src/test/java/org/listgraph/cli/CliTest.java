@@ -146,6 +146,15 @@ class CliTest {
     }
 
     @Test
+    void serveRefusesAnAnswerCapBelowOneRowBeforeOpeningTheStore() {
+        Run r = run("serve", "--db", tmp.resolve("none").toString(), "--max-rows", "0");
+        assertEquals(Main.USAGE, r.code());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("--max-rows must be at least 1, got 0"), r.err());
+        assertFalse(Files.exists(tmp.resolve("none")), "no store made");
+    }
+
+    @Test
     void aTemporaryFileLeftByAKilledWriterIsRemovedByTheNextWrite() throws IOException {
         Path leftover = Files.writeString(tmp.resolve(".graph.ttl.2147483646.123.tmp"), "half");
         Run r = run("convert", "src/test/resources/golden/cross-list-merge", "-o", tmp.resolve("graph.ttl").toString(), "-q");

@@ -11,9 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.listgraph.identity.IriMinter;
 import org.listgraph.store.SavedQueries;
-import org.listgraph.store.TdbStore;
 import org.listgraph.testing.Http;
-import org.listgraph.testing.SeedStore;
+import org.listgraph.testing.ServedSeeds;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -33,23 +32,21 @@ class ServerLimitsTest {
 
     @TempDir
     static Path tmp;
-    static TdbStore store;
+    static ServedSeeds served;
     static ListgraphServer server;
     static String root;
     static final JsonMapper JSON = new JsonMapper();
 
     @BeforeAll
     static void serve() {
-        store = SeedStore.create(tmp.resolve("tdb2"));
-        server = ListgraphServer.start(store.dataset(), SavedQueries.load(Path.of("")),
-                new ServeOptions("127.0.0.1", 0, Duration.ofSeconds(2), IriMinter.DEFAULT_BASE, List.of("*"), MAX_ROWS));
+        served = ServedSeeds.start(tmp.resolve("tdb2"), new ServeOptions("127.0.0.1", 0, Duration.ofSeconds(2), IriMinter.DEFAULT_BASE, List.of("*"), MAX_ROWS));
+        server = served.server();
         root = server.pageUrl();
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) server.close();
-        if (store != null) store.close();
+        if (served != null) served.close();
     }
 
     private static HttpResponse<String> select(String query) {

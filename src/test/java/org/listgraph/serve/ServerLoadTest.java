@@ -10,9 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.listgraph.identity.IriMinter;
 import org.listgraph.store.SavedQueries;
-import org.listgraph.store.TdbStore;
 import org.listgraph.testing.Http;
-import org.listgraph.testing.SeedStore;
+import org.listgraph.testing.ServedSeeds;
 import org.w3c.dom.Document;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -74,9 +73,8 @@ class ServerLoadTest {
 
     @Test
     void eightClientsForSixteenSecondsGetOnlyCorrectAnswersWithTimeoutsKeptAndNoLeak() throws Exception {
-        TdbStore store = SeedStore.create(tmp.resolve("tdb2"));
-        ListgraphServer server = ListgraphServer.start(store.dataset(), SavedQueries.load(Path.of("")),
-                new ServeOptions("127.0.0.1", 0, TIMEOUT, IriMinter.DEFAULT_BASE, List.of()));
+        ServedSeeds served = ServedSeeds.start(tmp.resolve("tdb2"), new ServeOptions("127.0.0.1", 0, TIMEOUT, IriMinter.DEFAULT_BASE, List.of()));
+        ListgraphServer server = served.server();
         try {
             List<Kind> kinds = kinds(server.pageUrl(), server.endpointUrl());
             // What a lone client gets: the answer every concurrent request must match.
@@ -143,7 +141,7 @@ class ServerLoadTest {
             try (Socket s = new Socket()) {
                 assertThrows(ConnectException.class, () -> s.connect(new InetSocketAddress("127.0.0.1", server.port()), 1000));
             }
-            store.close();
+            served.store().close();
         }
     }
 

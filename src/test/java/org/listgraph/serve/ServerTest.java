@@ -16,10 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.listgraph.identity.IriMinter;
 import org.listgraph.store.SavedQueries;
-import org.listgraph.store.TdbStore;
 import org.listgraph.testing.GraphAssert;
 import org.listgraph.testing.Http;
-import org.listgraph.testing.SeedStore;
+import org.listgraph.testing.ServedSeeds;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -57,23 +56,21 @@ class ServerTest {
 
     @TempDir
     static Path tmp;
-    static TdbStore store;
+    static ServedSeeds served;
     static ListgraphServer server;
     static String root;
     static final JsonMapper JSON = new JsonMapper();
 
     @BeforeAll
     static void serveTheSeeds() {
-        store = SeedStore.create(tmp.resolve("tdb2"));
-        server = ListgraphServer.start(store.dataset(), SavedQueries.load(Path.of("")),
-                new ServeOptions("127.0.0.1", 0, Duration.ofSeconds(2), IriMinter.DEFAULT_BASE, List.of("*")));
+        served = ServedSeeds.start(tmp.resolve("tdb2"), new ServeOptions("127.0.0.1", 0, Duration.ofSeconds(2), IriMinter.DEFAULT_BASE, List.of("*")));
+        server = served.server();
         root = server.pageUrl();
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) server.close();
-        if (store != null) store.close();
+        if (served != null) served.close();
     }
 
     private static List<String> titles(JsonNode results) {
@@ -111,15 +108,15 @@ class ServerTest {
         String graph = IriMinter.DEFAULT_BASE + "graph/cs224-container-networking";
         HttpResponse<String> r = Http.get(root + "listgraph/get?graph=" + Http.param(graph), "Accept", "application/n-triples");
         assertEquals(200, r.statusCode(), r.body());
-        Graph served = GraphFactory.createDefaultGraph();
-        RDFParser.fromString(r.body(), Lang.NTRIPLES).parse(served);
-        Graph stored = Txn.calculateRead(store.dataset(), () -> {
+        Graph answer = GraphFactory.createDefaultGraph();
+        RDFParser.fromString(r.body(), Lang.NTRIPLES).parse(answer);
+        Graph stored = Txn.calculateRead(served.store().dataset(), () -> {
             Graph copy = GraphFactory.createDefaultGraph();
-            store.dataset().getGraph(NodeFactory.createURI(graph)).find().forEachRemaining(copy::add);
+            served.store().dataset().getGraph(NodeFactory.createURI(graph)).find().forEachRemaining(copy::add);
             return copy;
         });
         assertTrue(stored.size() > 500);
-        GraphAssert.assertIsomorphic(stored, served, "graph served over GSP");
+        GraphAssert.assertIsomorphic(stored, answer, "graph served over GSP");
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -221,7 +218,7 @@ class ServerTest {
 
     @Test
     void withoutCorsOriginsOtherOriginsGetNoAccess() {
-        try (ListgraphServer closed = ListgraphServer.start(store.dataset(), SavedQueries.load(Path.of("")),
+        try (ListgraphServer closed = ListgraphServer.start(served.store().dataset(), SavedQueries.load(Path.of("")),
                 new ServeOptions("127.0.0.1", 0, Duration.ofSeconds(2), IriMinter.DEFAULT_BASE, List.of()))) {
             HttpResponse<String> r = Http.get(closed.endpointUrl() + "?query=" + Http.param("ASK {}"), "Origin", "https://tools.example.org",
                     "Accept", "application/sparql-results+json");

@@ -20,8 +20,21 @@ import java.nio.file.Path;
  * the union of all graphs as the default graph. Every access runs inside a transaction.
  */
 public final class TdbStore implements AutoCloseable {
+    /**
+     * TDB2's node cache (Caffeine) logs, through java.util.logging, a stack trace for a fault it meets
+     * in its own upkeep (a full disk under the mapped files, say) before the same fault reaches the load,
+     * which says it in one line; so it is kept quiet. A static field, as JUL holds loggers weakly.
+     */
+    private static final java.util.logging.Logger CACHE_LOG = quiet("com.github.benmanes.caffeine");
+
     private final Path dir;
     private final DatasetGraph dsg;
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(name);
+        log.setLevel(java.util.logging.Level.OFF);
+        return log;
+    }
 
     /**
      * Called inside a load's write transaction, after the last write and before the commit, with a

@@ -209,7 +209,7 @@ class CrashSafetyIT {
 
     @Test
     void twoLoadsOnOneStoreAtOnceEitherSucceedOrStopWithOneLineAndNeverCorruptIt() throws Exception {
-        writeListsA(work.resolve("lists"));
+        new CorpusGenerator(3, 300, 5).write(work.resolve("lists"));
         Path clean = tmp.resolve("clean");
         assertEquals(0, cli("load", lists(), "--db", clean.toString()).code());
         String reference = export(clean);
@@ -304,7 +304,7 @@ class CrashSafetyIT {
             assertEquals(before, export(dbDir), "the previous state");
             // With room again, the same store takes the load: the failed transaction left nothing behind that breaks it.
             run(List.of("mount", "-o", "remount,size=64m", disk.toString()));
-            Run roomy = jar(List.of("load", big.toString(), "--db", dbDir.toString()));
+            Run roomy = cli("load", big.toString(), "--db", dbDir.toString());
             assertEquals(0, roomy.code(), roomy.err());
             assertEquals(bigStore, export(dbDir), "a complete load after the failed one");
             RECORD.add("load --db on a 2 MB tmpfs: exit 3, " + full.err().strip() + "; store as before; after remounting larger the load succeeds");

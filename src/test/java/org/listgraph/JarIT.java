@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,94 +72,6 @@ class JarIT {
         Result union = java("query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "-f", "csv");
         assertEquals(count.out(), union.out());
         assertFalse(union.out().contains("\n0"), union.out());
-    }
-
-    @Test
-    void aBuildKilledWithSigkillLeavesTheStoreAndOutputExactlyAsBefore() throws Exception {
-        copyLists();
-        assertEquals(0, java("build").code());
-        String before = java("export", "-f", "nq").out();
-        byte[] graphBefore = Files.readAllBytes(project.resolve("output/graph.ttl"));
-        assertTrue(before.length() > 100_000);
-        // A list big enough that the build is still running when it is killed.
-        StringBuilder big = new StringBuilder("# Big\n\n");
-        for (int i = 0; i < 8_000; i++) {
-            big.append("- [Post number ").append(i).append(" about networking](https://big.example/").append(i)
-                    .append(") by [author").append(i % 500).append("](https://github.com/author").append(i % 500).append(")\n");
-        }
-        Files.writeString(project.resolve("lists/big.md"), big.toString());
-        // How long a whole build of this input takes here, so the kills land early, midway and late
-        // (late is inside the store's write transaction), whatever the machine's speed.
-        Path timing = project.resolveSibling(project.getFileName() + "-timing");
-        Files.createDirectories(timing.resolve("lists"));
-        try (Stream<Path> files = Files.list(project.resolve("lists"))) {
-            for (Path f : files.toList()) Files.copy(f, timing.resolve("lists").resolve(f.getFileName()));
-        }
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(), "build");
-        long start = System.nanoTime();
-        assertEquals(0, new ProcessBuilder(cmd).directory(timing.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor());
-        long full = (System.nanoTime() - start) / 1_000_000;
-        // What a build that completes leaves: a kill after the store's commit may leave this instead of the old state.
-        String after = exportNq(timing);
-        byte[] graphAfter = Files.readAllBytes(timing.resolve("output/graph.ttl"));
-        for (double fraction : new double[]{0.15, 0.5, 0.85}) {
-            long afterMillis = (long) (full * fraction);
-            Process p = new ProcessBuilder(cmd).directory(project.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            Thread.sleep(afterMillis);
-            if (!p.isAlive()) {
-                // This run was faster than the timing run: nothing was killed, so it must have completed cleanly.
-                assertEquals(0, p.exitValue(), "a build that was not killed succeeds");
-                assertEquals(after, java("export", "-f", "nq").out(), "and leaves the new state");
-                continue;
-            }
-            new ProcessBuilder("kill", "-9", Long.toString(p.pid())).start().waitFor();
-            p.waitFor(30, TimeUnit.SECONDS);
-            // All or nothing: the store holds exactly the old state or exactly the completed new one, never a mix.
-            String now = java("export", "-f", "nq").out();
-            assertTrue(now.equals(before) || now.equals(after), "store after a kill at " + afterMillis + " ms is neither the old nor the new state");
-            byte[] graphNow = Files.readAllBytes(project.resolve("output/graph.ttl"));
-            assertTrue(java.util.Arrays.equals(graphNow, graphBefore) || java.util.Arrays.equals(graphNow, graphAfter),
-                    "graph.ttl after a kill at " + afterMillis + " ms is half-written");
-        }
-        // A killed writer's temporary file (the real file untouched) is removed by the next build.
-        assertEquals(0, java("build").code());
-        try (Stream<Path> files = Files.list(project.resolve("output"))) {
-            assertEquals(List.of(), files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList(), "no leftover file");
-        }
-        // A first load (empty store, TDB2's sequential loader) killed late leaves no data at all.
-        Path first = project.resolveSibling(project.getFileName() + "-first");
-        Files.createDirectories(first.resolve("lists"));
-        try (Stream<Path> files = Files.list(project.resolve("lists"))) {
-            for (Path f : files.toList()) Files.copy(f, first.resolve("lists").resolve(f.getFileName()));
-        }
-        Process p = new ProcessBuilder(cmd).directory(first.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        Thread.sleep((long) (full * 0.85));
-        if (p.isAlive()) {
-            new ProcessBuilder("kill", "-9", Long.toString(p.pid())).start().waitFor();
-        }
-        p.waitFor(30, TimeUnit.SECONDS); // (a run faster than the timing run completed: checked as "all of it" below)
-        if (Files.exists(first.resolve("output/graph.ttl"))) {
-            assertArrayEquals(graphAfter, Files.readAllBytes(first.resolve("output/graph.ttl")), "graph.ttl is complete if it exists");
-        }
-        if (Files.exists(first.resolve("output/tdb2"))) {
-            Process q = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(),
-                    "query", "-f", "csv", "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }").directory(first.toFile()).start();
-            String out = new String(q.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            q.waitFor(60, TimeUnit.SECONDS);
-            boolean empty = q.exitValue() == 3 || out.lines().skip(1).findFirst().orElse("0").equals("0");
-            assertTrue(empty || exportNq(first).equals(after), "a killed first load leaves no data or all of it: " + out);
-        }
-    }
-
-    private String exportNq(Path dir) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(),
-                "export", "-f", "nq").directory(dir.toFile()).start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        return out;
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.listgraph.cli;
 
 import org.listgraph.entry.Severity;
 import org.listgraph.export.AtomicFile;
+import org.listgraph.export.CommitJournal;
 import org.listgraph.export.HtmlReport;
 import org.listgraph.export.MergeReport;
 import org.listgraph.export.RdfFormat;
@@ -20,9 +21,10 @@ import java.util.List;
  * names while the store is loaded and renamed into place only after the store committed, so a
  * failed load changes no file.
  */
-final class BuildFiles implements AutoCloseable {
+final class BuildFiles implements StoreLoad.Staged {
     private final List<AtomicFile.Staged> staged = new ArrayList<>();
     private final Timings timings = new Timings();
+    private Path journal;
     final Path graph;
     final Path report;
     final List<LintFinding> findings;
@@ -51,9 +53,18 @@ final class BuildFiles implements AutoCloseable {
         }
     }
 
-    /** Renames every file into place. */
+    /** Journals the files, so that whatever opens the store next can finish their renames if this run is killed. */
+    @Override
+    public void prepare(Path journal, String state) {
+        CommitJournal.write(journal, state, staged);
+        this.journal = journal;
+    }
+
+    /** Renames every file into place, then drops the journal. */
     void commit() {
         staged.forEach(AtomicFile.Staged::commit);
+        if (journal != null) CommitJournal.done(journal);
+        journal = null;
     }
 
     long lintErrors() {
@@ -65,9 +76,12 @@ final class BuildFiles implements AutoCloseable {
         return timings.steps();
     }
 
-    /** Drops the files not committed. */
+    /**
+     * Drops the files not committed, unless a journal names them: then the next command that opens the
+     * store puts them in place or drops them, by whether the store committed.
+     */
     @Override
     public void close() {
-        staged.forEach(AtomicFile.Staged::close);
+        if (journal == null) staged.forEach(AtomicFile.Staged::close);
     }
 }

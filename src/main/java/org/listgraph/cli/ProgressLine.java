@@ -17,6 +17,7 @@ final class ProgressLine implements Consumer<String> {
     private final long delay;
     private long lastShown;
     private int width;
+    private String phase = "";
 
     ProgressLine(PrintWriter err, Map<String, String> env) {
         this.err = err;
@@ -29,8 +30,12 @@ final class ProgressLine implements Consumer<String> {
     public void accept(String status) {
         if (!on) return;
         long now = System.nanoTime();
-        if (now - start < delay || now - lastShown < EVERY_NANOS && width > 0) return;
+        // Counts within a phase ("reading lists 3/40") are shown five times a second; a new phase always at once.
+        String phaseNow = status.split("\\d", 2)[0];
+        boolean samePhase = phaseNow.equals(phase);
+        if (now - start < delay || samePhase && now - lastShown < EVERY_NANOS && width > 0) return;
         lastShown = now;
+        phase = phaseNow;
         String text = "listgraph: " + status + "…";
         err.print("\r" + text + " ".repeat(Math.max(0, width - text.length())));
         err.flush();
@@ -43,5 +48,6 @@ final class ProgressLine implements Consumer<String> {
         err.print("\r" + " ".repeat(width) + "\r");
         err.flush();
         width = 0;
+        phase = "";
     }
 }

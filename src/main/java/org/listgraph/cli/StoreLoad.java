@@ -21,6 +21,18 @@ import java.util.function.Function;
  * remote Graph Store Protocol endpoint) in line, say what was removed.
  */
 final class StoreLoad {
+    /**
+     * What the work alongside a load may stage to go in place with the store's commit: prepared inside
+     * the store's transaction (a failure there aborts the load), put in place after it committed.
+     */
+    interface Staged extends AutoCloseable {
+        /** Called just before the local store commits into {@code state}, with the journal file the store names. */
+        void prepare(Path journal, String state);
+
+        @Override
+        void close();
+    }
+
     /** The conversion, what the load changed, and what the work done alongside the load produced. */
     record Outcome<T>(Converter.Result result, LoadReport loaded, T alongside) {
     }
@@ -51,22 +63,21 @@ final class StoreLoad {
             return t;
         });
         Future<T> extra = null;
-        java.util.concurrent.atomic.AtomicBoolean abandoned = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.Callable<T> sideWork = () -> {
-            T value = alongside.apply(r);
-            if (abandoned.get()) closeQuietly(value); // the load failed while this ran
-            return value;
-        };
         boolean loadedOk = false;
         try {
             LoadReport loaded;
             if (endpoint != null) {
-                extra = side.submit(sideWork);
+                extra = side.submit(() -> alongside.apply(r));
                 loaded = new RemoteStore(endpoint).load(r, base, rebuild, Main.version());
             } else {
                 try (TdbStore store = TdbStore.open(db, true)) {
-                    extra = side.submit(sideWork);
-                    loaded = store.load(r, base, rebuild, Main.version());
+                    Future<T> files = side.submit(() -> alongside.apply(r));
+                    extra = files;
+                    // The files are finished before the store commits, and a journal names them, so a kill after the
+                    // commit leaves the next command enough to put them all in place (see CommitJournal).
+                    loaded = store.load(r, base, rebuild, Main.version(), progress, state -> {
+                        if (join(files) instanceof Staged staged) staged.prepare(store.journal(), state);
+                    });
                 }
             }
             loadedOk = true;
@@ -79,12 +90,9 @@ final class StoreLoad {
             timings.lap("waiting for the work alongside");
             return new Outcome<>(r, loaded, value);
         } finally {
-            if (!loadedOk && extra != null) {
-                // Whatever the side work staged is dropped: now if it is done, else by itself when it ends
-                // (a failed load is reported at once, not after the files are written).
-                abandoned.set(true);
-                if (extra.isDone()) discard(extra);
-            }
+            // After a failed load, whatever the side work staged is dropped once it is done: waiting for it costs a
+            // little time on failure only, and the process may exit right after, so no temporary file is left behind.
+            if (!loadedOk && extra != null) discard(extra);
             side.shutdown();
         }
     }

@@ -67,6 +67,10 @@ public final class AtomicFile {
             return staged;
         } catch (IOException e) {
             throw failure(target, e);
+        } catch (RuntimeException e) {
+            // Writers that wrap the stream (Jena's RIOT, say) rethrow its IOException unchecked: still a file that cannot be written.
+            if (e.getCause() instanceof IOException io) throw failure(target, io);
+            throw e;
         } finally {
             deleteQuietly(tmp);
         }
@@ -86,15 +90,22 @@ public final class AtomicFile {
         public void commit() {
             if (tmp == null) throw new IllegalStateException(target + " was already committed or discarded");
             try {
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
+                replace(tmp, target);
                 tmp = null;
             } catch (IOException e) {
                 throw failure(target, e);
             }
+        }
+
+        /** Where the file goes. */
+        public Path target() {
+            return target;
+        }
+
+        /** Where the file is written until it is committed. */
+        Path temporary() {
+            if (tmp == null) throw new IllegalStateException(target + " was already committed or discarded");
+            return tmp;
         }
 
         /** Deletes the temporary file unless it was committed. */
@@ -105,11 +116,33 @@ public final class AtomicFile {
         }
     }
 
+    /** Renames {@code tmp} onto {@code target}, atomically where the file system can. */
+    static void replace(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     private static UncheckedIOException failure(Path target, IOException e) {
+        // A full disk or a size limit comes as a plain IOException whose message is the system's reason.
+        String reason = e instanceof java.nio.file.FileSystemException fs ? fs.getReason() : e.getMessage();
+        String lower = reason == null ? "" : reason.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("no space left") || lower.contains("disk quota")) {
+            return new UncheckedIOException("cannot write " + target + " (no space left on device); free space or use --output elsewhere", e);
+        }
+        if (lower.contains("file too large")) {
+            return new UncheckedIOException("cannot write " + target + " (file too large for this file system or its limit); "
+                    + "raise the limit (ulimit -f) or use --output elsewhere", e);
+        }
+        if (lower.contains("read-only file system")) {
+            return new UncheckedIOException("cannot write " + target + " (read-only file system); use --output on a writable folder", e);
+        }
         String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
                 : e instanceof java.nio.file.FileAlreadyExistsException || e instanceof java.nio.file.NotDirectoryException
                 ? "a file is in the way of the folder"
-                : e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                : reason != null ? reason
                 : e.getClass().getSimpleName();
         return new UncheckedIOException("cannot write " + target + " (" + why + "); check the output path", e);
     }

@@ -20,8 +20,31 @@ import java.nio.file.Path;
  * the union of all graphs as the default graph. Every access runs inside a transaction.
  */
 public final class TdbStore implements AutoCloseable {
+    /**
+     * TDB2's node cache (Caffeine) logs, through java.util.logging, a stack trace for a fault it meets
+     * in its own upkeep (a full disk under the mapped files, say) before the same fault reaches the load,
+     * which says it in one line; so it is kept quiet. A static field, as JUL holds loggers weakly.
+     */
+    private static final java.util.logging.Logger CACHE_LOG = quiet("com.github.benmanes.caffeine");
+
     private final Path dir;
     private final DatasetGraph dsg;
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(name);
+        log.setLevel(java.util.logging.Level.OFF);
+        return log;
+    }
+
+    /**
+     * Called inside a load's write transaction, after the last write and before the commit, with a
+     * line naming the state the store is about to reach (see {@link #journal()}); a failure here
+     * aborts the load and leaves the store as it was.
+     */
+    @FunctionalInterface
+    public interface BeforeCommit {
+        void prepare(String state);
+    }
 
     private TdbStore(Path dir, DatasetGraph dsg) {
         this.dir = dir;
@@ -33,10 +56,21 @@ public final class TdbStore implements AutoCloseable {
         if (!create && !isStore(dir)) {
             throw new BadInputException(dir + ": error: no store here; run './listgraph build' or 'load' first, or point --db at a store folder");
         }
+        writable(dir);
         try {
             DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(Location.create(dir));
             dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
-            return new TdbStore(dir, dsg);
+            TdbStore store = new TdbStore(dir, dsg);
+            try {
+                // Opened (so locked): finish the output files of a build killed between its commit and its last rename.
+                org.listgraph.export.CommitJournal.recover(store.journal(), store::reached);
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
+            return store;
+        } catch (java.io.UncheckedIOException e) {
+            throw e;
         } catch (RuntimeException e) {
             String msg = String.valueOf(e.getMessage());
             if (msg.contains("lock") || msg.contains("Lock")) {
@@ -49,6 +83,30 @@ public final class TdbStore implements AutoCloseable {
         }
     }
 
+    /**
+     * TDB2 writes in its folder even to read (its lock file): a folder that cannot be made or written is
+     * said as such, not as the lock error TDB2 would give.
+     */
+    private static void writable(Path dir) {
+        String fix = "; use a writable folder (--output for build, --db for the other commands)";
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            String why = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason() : String.valueOf(e.getMessage());
+            throw new BadInputException(dir + ": error: cannot create the store folder (" + why.toLowerCase(java.util.Locale.ROOT) + ")" + fix, e);
+        }
+        if (!Files.isWritable(dir)) {
+            boolean readOnlyDisk;
+            try {
+                readOnlyDisk = Files.getFileStore(dir).isReadOnly();
+            } catch (java.io.IOException e) {
+                readOnlyDisk = false;
+            }
+            throw new BadInputException(dir + ": error: the store folder is not writable (" + (readOnlyDisk ? "read-only file system" : "permission denied")
+                    + ") and TDB2 writes in it even to read" + fix);
+        }
+    }
+
     /** A TDB2 database folder holds its data in {@code Data-NNNN} subfolders. */
     private static boolean isStore(Path dir) {
         if (!Files.isDirectory(dir)) return false;
@@ -56,6 +114,41 @@ public final class TdbStore implements AutoCloseable {
             return children.anyMatch(c -> c.getFileName().toString().startsWith("Data-"));
         } catch (java.io.IOException e) {
             return false;
+        }
+    }
+
+    /**
+     * Where a build journals the output files that go with a commit of this store: next to the store
+     * folder ({@code output/.tdb2.commit} for {@code output/tdb2}), so whatever opens the store finds it.
+     */
+    public Path journal() {
+        Path abs = dir.toAbsolutePath();
+        return abs.resolveSibling("." + abs.getFileName() + ".commit");
+    }
+
+    /** Whether the store is in {@code state} (a line from {@link BeforeCommit}): its metadata graph holds exactly those hashes. */
+    private boolean reached(String state) {
+        int space = state.indexOf(' ');
+        if (space < 0) return false;
+        Node meta = org.apache.jena.graph.NodeFactory.createURI(state.substring(0, space));
+        return Txn.calculateRead(dsg, () -> state(meta)).equals(state);
+    }
+
+    /** The metadata graph's IRI and the SHA-256 of its sorted "graph hash" records, read in the caller's transaction. */
+    private String state(Node meta) {
+        java.util.Map<String, String> hashes = new java.util.TreeMap<>();
+        dsg.find(meta, Node.ANY, MetaGraph.SHA256, Node.ANY).forEachRemaining(q -> hashes.put(q.getSubject().getURI(), q.getObject().getLiteralLexicalForm()));
+        return state(meta, hashes);
+    }
+
+    private static String state(Node meta, java.util.Map<String, String> hashes) {
+        StringBuilder text = new StringBuilder();
+        new java.util.TreeMap<>(hashes).forEach((g, h) -> text.append(g).append(' ').append(h).append('\n'));
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return meta.getURI() + " " + java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
 
@@ -70,6 +163,73 @@ public final class TdbStore implements AutoCloseable {
      * leaves the previous state, as TDB2 commits the transaction whole or not at all.
      */
     public LoadReport load(org.listgraph.rdf.Converter.Result result, String base, boolean rebuild, String softwareVersion) {
+        return load(result, base, rebuild, softwareVersion, status -> { }, state -> { });
+    }
+
+    /**
+     * As above, saying which graph it writes ("writing the store: graph 3/12") to {@code progress}, and
+     * calling {@code beforeCommit} inside the transaction once everything is written. Running out of
+     * disk space is one line saying so.
+     */
+    public LoadReport load(org.listgraph.rdf.Converter.Result result, String base, boolean rebuild, String softwareVersion,
+                           java.util.function.Consumer<String> progress, BeforeCommit beforeCommit) {
+        try {
+            return write(result, base, rebuild, softwareVersion, progress, beforeCommit);
+        } catch (RuntimeException | InternalError e) {
+            // A failure after the journal was written (in the commit itself, say): settle the staged files by the store's actual state now.
+            try {
+                org.listgraph.export.CommitJournal.recover(journal(), this::reached);
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            if (e instanceof PrepareFailure failure) throw failure.getCause(); // the caller's own error, said its own way
+            if (!noSpace(e)) throw e;
+            // TDB2's aborted transaction leaves the previous version (its B+trees are copy-on-write); tested on a full tmpfs.
+            throw new BadInputException(dir + ": error: no space left on device while writing the store (it is left as it was); "
+                    + "free space, or put the store elsewhere (--output for build, --db for load)", e);
+        }
+    }
+
+    private boolean noSpace(Throwable e) {
+        // TDB2 writes its indexes through memory-mapped files: a full disk shows up as a fault in a memory access, not as an IOException.
+        if (e instanceof InternalError) return usableSpace() < 64L << 20;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (m.contains("no space left") || m.contains("disk quota") || m.contains("file too large")) return true;
+        }
+        return false;
+    }
+
+    /** Marks a failure of the caller's {@link BeforeCommit}, so it is not mistaken for the store's. */
+    private static final class PrepareFailure extends RuntimeException {
+        PrepareFailure(RuntimeException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
+        }
+    }
+
+    private static void prepare(BeforeCommit beforeCommit, String state) {
+        try {
+            beforeCommit.prepare(state);
+        } catch (RuntimeException e) {
+            throw new PrepareFailure(e);
+        }
+    }
+
+    private long usableSpace() {
+        try {
+            return Files.getFileStore(dir).getUsableSpace();
+        } catch (java.io.IOException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private LoadReport write(org.listgraph.rdf.Converter.Result result, String base, boolean rebuild, String softwareVersion,
+                             java.util.function.Consumer<String> progress, BeforeCommit beforeCommit) {
         org.listgraph.identity.IriMinter iris = new org.listgraph.identity.IriMinter(base);
         Node meta = org.apache.jena.graph.NodeFactory.createURI(iris.metaGraph());
         String now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
@@ -84,18 +244,24 @@ public final class TdbStore implements AutoCloseable {
             try {
                 StreamRDF stream = loader.stream();
                 stream.start();
+                java.util.Map<String, String> hashes = new java.util.HashMap<>();
+                int i = 0, n = names.size();
                 for (var g : result.graphs()) {
+                    progress.accept("writing the store: graph " + ++i + "/" + n);
                     Node name = g.name();
+                    String hash = GraphHash.of(g.graph());
+                    hashes.put(name.getURI(), hash);
                     g.graph().find().forEachRemaining(t -> stream.quad(new org.apache.jena.sparql.core.Quad(name, t)));
                     DatasetGraph metaQuads = org.apache.jena.sparql.core.DatasetGraphFactory.create();
-                    MetaGraph.record(metaQuads, meta, name, GraphHash.of(g.graph()), now, softwareVersion, ontologyVersion,
+                    MetaGraph.record(metaQuads, meta, name, hash, now, softwareVersion, ontologyVersion,
                             iris.listOfGraph(name.getURI()), g.graph());
                     metaQuads.find().forEachRemaining(stream::quad);
                 }
                 stream.finish();
+                prepare(beforeCommit, state(meta, hashes));
                 loader.finishBulk();
-            } catch (RuntimeException e) {
-                loader.finishException(e);
+            } catch (RuntimeException | Error e) {
+                loader.finishException(e instanceof Exception x ? x : new RuntimeException(e));
                 throw e;
             }
             return new LoadReport(names, java.util.List.of(), java.util.List.of());
@@ -115,7 +281,9 @@ public final class TdbStore implements AutoCloseable {
                     removed.add(g.getURI());
                 }
             }
+            int i = 0, n = names.size();
             for (var named : result.graphs()) {
+                progress.accept("writing the store: graph " + ++i + "/" + n);
                 Node g = named.name();
                 String hash = GraphHash.of(named.graph());
                 String storedHash = MetaGraph.hash(dsg, meta, g);
@@ -130,6 +298,7 @@ public final class TdbStore implements AutoCloseable {
                 MetaGraph.record(dsg, meta, g, hash, now, softwareVersion, ontologyVersion, iris.listOfGraph(g.getURI()), named.graph());
                 written.add(g.getURI());
             }
+            prepare(beforeCommit, state(meta));
             return new LoadReport(written, unchanged, removed);
         });
     }

@@ -128,6 +128,72 @@ class BrowserIT {
         }
     }
 
+    /**
+     * Markup that would set {@code window.pwned} if an output put it into a page as markup. Written as an
+     * entity, a backslash escape and a code span, as raw HTML tags are dropped from titles when lists are read.
+     */
+    static final String PAYLOAD = "&lt;img src=x onerror=\"window.pwned=1\"&gt; \\<script>window.pwned=2\\</script> `<svg onload=\"window.pwned=3\">`";
+    /** What the payload reads as once the Markdown is read. */
+    static final String SHOWN = "<img src=x onerror=\"window.pwned=1\"> <script>window.pwned=2</script> <svg onload=\"window.pwned=3\">";
+
+    /** Three lists sharing one resource, so its hostile title reaches every part of the report, and hostile list titles. */
+    private static void buildHostileLists(Path project) throws Exception {
+        Path lists = Files.createDirectories(project.resolve("lists"));
+        for (int i = 1; i <= 3; i++) {
+            Files.writeString(lists.resolve("evil-" + i + ".md"), "# Evil " + i + " " + PAYLOAD + "\n\n"
+                    + "- [Shared " + PAYLOAD + "](https://example.org/shared): " + PAYLOAD + " by [evil](https://github.com/evil)\n"
+                    + "- [Own " + i + " " + PAYLOAD + "](https://example.org/own/" + i + ")\n");
+        }
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", ServeIT.JAR.toString(), "build")
+                .directory(project.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue());
+    }
+
+    /** Nothing from the lists ran or became an element: no injected element, {@code window.pwned} unset, a clean console. */
+    private static void assertInert(WebDriver browser, String where) {
+        assertEquals(0L, ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return document.querySelectorAll('img, script:not([src]), svg[onload], [onerror]').length"), where + ": an injected element");
+        assertEquals(Boolean.TRUE, ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.pwned === undefined"),
+                where + ": a list's markup ran");
+        List<LogEntry> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
+        assertEquals(List.of(), problems, where + ": nothing blocked or failed in the console");
+    }
+
+    @Test
+    void markupInAListShowsAsTextInTheQueryPageAndTheReport() throws Exception {
+        requireBrowser();
+        buildHostileLists(project);
+        WebDriver browser = chromium();
+        try (ServedJar served = ServedJar.start(ServeIT.JAR, project)) {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            browser.get(served.page());
+            WebElement query = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("query")));
+            query.clear();
+            query.sendKeys("SELECT ?resource ?title WHERE { ?resource a lg:Resource ; dct:title ?title } ORDER BY ?title");
+            browser.findElement(By.id("run")).click();
+            wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#result-table tbody tr"), 4));
+            List<String> titles = browser.findElements(By.cssSelector("#result-table tbody tr td:nth-child(2)")).stream()
+                    .map(WebElement::getText).toList();
+            assertTrue(titles.stream().allMatch(t -> t.endsWith(SHOWN)), "titles show their markup as text: " + titles);
+            // A click on a hostile resource describes it; the description is text too.
+            browser.findElement(By.cssSelector("#result-table tbody tr td:first-child a")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result-rdf"), "<svg onload="));
+            assertInert(browser, "query page");
+            served.stop("TERM");
+
+            browser.get(project.resolve("output/report.html").toUri().toString());
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("overlap")));
+            String text = browser.findElement(By.tagName("body")).getText();
+            assertTrue(text.contains("Evil 1 " + SHOWN) && text.contains("Shared " + SHOWN),
+                    "list and resource titles show their markup as text");
+            assertInert(browser, "report");
+        } finally {
+            browser.quit();
+        }
+    }
+
     private static void screenshot(WebDriver browser, String name) throws Exception {
         File shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Path dir = Files.createDirectories(Path.of("target", "screenshots"));

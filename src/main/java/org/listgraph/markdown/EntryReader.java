@@ -25,6 +25,8 @@ final class EntryReader {
     private static final Pattern BY_AT_END = Pattern.compile("(?<![\\p{L}\\p{N}])by\\s+$");
     private static final Pattern POSSESSIVE = Pattern.compile("^\\s*['’]s?\\s*$");
     private static final Pattern BROKEN_LINK_START = Pattern.compile("\\[([^\\[\\]]+)\\]\\(\\s*(?:-\\s*)?$");
+    /** [user@]host[:port], the host a name (any non-ASCII letters too) or an IPv6 literal. */
+    private static final Pattern AUTHORITY = Pattern.compile("(?:[^@\\[\\]]*@)?(?:[\\p{L}\\p{N}._~!$&'()*+,;=%-]+|\\[[0-9A-Fa-f:.]+])(?::\\d*)?");
     private static final Pattern STRAY_DASH_URL = Pattern.compile("(?s)^[\\s\\-–—]+(https?://\\S+)\\s*$");
     private static final Pattern LEADING_PUNCT = Pattern.compile("(?U)^[\\s:,;\\-–—)\\]]+");
     private static final Pattern TRAILING_PUNCT = Pattern.compile("(?U)[\\s:,;\\-–—]+$");
@@ -250,10 +252,21 @@ final class EntryReader {
         return new SourcePosition(file, lines.line(offset), lines.column(offset));
     }
 
-    /** Whether a URL is absolute http(s), the only links that can name a resource or a homepage. */
+    /** Whether a URL is absolute http(s) with a host, the only links that can name a resource or a homepage. */
     static boolean isWebUrl(String url) {
         String lower = url.toLowerCase(Locale.ROOT);
-        return lower.startsWith("http://") || lower.startsWith("https://");
+        return (lower.startsWith("http://") || lower.startsWith("https://")) && hasHost(url);
+    }
+
+    /**
+     * Whether an http(s) URL names a host (a name or a bracketed IPv6 address, with an optional user
+     * and port): {@code http://}, {@code https:///path} and {@code http://[x/} do not, and are no IRI.
+     */
+    static boolean hasHost(String url) {
+        String rest = url.substring(url.indexOf("://") + 3);
+        int end = 0;
+        while (end < rest.length() && "/?#".indexOf(rest.charAt(end)) < 0) end++;
+        return AUTHORITY.matcher(rest.substring(0, end)).matches();
     }
 
     /** A link that can name a resource: absolute http(s), not an in-page anchor or a relative file. */
@@ -261,7 +274,11 @@ final class EntryReader {
         String url = l.url();
         if (url.isEmpty() || url.startsWith("#")) return false;
         String lower = url.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("http://") || lower.startsWith("https://")) return true;
+        if (lower.startsWith("http://") || lower.startsWith("https://")) {
+            if (hasHost(url)) return true;
+            problems.warn(lines.line(l.offset()), lines.column(l.offset()), "link '" + url + "' has no valid host name, not read as a resource");
+            return false;
+        }
         if (lower.startsWith("mailto:")) return false;
         if (!lower.matches("^[a-z][a-z0-9+.-]*:.*")) {
             problems.warn(lines.line(l.offset()), lines.column(l.offset()),

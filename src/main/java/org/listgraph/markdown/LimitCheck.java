@@ -64,20 +64,21 @@ final class LimitCheck {
                 i++;
             }
             int depth = 0;
-            int deepest = i;
+            int firstMarker = i;
             while (i < end) {
                 int next = marker(text, i, end);
                 if (next < 0) break;
                 depth++;
-                deepest = i;
-                i = next;
-                while (i < end && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) i++;
+                i = skipBlanks(text, next, end);
             }
             // Lists nest by indentation too: every level needs at least two columns. Code blocks are not told
             // apart: a container that ends closes its code block, so any line can open containers.
             if (depth > 0) depth += indent / 2;
             if (depth > limits.nestingDepth()) {
-                fail(line, deepest - start + 1, "lists and quotes nest " + depth + " deep here, over the nesting-depth limit of "
+                // Point at the marker that went over the limit.
+                int at = firstMarker;
+                for (int k = 1 + indent / 2; k <= limits.nestingDepth(); k++) at = skipBlanks(text, marker(text, at, end), end);
+                fail(line, at - start + 1, "lists and quotes nest " + depth + " deep here, over the nesting-depth limit of "
                         + limits.nestingDepth(), "flatten the nesting", "nesting-depth=" + Math.min(InputLimits.MAX_NESTING_DEPTH, depth * 2));
             }
             if (end < text.length() && text.charAt(end) == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n') end++;
@@ -95,6 +96,11 @@ final class LimitCheck {
         while (j < end && j - i < 9 && text.charAt(j) >= '0' && text.charAt(j) <= '9') j++;
         if (j == i || j == end || (text.charAt(j) != '.' && text.charAt(j) != ')')) return -1;
         return j + 1 == end || isBlank(text.charAt(j + 1)) ? j + 1 : -1;
+    }
+
+    private static int skipBlanks(String text, int i, int end) {
+        while (i < end && isBlank(text.charAt(i))) i++;
+        return i;
     }
 
     private static boolean isBlank(char c) {

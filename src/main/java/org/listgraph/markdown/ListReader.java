@@ -49,7 +49,8 @@ public final class ListReader {
         options.set(Parser.EXTENSIONS, List.of(AutolinkExtension.create(), TablesExtension.create(),
                 StrikethroughExtension.create()));
         options.set(Parser.SPACE_IN_LINK_URLS, true); // lists do contain [x](https://host/a b); the IRI gets %20
-        return Parser.builder(options).customInlineParserFactory(LinearInlineParser::new).build();
+        options.set(Parser.HEADING_PARSER, false); // replaced by HeadingStarts, the same parser without its quadratic case
+        return Parser.builder(options).customBlockParserFactory(new HeadingStarts()).customInlineParserFactory(LinearInlineParser::new).build();
     }
 
     /** Reads a list from already decoded text. {@code info} may be refined (a title from the first heading). */

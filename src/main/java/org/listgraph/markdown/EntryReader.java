@@ -25,8 +25,8 @@ final class EntryReader {
     private static final Pattern BY_AT_END = Pattern.compile("(?<![\\p{L}\\p{N}])by\\s+$");
     private static final Pattern POSSESSIVE = Pattern.compile("^\\s*['’]s?\\s*$");
     private static final Pattern BROKEN_LINK_START = Pattern.compile("\\[([^\\[\\]]+)\\]\\(\\s*(?:-\\s*)?$");
-    /** [user@]host[:port], the host a name (any non-ASCII letters too) or an IPv6 literal. */
-    private static final Pattern AUTHORITY = Pattern.compile("(?:[^@\\[\\]]*@)?(?:[\\p{L}\\p{N}._~!$&'()*+,;=%-]+|\\[[0-9A-Fa-f:.]+])(?::\\d*)?");
+    /** host[:port], the host a name (any non-ASCII letters too) or an IPv6 literal; http(s) IRIs may not name a user. */
+    private static final Pattern AUTHORITY = Pattern.compile("(?:[\\p{L}\\p{N}._~!$&'()*+,;=%-]+|\\[[0-9A-Fa-f:.]+])(?::\\d*)?");
     private static final Pattern STRAY_DASH_URL = Pattern.compile("(?s)^[\\s\\-–—]+(https?://\\S+)\\s*$");
     private static final Pattern LEADING_PUNCT = Pattern.compile("(?U)^[\\s:,;\\-–—)\\]]+");
     private static final Pattern TRAILING_PUNCT = Pattern.compile("(?U)[\\s:,;\\-–—]+$");
@@ -259,8 +259,9 @@ final class EntryReader {
     }
 
     /**
-     * Whether an http(s) URL names a host (a name or a bracketed IPv6 address, with an optional user
-     * and port): {@code http://}, {@code https:///path} and {@code http://[x/} do not, and are no IRI.
+     * Whether an http(s) URL names a host (a name or a bracketed IPv6 address, with an optional port)
+     * and no user: {@code http://}, {@code https:///path}, {@code http://[x/} and {@code https://a@b/}
+     * are no valid http(s) IRI.
      */
     static boolean hasHost(String url) {
         String rest = url.substring(url.indexOf("://") + 3);
@@ -276,7 +277,8 @@ final class EntryReader {
         String lower = url.toLowerCase(Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
             if (hasHost(url)) return true;
-            problems.warn(lines.line(l.offset()), lines.column(l.offset()), "link '" + url + "' has no valid host name, not read as a resource");
+            problems.warn(lines.line(l.offset()), lines.column(l.offset()), "link '" + url
+                    + "' is not a valid web address (no host, or a user name before it), not read as a resource");
             return false;
         }
         if (lower.startsWith("mailto:")) return false;

@@ -78,8 +78,10 @@ final class LimitCheck {
                 // Point at the marker that went over the limit.
                 int at = firstMarker;
                 for (int k = 1 + indent / 2; k <= limits.nestingDepth(); k++) at = skipBlanks(text, marker(text, at, end), end);
+                boolean most = limits.nestingDepth() == InputLimits.MAX_NESTING_DEPTH;
                 fail(line, at - start + 1, "lists and quotes nest " + depth + " deep here, over the nesting-depth limit of "
-                        + limits.nestingDepth(), "flatten the nesting", "nesting-depth=" + Math.min(InputLimits.MAX_NESTING_DEPTH, depth * 2));
+                        + limits.nestingDepth(), most ? "flatten the nesting (deeper is not read safely)" : "flatten the nesting",
+                        most ? null : "nesting-depth=" + Math.min(InputLimits.MAX_NESTING_DEPTH, depth * 2));
             }
             if (end < text.length() && text.charAt(end) == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n') end++;
             if (end < text.length() && text.charAt(end) == '\n') line++;
@@ -108,6 +110,7 @@ final class LimitCheck {
     }
 
     private void fail(int line, int column, String what, String fix, String raised) {
-        throw new BadInputException(file + ":" + line + ":" + column + ": error: " + what + "; " + fix + ", or raise the limit with --limit " + raised);
+        throw new BadInputException(file + ":" + line + ":" + column + ": error: " + what + "; " + fix
+                + (raised == null ? "" : ", or raise the limit with --limit " + raised));
     }
 }

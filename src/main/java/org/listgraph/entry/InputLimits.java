@@ -16,8 +16,12 @@ import java.util.regex.Pattern;
  * @param entries      entries read from one file
  */
 public record InputLimits(long fileSize, int lineLength, int nestingDepth, int entries) {
+    /** The default caps, as constants so option help can quote them. */
+    public static final long DEFAULT_FILE_SIZE = 16L << 20;
+    public static final int DEFAULT_LINE_LENGTH = 16 << 10, DEFAULT_NESTING_DEPTH = 100, DEFAULT_ENTRIES = 200_000;
+
     /** Generous caps that real lists never reach; see README's "Limits". */
-    public static final InputLimits DEFAULTS = new InputLimits(16L << 20, 16 << 10, 100, 200_000);
+    public static final InputLimits DEFAULTS = new InputLimits(DEFAULT_FILE_SIZE, DEFAULT_LINE_LENGTH, DEFAULT_NESTING_DEPTH, DEFAULT_ENTRIES);
 
     /** The names {@code --limit} takes, in the order of the record's components. */
     public static final List<String> NAMES = List.of("file-size", "line-length", "nesting-depth", "entries");

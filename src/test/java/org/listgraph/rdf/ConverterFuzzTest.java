@@ -39,6 +39,8 @@ class ConverterFuzzTest {
     static final String SEED = "20261124";
     static final AtomicInteger CASES = new AtomicInteger();
     static final AtomicInteger REFUSED = new AtomicInteger();
+    static final java.util.concurrent.atomic.AtomicLong BYTES = new java.util.concurrent.atomic.AtomicLong();
+    static final java.util.concurrent.atomic.AtomicLong LARGEST = new java.util.concurrent.atomic.AtomicLong();
     static Path dir;
 
     @BeforeContainer
@@ -48,17 +50,24 @@ class ConverterFuzzTest {
 
     @AfterContainer
     static void removeFolder() throws IOException {
-        System.out.println("fuzz: " + CASES.get() + " cases, " + REFUSED.get() + " refused with an error line");
+        System.out.println("fuzz: " + CASES.get() + " cases, " + REFUSED.get() + " refused with an error line; " + (BYTES.get() >> 10)
+                + " KB in all, the largest " + (LARGEST.get() >> 10) + " KB");
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
     private static ConversionCheck.Outcome check(byte[] input) {
-        CASES.incrementAndGet();
+        count(input);
         ConversionCheck.Outcome o = ConversionCheck.check(dir, "fuzz.md", input);
         if (o.refused()) REFUSED.incrementAndGet();
         return o;
+    }
+
+    private static void count(byte[] input) {
+        CASES.incrementAndGet();
+        BYTES.addAndGet(input.length);
+        LARGEST.accumulateAndGet(input.length, Math::max);
     }
 
     // ---- Inputs ----
@@ -264,7 +273,7 @@ class ConverterFuzzTest {
 
     @Property(seed = SEED)
     void mutatedSeedListsConvertTheSameTwice(@ForAll("mutatedSeed") byte[] input) {
-        CASES.incrementAndGet();
+        count(input);
         if (ConversionCheck.checkDeterministic(dir, "mutated.md", input).refused()) REFUSED.incrementAndGet();
     }
 }

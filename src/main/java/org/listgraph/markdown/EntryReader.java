@@ -25,8 +25,9 @@ final class EntryReader {
     private static final Pattern BY_AT_END = Pattern.compile("(?<![\\p{L}\\p{N}])by\\s+$");
     private static final Pattern POSSESSIVE = Pattern.compile("^\\s*['’]s?\\s*$");
     private static final Pattern BROKEN_LINK_START = Pattern.compile("\\[([^\\[\\]]+)\\]\\(\\s*(?:-\\s*)?$");
-    /** host[:port], the host a name (any non-ASCII letters too) or an IPv6 literal; http(s) IRIs may not name a user. */
-    private static final Pattern AUTHORITY = Pattern.compile("(?:[\\p{L}\\p{N}._~!$&'()*+,;=%-]+|\\[[0-9A-Fa-f:.]+])(?::\\d*)?");
+    /** A label of a host name: none starts or ends with '-' (non-ASCII letters are allowed). */
+    private static final Pattern HOST_LABEL = Pattern.compile("[\\p{L}\\p{N}_~!$&'()*+,;=%]+(?:-+[\\p{L}\\p{N}_~!$&'()*+,;=%]+)*");
+    private static final Pattern IPV6 = Pattern.compile("\\[[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*]");
     private static final Pattern STRAY_DASH_URL = Pattern.compile("(?s)^[\\s\\-–—]+(https?://\\S+)\\s*$");
     private static final Pattern LEADING_PUNCT = Pattern.compile("(?U)^[\\s:,;\\-–—)\\]]+");
     private static final Pattern TRAILING_PUNCT = Pattern.compile("(?U)[\\s:,;\\-–—]+$");
@@ -267,7 +268,22 @@ final class EntryReader {
         String rest = url.substring(url.indexOf("://") + 3);
         int end = 0;
         while (end < rest.length() && "/?#".indexOf(rest.charAt(end)) < 0) end++;
-        return AUTHORITY.matcher(rest.substring(0, end)).matches();
+        String host = rest.substring(0, end).replaceFirst(":\\d*$", "");
+        if (IPV6.matcher(host).matches()) {
+            try {
+                java.net.InetAddress.getByName(host); // a bracketed literal is parsed, never looked up
+                return true;
+            } catch (java.net.UnknownHostException e) {
+                return false;
+            }
+        }
+        String[] labels = (host.endsWith(".") ? host.substring(0, host.length() - 1) : host).split("\\.", -1);
+        for (String label : labels) {
+            if (!HOST_LABEL.matcher(label).matches()) return false;
+        }
+        // Four numbers are an IPv4 address: each at most 255, without leading zeros.
+        return labels.length != 4 || !host.matches("[0-9.]+") || java.util.Arrays.stream(labels)
+                .allMatch(l -> l.length() <= 3 && Integer.parseInt(l) <= 255 && (l.length() == 1 || l.charAt(0) != '0'));
     }
 
     /** A link that can name a resource: absolute http(s), not an in-page anchor or a relative file. */

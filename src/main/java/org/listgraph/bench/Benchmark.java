@@ -7,6 +7,7 @@ import org.apache.jena.system.progress.MonitorOutputs;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
+import org.listgraph.entry.InputLimits;
 import org.listgraph.identity.IriMinter;
 import org.listgraph.markdown.ListFiles;
 import org.listgraph.markdown.ListReader;
@@ -60,10 +61,10 @@ public final class Benchmark {
     }
 
     /**
-     * Runs the phases over the lists in {@code corpus}, using {@code scratch} for stores;
-     * {@code build} runs a whole build and returns its entry count.
+     * Runs the phases over the lists in {@code corpus} (read within {@code limits}), using {@code scratch}
+     * for stores; {@code build} runs a whole build and returns its entry count.
      */
-    public static Report run(Path corpus, Path scratch, Supplier<Integer> build) {
+    public static Report run(Path corpus, Path scratch, InputLimits limits, Supplier<Integer> build) {
         List<Path> files = ListFiles.expand(List.of(corpus));
         long bytes = files.stream().mapToLong(Benchmark::size).sum();
         Map<String, Phase> phases = new LinkedHashMap<>();
@@ -75,7 +76,7 @@ public final class Benchmark {
         }));
         Converter.Result[] result = new Converter.Result[1];
         phases.put("convert", measure("convert: lists to RDF", () -> {
-            result[0] = new Converter(IriMinter.DEFAULT_BASE).convert(files);
+            result[0] = new Converter(IriMinter.DEFAULT_BASE).withLimits(limits).convert(files);
             return null;
         }));
         int entries = result[0].stats().entries();

@@ -74,18 +74,24 @@ final class BenchCommand implements Runnable {
         Path json;
         @Option(names = "--scratch", paramLabel = "DIR", description = "Folder for the stores it writes (default: a temporary folder, removed after).")
         Path scratch;
+        @picocli.CommandLine.Mixin
+        LimitsOption limits;
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
+            var caps = limits.limits(); // a bad --limit is a usage error before anything is measured
             Path work = scratch != null ? Files.createDirectories(scratch) : Files.createTempDirectory("listgraph-bench");
             PrintWriter out = spec.commandLine().getOut();
             try {
                 Path buildOutput = work.resolve("build-output");
-                Benchmark.Report report = Benchmark.run(corpus, work, () -> {
+                java.util.List<String> build = new java.util.ArrayList<>(java.util.List.of("build", "--lists", corpus.toString(), "--output",
+                        buildOutput.toString()));
+                if (limits.limits != null) limits.limits.forEach(l -> build.addAll(java.util.List.of("--limit", l)));
+                Benchmark.Report report = Benchmark.run(corpus, work, caps, () -> {
                     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-                    int code = Main.run(quiet, quiet, "build", "--lists", corpus.toString(), "--output", buildOutput.toString());
+                    int code = Main.run(quiet, quiet, build.toArray(String[]::new));
                     if (code != Main.OK) throw new IllegalStateException("build failed with exit code " + code);
                     return code;
                 });

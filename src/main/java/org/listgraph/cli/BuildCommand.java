@@ -22,6 +22,8 @@ final class BuildCommand implements Callable<Integer> {
     CommonOptions common;
     @Mixin
     ThreadsOption threads;
+    @Mixin
+    LimitsOption limits;
     @Option(names = "--lists", paramLabel = "DIR", defaultValue = "lists", description = "Folder of lists (default: ${DEFAULT-VALUE}).")
     Path lists;
     @Option(names = "--output", paramLabel = "DIR", defaultValue = "output", description = "Output folder (default: ${DEFAULT-VALUE}).")
@@ -49,7 +51,7 @@ final class BuildCommand implements Callable<Integer> {
         ProgressLine progress = new ProgressLine(err, main.env);
         // graph.ttl, merges, problems, lint and the report are written alongside the store on a second core, and
         // renamed into place only once the store has committed: a store locked by a server, or a failed load, changes no file.
-        StoreLoad.Outcome<BuildFiles> done = StoreLoad.run(List.of(lists), common.base, threads.count(), db, remote, rebuild, out, err, steps,
+        StoreLoad.Outcome<BuildFiles> done = StoreLoad.run(List.of(lists), common.base, threads.count(), limits.limits(), db, remote, rebuild, out, err, steps,
                 progress, r -> new BuildFiles(r, common.base, output));
         Converter.Result r = done.result();
         LoadReport loaded = done.loaded();

@@ -23,6 +23,8 @@ final class ConvertCommand implements Callable<Integer> {
     CommonOptions common;
     @Mixin
     ThreadsOption threads;
+    @Mixin
+    LimitsOption limits;
     @Parameters(paramLabel = "PATH", description = "List files or folders (default: lists/).")
     List<Path> paths;
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "-", description = "Output file, or - for stdout (default).")
@@ -40,7 +42,7 @@ final class ConvertCommand implements Callable<Integer> {
     public Integer call() {
         RdfFormat fmt = Formats.rdf(format, output);
         List<Path> files = ListFiles.expand(CommonOptions.orDefault(paths));
-        Converter.Result r = new Converter(common.base).withThreads(threads.count()).convert(files);
+        Converter.Result r = new Converter(common.base).withThreads(threads.count()).withLimits(limits.limits()).convert(files);
         if (output.equals("-")) {
             RdfWriter.writeUnion(r, fmt, common.base, main.stdout);
             main.stdout.flush();

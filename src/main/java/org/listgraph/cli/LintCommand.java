@@ -29,6 +29,8 @@ final class LintCommand implements Callable<Integer> {
     List<Path> paths;
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json.")
     String format;
+    @picocli.CommandLine.Mixin
+    LimitsOption limits;
     @Option(names = "--rules", description = "List the rules, their severity and what they check.")
     boolean rules;
     @picocli.CommandLine.ParentCommand
@@ -46,7 +48,7 @@ final class LintCommand implements Callable<Integer> {
             return Main.OK;
         }
         List<Path> files = ListFiles.expand(CommonOptions.orDefault(paths));
-        List<LintFinding> findings = new Linter().lint(files);
+        List<LintFinding> findings = new Linter().lint(files, limits.limits());
         if (format.equals("json")) {
             writeJson(findings);
         } else {

@@ -22,6 +22,8 @@ final class LoadCommand implements Callable<Integer> {
     CommonOptions common;
     @Mixin
     ThreadsOption threads;
+    @Mixin
+    LimitsOption limits;
     @Parameters(paramLabel = "PATH", description = "List files or folders (default: lists/).")
     List<Path> paths;
     @Option(names = "--db", paramLabel = "DIR", defaultValue = "output/tdb2", description = "Store folder (default: ${DEFAULT-VALUE}).")
@@ -40,7 +42,7 @@ final class LoadCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         RemoteEndpoint remote = Endpoints.of(endpoint, spec, main.env);
-        StoreLoad.Outcome done = StoreLoad.run(CommonOptions.orDefault(paths), common.base, threads.count(), db, remote, rebuild, out, spec.commandLine().getErr(),
+        StoreLoad.Outcome done = StoreLoad.run(CommonOptions.orDefault(paths), common.base, threads.count(), limits.limits(), db, remote, rebuild, out, spec.commandLine().getErr(),
                 new ProgressLine(spec.commandLine().getErr(), main.env));
         Converter.Result r = done.result();
         LoadReport loaded = done.loaded();

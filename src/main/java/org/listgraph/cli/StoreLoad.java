@@ -1,5 +1,6 @@
 package org.listgraph.cli;
 
+import org.listgraph.entry.InputLimits;
 import org.listgraph.markdown.ListFiles;
 import org.listgraph.rdf.Converter;
 import org.listgraph.store.LoadReport;
@@ -41,9 +42,9 @@ final class StoreLoad {
     }
 
     /** Loads into the TDB2 store in {@code db}, or into {@code endpoint} when it is not null. */
-    static Outcome<Void> run(List<Path> paths, String base, int threads, Path db, RemoteEndpoint endpoint, boolean rebuild, PrintWriter out,
-                             PrintWriter err, ProgressLine progress) {
-        return run(paths, base, threads, db, endpoint, rebuild, out, err, new Timings(), progress, r -> null);
+    static Outcome<Void> run(List<Path> paths, String base, int threads, InputLimits limits, Path db, RemoteEndpoint endpoint, boolean rebuild,
+                             PrintWriter out, PrintWriter err, ProgressLine progress) {
+        return run(paths, base, threads, limits, db, endpoint, rebuild, out, err, new Timings(), progress, r -> null);
     }
 
     /**
@@ -52,9 +53,9 @@ final class StoreLoad {
      * it starts). When the load fails, whatever {@code alongside} returned is closed if it can be,
      * so work staged for after the load is dropped.
      */
-    static <T> Outcome<T> run(List<Path> paths, String base, int threads, Path db, RemoteEndpoint endpoint, boolean rebuild, PrintWriter out,
+    static <T> Outcome<T> run(List<Path> paths, String base, int threads, InputLimits limits, Path db, RemoteEndpoint endpoint, boolean rebuild, PrintWriter out,
                               PrintWriter err, Timings timings, ProgressLine progress, Function<Converter.Result, T> alongside) {
-        Converter.Result r = new Converter(base).withThreads(threads).convert(ListFiles.expand(paths), progress);
+        Converter.Result r = new Converter(base).withThreads(threads).withLimits(limits).convert(ListFiles.expand(paths), progress);
         timings.lap("convert");
         progress.accept(endpoint != null ? "sending graphs to " + endpoint.url() : "writing the store " + db);
         ExecutorService side = Executors.newSingleThreadExecutor(task -> {

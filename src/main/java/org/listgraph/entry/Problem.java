@@ -8,6 +8,23 @@ public record Problem(SourcePosition position, Severity severity, String message
         Objects.requireNonNull(position, "position");
         Objects.requireNonNull(severity, "severity");
         if (message == null || message.isBlank()) throw new IllegalArgumentException("message is empty");
+        message = oneLine(message);
+    }
+
+    /**
+     * The message on one line: line breaks and other control characters that a quoted title or URL
+     * brought in become spaces, so a report stays one line per problem and no escape code reaches a terminal.
+     */
+    public static String oneLine(String message) {
+        StringBuilder sb = null;
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                if (sb == null) sb = new StringBuilder(message);
+                sb.setCharAt(i, ' ');
+            }
+        }
+        return sb == null ? message : sb.toString();
     }
 
     @Override

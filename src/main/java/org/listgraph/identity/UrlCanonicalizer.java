@@ -84,14 +84,24 @@ public final class UrlCanonicalizer {
         return sb.toString();
     }
 
-    /** A URL made safe to use as an IRI: characters not allowed in URLs are percent-encoded. */
+    /**
+     * A URL made safe to use as an IRI: characters not allowed in URLs are percent-encoded, and so
+     * are brackets after the host (they only enclose an IPv6 address) and a '#' inside the fragment.
+     */
     public static String toIri(String url) {
         StringBuilder sb = new StringBuilder();
         byte[] bytes = url.strip().getBytes(StandardCharsets.UTF_8);
+        int scheme = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("://");
+        int hostEnd = scheme < 0 ? 0 : scheme + 3;
+        while (hostEnd < bytes.length && "/?#".indexOf(bytes[hostEnd]) < 0) hostEnd++;
+        int fragment = -1;
         for (int i = 0; i < bytes.length; i++) {
             int c = bytes[i] & 0xff;
             boolean strayPercent = c == '%' && !(i + 2 < bytes.length && isHex((char) bytes[i + 1]) && isHex((char) bytes[i + 2]));
-            if (c <= 0x20 || c >= 0x7f || "\"<>\\^`{|}".indexOf(c) >= 0 || strayPercent) {
+            boolean bracket = (c == '[' || c == ']') && i >= hostEnd;
+            boolean secondHash = c == '#' && fragment >= 0;
+            if (c == '#' && fragment < 0) fragment = i;
+            if (c <= 0x20 || c >= 0x7f || "\"<>\\^`{|}".indexOf(c) >= 0 || strayPercent || bracket || secondHash) {
                 sb.append('%').append(String.format("%02X", c));
             } else {
                 sb.append((char) c);

@@ -14,6 +14,7 @@ public record LintFinding(SourcePosition position, LintRule rule, String message
         Objects.requireNonNull(position, "position");
         Objects.requireNonNull(rule, "rule");
         if (message == null || message.isBlank()) throw new IllegalArgumentException("message is empty");
+        message = org.listgraph.entry.Problem.oneLine(message);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.listgraph.lint;
 
 import org.listgraph.entry.Entry;
+import org.listgraph.entry.InputLimits;
 import org.listgraph.entry.Link;
 import org.listgraph.entry.LinkRole;
 import org.listgraph.entry.ListDocument;
@@ -84,8 +85,13 @@ public final class Linter {
 
     /** Lints the given list files (already expanded); findings come sorted, with the rules each list switched off left out. */
     public List<LintFinding> lint(List<Path> files) {
+        return lint(files, InputLimits.DEFAULTS);
+    }
+
+    /** As above, refusing files over {@code limits}. */
+    public List<LintFinding> lint(List<Path> files, InputLimits limits) {
         List<ListDocument> docs = new ArrayList<>();
-        new ListFiles().readEach(files, docs::add);
+        new ListFiles(limits).readEach(files, docs::add);
         Set<Path> folders = new TreeSet<>();
         files.forEach(f -> folders.add(f.toAbsolutePath().normalize().getParent()));
         Catalog catalog = new Catalog(new IriMinter(IriMinter.DEFAULT_BASE), KindRules.load(Path.of("")), Overrides.inFolders(folders));

@@ -25,6 +25,9 @@ final class EntryReader {
     private static final Pattern BY_AT_END = Pattern.compile("(?<![\\p{L}\\p{N}])by\\s+$");
     private static final Pattern POSSESSIVE = Pattern.compile("^\\s*['’]s?\\s*$");
     private static final Pattern BROKEN_LINK_START = Pattern.compile("\\[([^\\[\\]]+)\\]\\(\\s*(?:-\\s*)?$");
+    /** A label of a host name: none starts or ends with '-' (non-ASCII letters are allowed). */
+    private static final Pattern HOST_LABEL = Pattern.compile("[\\p{L}\\p{N}_~!$&'()*+,;=%]+(?:-+[\\p{L}\\p{N}_~!$&'()*+,;=%]+)*");
+    private static final Pattern IPV6 = Pattern.compile("\\[[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*]");
     private static final Pattern STRAY_DASH_URL = Pattern.compile("(?s)^[\\s\\-–—]+(https?://\\S+)\\s*$");
     private static final Pattern LEADING_PUNCT = Pattern.compile("(?U)^[\\s:,;\\-–—)\\]]+");
     private static final Pattern TRAILING_PUNCT = Pattern.compile("(?U)[\\s:,;\\-–—]+$");
@@ -250,10 +253,37 @@ final class EntryReader {
         return new SourcePosition(file, lines.line(offset), lines.column(offset));
     }
 
-    /** Whether a URL is absolute http(s), the only links that can name a resource or a homepage. */
+    /** Whether a URL is absolute http(s) with a host, the only links that can name a resource or a homepage. */
     static boolean isWebUrl(String url) {
         String lower = url.toLowerCase(Locale.ROOT);
-        return lower.startsWith("http://") || lower.startsWith("https://");
+        return (lower.startsWith("http://") || lower.startsWith("https://")) && hasHost(url);
+    }
+
+    /**
+     * Whether an http(s) URL names a host (a name or a bracketed IPv6 address, with an optional port)
+     * and no user: {@code http://}, {@code https:///path}, {@code http://[x/} and {@code https://a@b/}
+     * are no valid http(s) IRI.
+     */
+    static boolean hasHost(String url) {
+        String rest = url.substring(url.indexOf("://") + 3);
+        int end = 0;
+        while (end < rest.length() && "/?#".indexOf(rest.charAt(end)) < 0) end++;
+        String host = rest.substring(0, end).replaceFirst(":\\d*$", "");
+        if (IPV6.matcher(host).matches()) {
+            try {
+                java.net.InetAddress.getByName(host); // a bracketed literal is parsed, never looked up
+                return true;
+            } catch (java.net.UnknownHostException e) {
+                return false;
+            }
+        }
+        String[] labels = (host.endsWith(".") ? host.substring(0, host.length() - 1) : host).split("\\.", -1);
+        for (String label : labels) {
+            if (!HOST_LABEL.matcher(label).matches()) return false;
+        }
+        // Four numbers are an IPv4 address: each at most 255, without leading zeros.
+        return labels.length != 4 || !host.matches("[0-9.]+") || java.util.Arrays.stream(labels)
+                .allMatch(l -> l.length() <= 3 && Integer.parseInt(l) <= 255 && (l.length() == 1 || l.charAt(0) != '0'));
     }
 
     /** A link that can name a resource: absolute http(s), not an in-page anchor or a relative file. */
@@ -261,7 +291,12 @@ final class EntryReader {
         String url = l.url();
         if (url.isEmpty() || url.startsWith("#")) return false;
         String lower = url.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("http://") || lower.startsWith("https://")) return true;
+        if (lower.startsWith("http://") || lower.startsWith("https://")) {
+            if (hasHost(url)) return true;
+            problems.warn(lines.line(l.offset()), lines.column(l.offset()), "link '" + url
+                    + "' is not a valid web address (no host, or a user name before it), not read as a resource");
+            return false;
+        }
         if (lower.startsWith("mailto:")) return false;
         if (!lower.matches("^[a-z][a-z0-9+.-]*:.*")) {
             problems.warn(lines.line(l.offset()), lines.column(l.offset()),

@@ -1,6 +1,7 @@
 package org.listgraph.markdown;
 
 import org.listgraph.entry.BadInputException;
+import org.listgraph.entry.InputLimits;
 import org.listgraph.entry.ListDocument;
 import org.listgraph.entry.ListInfo;
 import org.listgraph.entry.Problems;
@@ -29,6 +30,17 @@ import java.util.stream.Stream;
 public final class ListFiles {
     /** A reader per thread: flexmark's parser is not documented as safe to share. */
     private final ThreadLocal<ListReader> readers = ThreadLocal.withInitial(ListReader::new);
+    private final InputLimits limits;
+
+    /** Reads with the default {@link InputLimits}. */
+    public ListFiles() {
+        this(InputLimits.DEFAULTS);
+    }
+
+    /** Reads with {@code limits}: a file over one is bad input, found before it is parsed. */
+    public ListFiles(InputLimits limits) {
+        this.limits = java.util.Objects.requireNonNull(limits, "limits");
+    }
 
     /**
      * The list files named by {@code paths}, sorted by path so the result does not depend on the
@@ -60,19 +72,23 @@ public final class ListFiles {
         return List.copyOf(files.values());
     }
 
-    /** The file's text as the reader sees it: decoded as UTF-8 (a BOM dropped) and with mojibake repaired. */
+    /**
+     * The file's text as the reader sees it: decoded as UTF-8 (a BOM dropped) and with mojibake
+     * repaired. For a file {@link #read} has accepted (its limits are not checked again).
+     */
     public static String text(Path file) {
-        byte[] bytes = readBytes(file);
+        byte[] bytes = readBytes(file, Long.MAX_VALUE);
         String text = decode(bytes, file.toString(), new Problems(file.toString()));
         return MojibakeRepair.repair(text).text();
     }
 
     /** Reads one list file; the manifest of its folder supplies id and title when it names the file. */
     public ListDocument read(Path file, Manifest manifest) {
-        byte[] bytes = readBytes(file);
         String display = file.toString();
+        byte[] bytes = readBytes(file, limits.fileSize());
         Problems problems = new Problems(display);
         String text = decode(bytes, display, problems);
+        LimitCheck.check(display, text, limits);
         var known = manifest.find(file);
         String sourcePath = sourcePath(file);
         ListInfo info = known.map(i -> new ListInfo(i.id(), i.title(), sourcePath, i.origin(), i.license(), i.revisionOf(), i.lintOff()))
@@ -85,12 +101,17 @@ public final class ListFiles {
                     + " string(s) were UTF-8 read as Windows-1252 and have been repaired (first: " + fixed.firstExample() + "); save the file as UTF-8");
             text = fixed.text();
         }
-        return readers.get().read(info, sha256(bytes), text, known.isEmpty(), problems);
+        return readers.get().read(info, sha256(bytes), text, known.isEmpty(), problems, limits);
     }
 
-    private static byte[] readBytes(Path file) {
+    /** The file's bytes; a file over {@code maxBytes} is refused before they are read. */
+    private static byte[] readBytes(Path file, long maxBytes) {
         try {
-            return Files.readAllBytes(file);
+            LimitCheck.checkSize(file.toString(), Files.size(file), maxBytes);
+            byte[] bytes = Files.readAllBytes(file);
+            // A file that grew while it was read is measured again, so no input is held past the limit for long.
+            LimitCheck.checkSize(file.toString(), bytes.length, maxBytes);
+            return bytes;
         } catch (NoSuchFileException e) {
             throw new BadInputException(file + ": error: no such file; check the path");
         } catch (AccessDeniedException e) {

@@ -18,6 +18,7 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import org.listgraph.entry.Author;
 import org.listgraph.entry.Entry;
+import org.listgraph.entry.InputLimits;
 import org.listgraph.entry.ListDocument;
 import org.listgraph.entry.ListInfo;
 import org.listgraph.entry.Problems;
@@ -48,13 +49,19 @@ public final class ListReader {
         options.set(Parser.EXTENSIONS, List.of(AutolinkExtension.create(), TablesExtension.create(),
                 StrikethroughExtension.create()));
         options.set(Parser.SPACE_IN_LINK_URLS, true); // lists do contain [x](https://host/a b); the IRI gets %20
-        return Parser.builder(options).build();
+        options.set(Parser.HEADING_PARSER, false); // replaced by HeadingStarts, the same parser without its quadratic case
+        return Parser.builder(options).customBlockParserFactory(new HeadingStarts()).customInlineParserFactory(LinearInlineParser::new).build();
     }
 
     /** Reads a list from already decoded text. {@code info} may be refined (a title from the first heading). */
     public ListDocument read(ListInfo info, String sha256, String text, boolean titleFromHeading, Problems problems) {
+        return read(info, sha256, text, titleFromHeading, problems, InputLimits.DEFAULTS);
+    }
+
+    /** As above, stopping with a {@link org.listgraph.entry.BadInputException} at the entry over {@code limits.entries()}. */
+    public ListDocument read(ListInfo info, String sha256, String text, boolean titleFromHeading, Problems problems, InputLimits limits) {
         Document doc = parser.parse(text);
-        Walk walk = new Walk(problems.file(), new LineIndex(text), problems);
+        Walk walk = new Walk(problems.file(), new LineIndex(text), problems, limits.entries());
         Node firstHeading = firstHeading(doc);
         int h1Count = 0;
         for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
@@ -121,9 +128,11 @@ public final class ListReader {
         final List<Section> sections = new ArrayList<>();
         final List<Entry> entries = new ArrayList<>();
         final List<Section> stack = new ArrayList<>();
+        final int maxEntries;
         Node titleHeading;
 
-        Walk(String file, LineIndex lines, Problems problems) {
+        Walk(String file, LineIndex lines, Problems problems, int maxEntries) {
+            this.maxEntries = maxEntries;
             this.file = file;
             this.lines = lines;
             this.problems = problems;
@@ -235,6 +244,7 @@ public final class ListReader {
             int firstLine = item != null ? pos.line() : d.firstLine();
             int lastLine = draftCount == 1 ? lines.line(Math.max(source.getStartOffset(), source.getEndOffset() - 1)) : d.lastLine();
             String markdown = lines.lines(firstLine, Math.max(firstLine, lastLine)).stripIndent().strip();
+            LimitCheck.checkEntries(pos, entries.size() + 1, maxEntries);
             try {
                 Entry e = new Entry(pos, entries.size(), ctx.parentIndex(), currentPath(), d.title(), d.label(), d.links(),
                         d.description(), d.authors(), d.date(), d.featured(), d.site(), part && ctx.parentIndex() >= 0, markdown);

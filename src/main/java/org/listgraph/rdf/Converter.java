@@ -3,6 +3,7 @@ package org.listgraph.rdf;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.listgraph.entry.InputLimits;
 import org.listgraph.entry.ListDocument;
 import org.listgraph.entry.Problem;
 import org.listgraph.identity.Catalog;
@@ -24,6 +25,7 @@ public final class Converter {
     private final IriMinter iris;
     private final KindRules kindRules;
     private final int threads;
+    private final InputLimits limits;
 
     /** A converter with the kind rules of the working directory's project (or the shipped ones). */
     public Converter(String base) {
@@ -31,19 +33,25 @@ public final class Converter {
     }
 
     public Converter(String base, KindRules kindRules) {
-        this(new IriMinter(base), kindRules, Runtime.getRuntime().availableProcessors());
+        this(new IriMinter(base), kindRules, Runtime.getRuntime().availableProcessors(), InputLimits.DEFAULTS);
     }
 
-    private Converter(IriMinter iris, KindRules kindRules, int threads) {
+    private Converter(IriMinter iris, KindRules kindRules, int threads, InputLimits limits) {
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1: " + threads);
         this.iris = iris;
         this.kindRules = kindRules;
         this.threads = threads;
+        this.limits = java.util.Objects.requireNonNull(limits, "limits");
     }
 
     /** This converter parsing up to {@code threads} lists at once (the output is the same for any count). */
     public Converter withThreads(int threads) {
-        return new Converter(iris, kindRules, threads);
+        return new Converter(iris, kindRules, threads, limits);
+    }
+
+    /** This converter refusing files over {@code limits}. */
+    public Converter withLimits(InputLimits limits) {
+        return new Converter(iris, kindRules, threads, limits);
     }
 
     /**
@@ -183,7 +191,7 @@ public final class Converter {
     public Result convert(List<Path> files, java.util.function.Consumer<String> progress) {
         Assembly a = new Assembly(Overrides.inFolders(folders(files)));
         int[] read = {0};
-        new ListFiles().readEach(files, threads, doc -> {
+        new ListFiles(limits).readEach(files, threads, doc -> {
             a.add(doc);
             progress.accept("reading lists " + ++read[0] + "/" + files.size());
         });

@@ -51,11 +51,14 @@ class HostileListTest {
     @Test
     void aListFullOfMarkupAndControlCharactersGivesWellFormedInertOutputsAndPlainWarnings() throws Exception {
         Path lists = hostileProject();
+        // A file name can hold an escape sequence too, and every warning starts with it.
+        Files.writeString(lists.resolve("esc\u001B[2J.md"), "# Esc\n\nA [stray](https://example.org/stray) link in prose.\n");
         Path out = tmp.resolve("output");
         CliTest.Run build = CliTest.run("build", "--lists", lists.toString(), "--output", out.toString());
         assertEquals(Main.OK, build.code(), build.err());
         assertFalse(build.err().chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t'), "warnings print control characters as text: " + build.err());
-        assertTrue(build.err().contains("\\u001B"), build.err());
+        assertTrue(build.err().contains("esc\\u001B[2J.md:3:"), "a file name's escape is shown as text: " + build.err());
+        assertTrue(build.err().contains("Echoed alert 6   2J"), "a title's control characters are spaces in the message: " + build.err());
 
         Path rdfxml = tmp.resolve("evil.rdf");
         assertEquals(Main.OK, CliTest.run("convert", lists.toString(), "-f", "rdfxml", "-o", rdfxml.toString()).code());

@@ -50,7 +50,9 @@ public final class Overrides {
         for (int i = 0; i < 6; i++) all.add(new ArrayList<>());
         for (Path dir : folders) {
             Path f = dir.resolve(FILE_NAME);
-            if (Files.isRegularFile(f)) read(f, all);
+            if (!Files.isRegularFile(f)) continue;
+            org.listgraph.entry.InsideFolder.check(dir, f);
+            read(f, all);
         }
         return new Overrides(all.stream().map(List::copyOf).toList());
     }

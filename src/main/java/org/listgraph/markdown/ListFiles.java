@@ -1,6 +1,7 @@
 package org.listgraph.markdown;
 
 import org.listgraph.entry.BadInputException;
+import org.listgraph.entry.InsideFolder;
 import org.listgraph.entry.InputLimits;
 import org.listgraph.entry.ListDocument;
 import org.listgraph.entry.ListInfo;
@@ -54,7 +55,10 @@ public final class ListFiles {
                 try (Stream<Path> s = Files.list(p)) {
                     s.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md") && Files.isRegularFile(f))
                             .filter(f -> !f.getFileName().toString().equalsIgnoreCase("README.md"))
-                            .forEach(f -> files.put(f.normalize().toString(), f.normalize()));
+                            .forEach(f -> {
+                                InsideFolder.check(p, f);
+                                files.put(f.normalize().toString(), f.normalize());
+                            });
                 } catch (IOException e) {
                     throw new BadInputException(p + ": error: cannot list the folder (" + e.getMessage() + ")");
                 }

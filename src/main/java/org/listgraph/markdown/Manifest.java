@@ -38,7 +38,9 @@ public final class Manifest {
     /** Reads {@code dir/lists.json} if it exists, else returns an empty manifest. */
     public static Manifest inFolder(Path dir) {
         Path file = dir.resolve(FILE_NAME);
-        return Files.isRegularFile(file) ? read(file) : empty();
+        if (!Files.isRegularFile(file)) return empty();
+        org.listgraph.entry.InsideFolder.check(dir, file);
+        return read(file);
     }
 
     /** Reads and checks a manifest; every mistake is a {@link BadInputException} naming the file, line and field. */

@@ -125,6 +125,32 @@ class HostileListTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"leak.md", "lists.json", "overrides.json"})
+    void aSymbolicLinkInAListsFolderThatLeadsOutsideIsRefusedAndNothingOfItsTargetIsRead(String name) throws IOException {
+        Path lists = Files.createDirectories(tmp.resolve("lists"));
+        Path secret = Files.writeString(tmp.resolve("id_rsa"), "- [SECRET-KEY-MATERIAL](https://secret.example/)\n");
+        Files.writeString(lists.resolve("a.md"), "- [A](https://a.example/)\n");
+        Files.createSymbolicLink(lists.resolve(name), secret);
+        CliTest.Run r = CliTest.run("build", "--lists", lists.toString(), "--output", tmp.resolve("output").toString());
+        assertEquals(Main.BAD_INPUT, r.code(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith(lists.resolve(name) + ": error: a symbolic link to " + secret.toRealPath() + ", outside "), r.err());
+        assertFalse(r.err().contains("SECRET-KEY-MATERIAL") || r.out().contains("SECRET-KEY-MATERIAL"));
+        assertFalse(Files.exists(tmp.resolve("output")), "nothing written");
+    }
+
+    @Test
+    void aSymbolicLinkThatStaysInsideTheListsFolderIsReadLikeAnyList() throws IOException {
+        Path lists = Files.createDirectories(tmp.resolve("lists"));
+        Path kept = Files.createDirectories(lists.resolve("kept"));
+        Files.writeString(kept.resolve("real.md"), "- [Inside](https://inside.example/)\n");
+        Files.createSymbolicLink(lists.resolve("alias.md"), Path.of("kept", "real.md"));
+        CliTest.Run r = CliTest.run("convert", lists.toString(), "-f", "nt");
+        assertEquals(Main.OK, r.code(), r.err());
+        assertTrue(r.out().contains("https://inside.example/"), r.out());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"../x", "..", "a/../../b", "x/y"})
     void aListIdCannotBeAPath(String id) throws IOException {
         Path lists = Files.createDirectories(tmp.resolve("lists"));

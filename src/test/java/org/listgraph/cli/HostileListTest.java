@@ -125,6 +125,18 @@ class HostileListTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"lists.json", "overrides.json"})
+    void aManifestNestedAHundredThousandDeepIsOneErrorLineNotAStackOverflow(String name) throws IOException {
+        Path lists = Files.createDirectories(tmp.resolve("lists"));
+        Files.writeString(lists.resolve("a.md"), "- [A](https://a.example/)\n");
+        Files.writeString(lists.resolve(name), "{\"lists\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}");
+        CliTest.Run r = CliTest.run("convert", lists.toString(), "-f", "nt");
+        assertEquals(Main.BAD_INPUT, r.code(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith(lists.resolve(name) + ":1:1: error: ") && r.err().contains("nesting depth"), r.err());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"leak.md", "lists.json", "overrides.json"})
     void aSymbolicLinkInAListsFolderThatLeadsOutsideIsRefusedAndNothingOfItsTargetIsRead(String name) throws IOException {
         Path lists = Files.createDirectories(tmp.resolve("lists"));

@@ -112,6 +112,52 @@ class CrashSafetyIT {
                 Moment.READING_LISTS, Moment.IN_STORE_TRANSACTION, Moment.AFTER_COMMIT);
     }
 
+    @Test
+    void aBuildHoldsItsStoreUntilItsFilesAreInPlaceSoNoOtherCommandMeetsItsJournal() throws Exception {
+        writeListsA(work.resolve("lists"));
+        assertEquals(0, cli("build", "--lists", lists(), "--output", output()).code());
+        changeListsToB(work.resolve("lists"));
+        Path built = snapshot("held");
+        assertEquals(0, cli("build", "--lists", lists(), "--output", output()).code());
+        Map<String, String> newFiles = outputFiles();
+        String newStore = store();
+        restore(built);
+
+        ProcessBuilder pb = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "build", "--lists", lists(), "--output", output())
+                .directory(work.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("LISTGRAPH_PROGRESS", "always");
+        Process build = pb.start();
+        try {
+            StringBuilder seen = new StringBuilder();
+            byte[] buffer = new byte[8192];
+            while (!reached(Moment.AFTER_COMMIT, seen)) {
+                int n = build.getErrorStream().read(buffer);
+                if (n < 0) fail("the build finished before its commit was seen: " + seen);
+                seen.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
+            }
+            Thread.sleep(500);
+            assertTrue(build.isAlive(), "the build waits on its full stderr pipe, after its commit and before its renames");
+            // Another command now finds the store locked, not a journal to finish: the files are the build's own to put in place.
+            Process query = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "query", "--db", work.resolve("output/tdb2").toString(), "ASK {}")
+                    .directory(work.toFile()).redirectErrorStream(true).start();
+            String said = new String(query.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(query.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(3, query.exitValue(), said);
+            assertTrue(said.contains("locked by another process"), said);
+            assertTrue(Files.exists(work.resolve("output/.tdb2.commit")), "the build's journal is untouched");
+
+            build.getErrorStream().transferTo(java.io.OutputStream.nullOutputStream());
+            assertTrue(build.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, build.exitValue(), "the build finishes its own renames");
+        } finally {
+            build.destroyForcibly();
+        }
+        assertEquals(newFiles, outputFiles());
+        assertEquals(newStore, store());
+        assertFalse(Files.exists(work.resolve("output/.tdb2.commit")), "no journal left");
+        RECORD.add("build stalled after its commit: a query meanwhile found the store locked; the build then put its own files in place");
+    }
+
     /**
      * Runs {@code command} once unkilled from {@code before} for the new state, then once per moment from
      * {@code before} again, killed there; checks the state found, then that the next run completes it.

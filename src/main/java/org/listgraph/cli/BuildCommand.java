@@ -56,9 +56,6 @@ final class BuildCommand implements Callable<Integer> {
         Converter.Result r = done.result();
         LoadReport loaded = done.loaded();
         BuildFiles files = done.alongside();
-        try (files) {
-            files.commit();
-        }
         Path graph = files.graph;
         Path report = files.report;
         if (timings) err.println(steps + "; alongside the store: " + files.timings());

@@ -61,7 +61,8 @@ final class BuildFiles implements StoreLoad.Staged {
     }
 
     /** Renames every file into place, then drops the journal. */
-    void commit() {
+    @Override
+    public void commit() {
         staged.forEach(AtomicFile.Staged::commit);
         if (journal != null) CommitJournal.done(journal);
         journal = null;

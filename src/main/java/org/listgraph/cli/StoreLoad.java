@@ -30,6 +30,12 @@ final class StoreLoad {
         /** Called just before the local store commits into {@code state}, with the journal file the store names. */
         void prepare(Path journal, String state);
 
+        /**
+         * Puts the staged work in place once the store has committed; for a local store it runs while the store
+         * is still open (so locked), so no other process can meet the journal half-done and finish it too.
+         */
+        void commit();
+
         @Override
         void close();
     }
@@ -66,36 +72,42 @@ final class StoreLoad {
         Future<T> extra = null;
         boolean loadedOk = false;
         try {
-            LoadReport loaded;
             if (endpoint != null) {
                 extra = side.submit(() -> alongside.apply(r));
-                loaded = new RemoteStore(endpoint).load(r, base, rebuild, Main.version());
-            } else {
-                try (TdbStore store = TdbStore.open(db, true)) {
-                    Future<T> files = side.submit(() -> alongside.apply(r));
-                    extra = files;
-                    // The files are finished before the store commits, and a journal names them, so a kill after the
-                    // commit leaves the next command enough to put them all in place (see CommitJournal).
-                    loaded = store.load(r, base, rebuild, Main.version(), progress, state -> {
-                        if (join(files) instanceof Staged staged) staged.prepare(store.journal(), state);
-                    });
-                }
+                LoadReport loaded = new RemoteStore(endpoint).load(r, base, rebuild, Main.version());
+                loadedOk = true;
+                return settle(r, loaded, extra, out, err, timings, progress);
             }
-            loadedOk = true;
-            timings.lap("store");
-            // The store has committed: say what it did before anything else can fail.
-            progress.done();
-            Reporter.print(r.problems(), err);
-            loaded.removed().forEach(g -> out.println("removed " + g + " (its list is gone)"));
-            T value = join(extra);
-            timings.lap("waiting for the work alongside");
-            return new Outcome<>(r, loaded, value);
+            try (TdbStore store = TdbStore.open(db, true)) {
+                Future<T> files = side.submit(() -> alongside.apply(r));
+                extra = files;
+                // The files are finished before the store commits, and a journal names them, so a kill after the
+                // commit leaves the next command enough to put them all in place (see CommitJournal).
+                LoadReport loaded = store.load(r, base, rebuild, Main.version(), progress, state -> {
+                    if (join(files) instanceof Staged staged) staged.prepare(store.journal(), state);
+                });
+                loadedOk = true;
+                return settle(r, loaded, extra, out, err, timings, progress);
+            }
         } finally {
             // After a failed load, whatever the side work staged is dropped once it is done: waiting for it costs a
             // little time on failure only, and the process may exit right after, so no temporary file is left behind.
             if (!loadedOk && extra != null) discard(extra);
             side.shutdown();
         }
+    }
+
+    /** After the store committed: says what it did before anything else can fail, then puts the staged work in place. */
+    private static <T> Outcome<T> settle(Converter.Result r, LoadReport loaded, Future<T> extra, PrintWriter out, PrintWriter err,
+                                         Timings timings, ProgressLine progress) {
+        timings.lap("store");
+        progress.done();
+        Reporter.print(r.problems(), err);
+        loaded.removed().forEach(g -> out.println("removed " + g + " (its list is gone)"));
+        T value = join(extra);
+        if (value instanceof Staged staged) staged.commit();
+        timings.lap("waiting for the work alongside");
+        return new Outcome<>(r, loaded, value);
     }
 
     private static <T> T join(Future<T> future) {

@@ -66,10 +66,20 @@ public final class CommitJournal {
             throw new UncheckedIOException(journal + " is not a listgraph commit journal; move it away and run 'build' again",
                     new IOException("unknown journal"));
         }
+        // Every line must name a temporary file of this folder and its target there, as write() makes them: a journal
+        // edited or planted by someone else must not move or delete any other file.
+        List<String[]> moves = new java.util.ArrayList<>();
+        for (String line : lines.subList(2, lines.size())) {
+            String[] names = line.split("\t", -1);
+            if (names.length != 2 || !plainName(names[1]) || !names[0].matches("\\." + java.util.regex.Pattern.quote(names[1]) + "\\.\\d+\\.\\d+\\.tmp")) {
+                throw new UncheckedIOException(journal + " names a file it cannot have written (" + line.replace('\t', ' ')
+                        + "); move the journal away and run 'build' again", new IOException("bad journal line"));
+            }
+            moves.add(names);
+        }
         try {
             boolean forward = reached.test(lines.get(1));
-            for (String line : lines.subList(2, lines.size())) {
-                String[] names = line.split("\t");
+            for (String[] names : moves) {
                 Path tmp = dir.resolve(names[0]);
                 // A file already renamed before the kill has no temporary file left: nothing to do for it.
                 if (!Files.exists(tmp)) continue;
@@ -81,6 +91,12 @@ public final class CommitJournal {
         } catch (IOException e) {
             throw failure(dir, e);
         }
+    }
+
+    /** A file name without a folder: no separator, not {@code .} or {@code ..}. */
+    private static boolean plainName(String name) {
+        return !name.isEmpty() && !name.equals(".") && !name.equals("..") && name.indexOf('/') < 0 && name.indexOf('\\') < 0
+                && name.indexOf('\0') < 0;
     }
 
     private static UncheckedIOException failure(Path dir, IOException e) {

@@ -65,8 +65,12 @@ public final class TdbStore implements AutoCloseable {
                 // Opened (so locked): finish the output files of a build killed between its commit and its last rename.
                 org.listgraph.export.CommitJournal.recover(store.journal(), store::reached);
             } catch (RuntimeException e) {
-                store.close();
-                throw e;
+                // Only a command that writes the store must settle its files first; one that reads it (query, export,
+                // serve) answers from the store as it is and leaves the journal for the next build, which says what is wrong.
+                if (create) {
+                    store.close();
+                    throw e;
+                }
             }
             return store;
         } catch (java.io.UncheckedIOException e) {

@@ -79,4 +79,23 @@ class CommitJournalTest {
         UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> CommitJournal.recover(journal(), s -> true));
         assertEquals(journal() + " is not a listgraph commit journal; move it away and run 'build' again", e.getMessage());
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"../victim.txt\tgraph.ttl", ".graph.ttl.1.2.tmp\t../victim.txt",
+            "/tmp/victim.txt\tgraph.ttl", "victim.txt\tgraph.ttl", ".graph.ttl.1.2.tmp\treport.html", ".graph.ttl.1.2.tmp"})
+    void aJournalNamingAnyOtherFileIsRefusedBeforeAnythingIsMovedOrDeleted(String line) throws IOException {
+        Path outside = Files.createDirectories(dir.resolve("output"));
+        Path victim = Files.writeString(dir.resolve("victim.txt"), "keep me");
+        Files.writeString(outside.resolve("victim.txt"), "keep me too");
+        Files.writeString(outside.resolve(".graph.ttl.1.2.tmp"), "staged");
+        Path journal = outside.resolve(".tdb2.commit");
+        Files.writeString(journal, "listgraph commit journal 1\nhttps://example.org/graph/meta S2\n" + line + "\n");
+        for (boolean reached : new boolean[]{true, false}) {
+            UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> CommitJournal.recover(journal, s -> reached));
+            assertTrue(e.getMessage().startsWith(journal + " names a file it cannot have written ("), e.getMessage());
+        }
+        assertEquals("keep me", Files.readString(victim));
+        assertEquals("keep me too", Files.readString(outside.resolve("victim.txt")));
+        assertEquals("staged", Files.readString(outside.resolve(".graph.ttl.1.2.tmp")));
+    }
 }

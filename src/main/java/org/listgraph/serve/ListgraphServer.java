@@ -59,8 +59,9 @@ public final class ListgraphServer implements AutoCloseable {
                 .addServlet("/index.html", page)
                 .addServlet("/page/*", page)
                 .verbose(false);
-        builder.addFilter("/*", new RequestSizeLimit(MAX_REQUEST_BYTES));
+        // CORS first, so a refusal for size still carries the headers a browser tool needs to read it.
         if (!options.corsOrigins().isEmpty()) builder.addFilter("/*", new ReadOnlyCors(options.corsOrigins()));
+        builder.addFilter("/*", new RequestSizeLimit(MAX_REQUEST_BYTES));
         FusekiServer server = builder.build();
         for (Connector c : server.getJettyServer().getConnectors()) {
             if (c instanceof ServerConnector sc) sc.setHost(address.getHostAddress());

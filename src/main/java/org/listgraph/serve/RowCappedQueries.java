@@ -26,7 +26,7 @@ final class RowCappedQueries extends SPARQL_QueryDataset {
     protected Pair<DatasetGraph, Query> decideDataset(HttpAction action, Query query, String queryStringLog) {
         Pair<DatasetGraph, Query> decided = super.decideDataset(action, query, queryStringLog);
         Query q = decided.getRight();
-        boolean rows = q.isSelectType() || q.isConstructType() || q.isDescribeType();
+        boolean rows = !q.isAskType(); // SELECT, CONSTRUCT, DESCRIBE and Jena's JSON form all grow with their solutions
         if (!rows || (q.hasLimit() && q.getLimit() <= maxRows)) return decided;
         // The limit goes into the query itself, so the engine stops producing rows (and ORDER BY keeps only the top ones).
         Query capped = q.cloneQuery();

@@ -60,6 +60,10 @@ public final class Main implements Runnable {
         });
         try {
             return cli.execute(args);
+        } catch (InternalError e) {
+            // A fault in a memory-mapped file (TDB2's indexes) that was not a full disk: a bug or a broken disk, not a stack trace.
+            err.println(Reporter.visible("listgraph: internal error: " + e + " (please report it; check the disk under the store)"));
+            return INTERNAL;
         } catch (OutOfMemoryError e) {
             // Not a bug and not the user's typing: the lists need more heap than this JVM may take.
             err.printf("listgraph: error: out of memory (the JVM may use %d MB); give it more with LISTGRAPH_JAVA_OPTS=-Xmx8g "
@@ -71,19 +75,19 @@ public final class Main implements Runnable {
     private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
         if (e instanceof BadInputException) {
-            err.println(e.getMessage());
+            err.println(Reporter.visible(e.getMessage())); // a file name may hold an escape sequence
             return BAD_INPUT;
         }
         if (e instanceof UsageException) {
-            err.println("listgraph: " + e.getMessage());
+            err.println(Reporter.visible("listgraph: " + e.getMessage()));
             return USAGE;
         }
         if (e instanceof UncheckedIOException io) {
             cmd.getOut().flush();
-            err.println("listgraph: error: " + io.getMessage());
+            err.println(Reporter.visible("listgraph: error: " + io.getMessage()));
             return BAD_INPUT;
         }
-        err.println("listgraph: internal error: " + e + " (please report it; set LISTGRAPH_DEBUG=1 for the stack trace)");
+        err.println(Reporter.visible("listgraph: internal error: " + e + " (please report it; set LISTGRAPH_DEBUG=1 for the stack trace)"));
         if (System.getenv("LISTGRAPH_DEBUG") != null) e.printStackTrace(err);
         return INTERNAL;
     }

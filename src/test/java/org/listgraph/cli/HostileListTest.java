@@ -124,6 +124,16 @@ class HostileListTest {
         assertFalse(r.out().contains("secret.example") || r.out().contains("root:"), r.out());
     }
 
+    @Test
+    void anErrorLineNamingAFileWithAnEscapeSequenceShowsItAsText() throws IOException {
+        Path list = Files.writeString(Files.createDirectories(tmp.resolve("lists")).resolve("red\u001B[31m.md"), "- [A](https://a.example/)\n");
+        CliTest.Run r = CliTest.run("convert", list.toString(), "--limit", "line-length=5");
+        assertEquals(Main.BAD_INPUT, r.code(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("red\\u001B[31m.md:1:6: error: line is 25 characters long"), r.err());
+        assertFalse(r.err().contains("\u001B"), "no raw escape reaches the terminal");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"lists.json", "overrides.json"})
     void aManifestNestedAHundredThousandDeepIsOneErrorLineNotAStackOverflow(String name) throws IOException {

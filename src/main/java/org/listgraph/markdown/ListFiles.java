@@ -112,8 +112,11 @@ public final class ListFiles {
     private static byte[] readBytes(Path file, long maxBytes) {
         try {
             LimitCheck.checkSize(file.toString(), Files.size(file), maxBytes);
-            byte[] bytes = Files.readAllBytes(file);
-            // A file that grew while it was read is measured again, so no input is held past the limit for long.
+            byte[] bytes;
+            // At most one byte past the limit is read, so a file that grows while it is read is never held whole.
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+            }
             LimitCheck.checkSize(file.toString(), bytes.length, maxBytes);
             return bytes;
         } catch (NoSuchFileException e) {

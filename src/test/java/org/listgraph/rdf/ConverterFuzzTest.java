@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Fuzzing the whole conversion: random bytes, Markdown token soup, invalid UTF-8, deep nesting,
@@ -115,12 +116,30 @@ class ConverterFuzzTest {
 
     /** Nesting shapes and depths from 1 to 3,000, over and under the nesting-depth limit. */
     @Provide
-    Arbitrary<String> deepNesting() {
+    Arbitrary<Nested> deepNesting() {
         Arbitrary<Integer> depth = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.integers().between(1, 120)),
                 Tuple.of(1, Arbitraries.integers().between(120, 3_000)));
         Arbitrary<String> shape = Arbitraries.of("dashes", "quotes", "ordered", "indented", "quote-list", "brackets", "emphasis", "images",
                 "html", "tabs");
-        return Combinators.combine(shape, depth).as(ConverterFuzzTest::nest);
+        return Combinators.combine(shape, depth).as((sh, n) -> new Nested(sh, n, nest(sh, n)));
+    }
+
+    /** A nested input with how it was made: list and quote shapes open one container per level, the others none. */
+    record Nested(String shape, int levels, String text) {
+        boolean containers() {
+            return !List.of("brackets", "emphasis", "images", "html").contains(shape);
+        }
+
+        /** The deepest line's nesting: "indented" stops at 400 lines. */
+        int depth() {
+            return shape.equals("indented") ? Math.min(levels, 400) : levels;
+        }
+
+        int longestLine() {
+            int longest = 0;
+            for (String line : text.split("\n")) longest = Math.max(longest, line.length());
+            return longest;
+        }
     }
 
     static String nest(String shape, int n) {
@@ -258,8 +277,15 @@ class ConverterFuzzTest {
     }
 
     @Property(seed = SEED, tries = 60)
-    void deepNestingIsReadOrRefusedAtTheDepthLimitNeverAStackOverflow(@ForAll("deepNesting") String input) {
-        check(input.getBytes(StandardCharsets.UTF_8));
+    void deepNestingIsReadOrRefusedAtTheDepthLimitNeverAStackOverflow(@ForAll("deepNesting") Nested input) {
+        ConversionCheck.Outcome o = check(input.text().getBytes(StandardCharsets.UTF_8));
+        boolean tooLong = input.longestLine() > InputLimits.DEFAULTS.lineLength();
+        boolean tooDeep = input.containers() && input.depth() > InputLimits.DEFAULTS.nestingDepth();
+        // Refused exactly when a line is over the length cap or the containers over the depth cap, and then for that reason.
+        assertEquals(tooLong || tooDeep, o.refused(), input.shape() + " × " + input.levels() + ": " + o.error());
+        if (o.refused()) {
+            assertTrue(o.error().contains(tooLong ? "line-length limit" : "nesting-depth limit"), o.error());
+        }
     }
 
     @Property(seed = SEED, tries = 25)

@@ -115,7 +115,7 @@ public final class ListFiles {
             byte[] bytes;
             // At most one byte past the limit is read, so a file that grows while it is read is never held whole.
             try (java.io.InputStream in = Files.newInputStream(file)) {
-                bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+                bytes = in.readNBytes(maxBytes >= Integer.MAX_VALUE - 8 ? Integer.MAX_VALUE - 8 : (int) maxBytes + 1); // no overflow for 'no limit'
             }
             LimitCheck.checkSize(file.toString(), bytes.length, maxBytes);
             return bytes;

@@ -58,7 +58,7 @@ public final class TdbStore implements AutoCloseable {
         }
         writable(dir);
         try {
-            DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(Location.create(dir));
+            DatasetGraph dsg = connect(dir);
             dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
             TdbStore store = new TdbStore(dir, dsg);
             try {
@@ -73,7 +73,7 @@ public final class TdbStore implements AutoCloseable {
                 }
             }
             return store;
-        } catch (java.io.UncheckedIOException e) {
+        } catch (java.io.UncheckedIOException | BadInputException e) {
             throw e;
         } catch (RuntimeException e) {
             String msg = String.valueOf(e.getMessage());
@@ -84,6 +84,26 @@ public final class TdbStore implements AutoCloseable {
             }
             throw new BadInputException(dir + ": error: cannot open the TDB2 store (" + msg + "); if another listgraph command is "
                     + "using it, wait for it and run this one again", e);
+        }
+    }
+
+    /** Serialises opening within this JVM, where OS file locks do not exclude each other. */
+    private static final Object OPENING = new Object();
+
+    /**
+     * Connects to TDB2 while holding an OS lock on {@code listgraph-open.lock} in the store folder. Two
+     * processes creating one new store at once otherwise race inside TDB2 and one fails with a meaningless
+     * message ("-1"); in turn, the second finds TDB2's own lock and is told the store is in use.
+     */
+    private static DatasetGraph connect(Path dir) {
+        synchronized (OPENING) {
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(dir.resolve("listgraph-open.lock"),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                 java.nio.channels.FileLock held = channel.lock()) {
+                return DatabaseMgr.connectDatasetGraph(Location.create(dir));
+            } catch (java.io.IOException e) {
+                throw new BadInputException(dir + ": error: cannot open the TDB2 store (" + e.getMessage() + "); check the folder's permissions", e);
+            }
         }
     }
 

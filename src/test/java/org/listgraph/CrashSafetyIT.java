@@ -128,13 +128,7 @@ class CrashSafetyIT {
         pb.environment().put("LISTGRAPH_PROGRESS", "always");
         Process build = pb.start();
         try {
-            StringBuilder seen = new StringBuilder();
-            byte[] buffer = new byte[8192];
-            while (!reached(Moment.AFTER_COMMIT, seen)) {
-                int n = build.getErrorStream().read(buffer);
-                if (n < 0) fail("the build finished before its commit was seen: " + seen);
-                seen.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
-            }
+            readUntil(build, Moment.AFTER_COMMIT);
             Thread.sleep(500);
             assertTrue(build.isAlive(), "the build waits on its full stderr pipe, after its commit and before its renames");
             // Another command now finds the store locked, not a journal to finish: the files are the build's own to put in place.
@@ -221,14 +215,7 @@ class CrashSafetyIT {
         long start = System.nanoTime();
         Process p = pb.start();
         try {
-            InputStream err = p.getErrorStream();
-            StringBuilder seen = new StringBuilder();
-            byte[] buffer = new byte[8192];
-            while (!reached(moment, seen)) {
-                int n = err.read(buffer);
-                if (n < 0) fail("the child finished before " + moment + " (exit " + p.waitFor() + "): " + seen);
-                seen.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
-            }
+            readUntil(p, moment);
             if (moment == Moment.AFTER_COMMIT) {
                 // Not reading any more: the child fills the pipe with its problem lines and waits, after the commit, before the renames.
                 Thread.sleep(500);
@@ -241,6 +228,18 @@ class CrashSafetyIT {
             return ran;
         } finally {
             p.destroyForcibly();
+        }
+    }
+
+    /** Reads the child's stderr until it shows {@code moment}; the rest is left unread, so a chatty child then blocks on the pipe. */
+    private static void readUntil(Process p, Moment moment) throws IOException, InterruptedException {
+        InputStream err = p.getErrorStream();
+        StringBuilder seen = new StringBuilder();
+        byte[] buffer = new byte[8192];
+        while (!reached(moment, seen)) {
+            int n = err.read(buffer);
+            if (n < 0) fail("the child finished before " + moment + " (exit " + p.waitFor() + "): " + seen);
+            seen.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
         }
     }
 

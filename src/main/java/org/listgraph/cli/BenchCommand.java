@@ -26,8 +26,10 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Performance: 'bench corpus' writes a synthetic corpus; 'bench run' measures flexmark parsing, conversion, Jena's "
                 + "sequential loader and a whole build on it, prints a table and writes JSON; 'bench query' measures the saved talks-by "
-                + "query on a warm server and as a CLI run against a bare JVM.",
-        subcommands = {BenchCommand.Corpus.class, BenchCommand.Run.class, BenchCommand.Query.class, BenchCommand.Training.class})
+                + "query on a warm server and as a CLI run against a bare JVM; 'bench quality' compares the graph of real lists with "
+                + "hand-checked answers.",
+        subcommands = {BenchCommand.Corpus.class, BenchCommand.Run.class, BenchCommand.Query.class, BenchCommand.Quality.class,
+                BenchCommand.Training.class})
 final class BenchCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -193,6 +195,69 @@ final class BenchCommand implements Runnable {
             AtomicFile.write(json, o -> o.write((m.writeValueAsString(root) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             out.println("json: " + json);
             return Main.OK;
+        }
+    }
+
+    /** {@code bench quality}: precision and recall of kinds, authors, titles and entries on real lists with hand-checked answers. */
+    @Command(name = "quality", mixinStandardHelpOptions = true, description = "Convert each real list of a quality corpus on its own and "
+            + "compare kinds, authors, titles and entries with the hand-checked answers; print precision and recall per list.")
+    static final class Quality implements Callable<Integer> {
+        @Option(names = "--corpus", paramLabel = "DIR", description = "Folder of <id>/list.md with <id>/answers.tsv "
+                + "(default: the corpus in the sources, src/test/resources/quality).")
+        Path corpus = org.listgraph.bench.QualityBench.DEFAULT_CORPUS;
+        @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON (the form --check reads).")
+        Path json;
+        @Option(names = "--check", paramLabel = "FILE", description = "Exit 1 if any figure of a list is worse than in this JSON (an earlier --json).")
+        Path check;
+        @Option(names = "--misses", description = "Print every disagreement with the answers (list:line: field: expected, found).")
+        boolean misses;
+        @Option(names = "--base", paramLabel = "IRI", defaultValue = org.listgraph.identity.IriMinter.DEFAULT_BASE, hidden = true)
+        String base;
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            var report = org.listgraph.bench.QualityBench.run(corpus, new org.listgraph.rdf.Converter(base).withThreads(1));
+            PrintWriter out = spec.commandLine().getOut();
+            if (misses) {
+                for (var m : report.misses()) {
+                    out.printf("%s:%d: %s: expected '%s', found '%s'%n", m.list(), m.line(), m.field(), m.expected(), m.found());
+                }
+            }
+            out.print(org.listgraph.bench.QualityBench.table(report));
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectNode root = mapper.createObjectNode();
+            for (var s : report.lists()) org.listgraph.bench.QualityBench.figures(s).forEach(root.putObject(s.list())::put);
+            org.listgraph.bench.QualityBench.figures(report.total()).forEach(root.putObject("all")::put);
+            if (json != null) {
+                AtomicFile.write(json, o -> o.write((mapper.writeValueAsString(root) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                out.println("json: " + json);
+            }
+            out.flush();
+            if (check == null) return Main.OK;
+            return worse(mapper.readTree(check.toFile()), root, out) ? Main.FINDINGS : Main.OK;
+        }
+
+        /** Prints each figure that fell below the baseline's; true if any did. */
+        private boolean worse(com.fasterxml.jackson.databind.JsonNode baseline, ObjectNode now, PrintWriter out) {
+            boolean fell = false;
+            for (var lists = baseline.fields(); lists.hasNext(); ) {
+                var list = lists.next();
+                for (var figures = list.getValue().fields(); figures.hasNext(); ) {
+                    var f = figures.next();
+                    var current = now.path(list.getKey()).path(f.getKey());
+                    double was = f.getValue().asDouble();
+                    boolean lower = org.listgraph.bench.QualityBench.lowerIsBetter(f.getKey());
+                    if (current.isMissingNode() || (lower ? current.asDouble() > was : current.asDouble() < was - 1e-9)) {
+                        out.printf(Locale.ROOT, "%s: %s fell from %.4f to %s%n", list.getKey(), f.getKey(), was,
+                                current.isMissingNode() ? "nothing" : String.format(Locale.ROOT, "%.4f", current.asDouble()));
+                        fell = true;
+                    }
+                }
+            }
+            out.flush();
+            return fell;
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param site        a site prefix removed from the title ("medium.com" in "medium.com: Title"), or null
  * @param part        the entry is a part of its parent entry ("Part 2" under a series)
  * @param markdown    the entry's own source text (without nested items)
+ * @param tags        tags written as code spans at the end of the line ({@code `MIT` `Python`}), in order
  */
 public record Entry(
         SourcePosition position,
@@ -32,7 +33,8 @@ public record Entry(
         boolean featured,
         String site,
         boolean part,
-        String markdown) {
+        String markdown,
+        List<String> tags) {
 
     public Entry {
         Objects.requireNonNull(position, "position");
@@ -40,6 +42,7 @@ public record Entry(
         links = List.copyOf(Objects.requireNonNull(links, "links"));
         authors = List.copyOf(Objects.requireNonNull(authors, "authors"));
         Objects.requireNonNull(markdown, "markdown");
+        tags = List.copyOf(Objects.requireNonNull(tags, "tags"));
         if (index < 0) throw new IllegalArgumentException("index " + index);
         if (parentIndex >= index) throw new IllegalArgumentException("a parent comes before its child");
         if (part && parentIndex < 0) throw new IllegalArgumentException("a part needs a parent entry");
@@ -55,7 +58,13 @@ public record Entry(
     /** A copy whose description ends with a note written as a nested item under the entry. */
     public Entry withNote(String note) {
         String d = description == null ? note : description + "\n" + note;
-        return new Entry(position, index, parentIndex, sectionPath, title, label, links, d, authors, date, featured, site, part, markdown);
+        return new Entry(position, index, parentIndex, sectionPath, title, label, links, d, authors, date, featured, site, part, markdown, tags);
+    }
+
+    /** An entry without tags. */
+    public Entry(SourcePosition position, int index, int parentIndex, List<String> sectionPath, String title, String label, List<Link> links,
+                 String description, List<Author> authors, String date, boolean featured, String site, boolean part, String markdown) {
+        this(position, index, parentIndex, sectionPath, title, label, links, description, authors, date, featured, site, part, markdown, List.of());
     }
 
     /** The link that identifies the resource: the main link, else the first recording or slides link. */

@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
  * @param license    SPDX licence id, or null when unknown
  * @param revisionOf id of the list this file is a later version of, or null
  * @param lintOff    ids of the lint rules switched off for this list
+ * @param kinds      the kinds the manifest declares for the list's entries and sections
  */
-public record ListInfo(String id, String title, String file, String origin, String license, String revisionOf, java.util.List<String> lintOff) {
+public record ListInfo(String id, String title, String file, String origin, String license, String revisionOf, java.util.List<String> lintOff,
+                       KindDefaults kinds) {
     /** The form of a list id. */
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
     /** Ids that name the store's own graphs and so cannot name a list. */
@@ -28,6 +30,12 @@ public record ListInfo(String id, String title, String file, String origin, Stri
         if (RESERVED_IDS.contains(id)) throw new IllegalArgumentException("list id '" + id + "' is reserved");
         if (title == null || title.isBlank()) throw new IllegalArgumentException("list " + id + " has no title");
         lintOff = lintOff == null ? java.util.List.of() : java.util.List.copyOf(lintOff);
+        kinds = kinds == null ? KindDefaults.NONE : kinds;
+    }
+
+    /** A list with no declared kinds. */
+    public ListInfo(String id, String title, String file, String origin, String license, String revisionOf, java.util.List<String> lintOff) {
+        this(id, title, file, origin, license, revisionOf, lintOff, KindDefaults.NONE);
     }
 
     /** A list with every lint rule on. */
@@ -37,6 +45,6 @@ public record ListInfo(String id, String title, String file, String origin, Stri
 
     /** A copy with another title. */
     public ListInfo withTitle(String newTitle) {
-        return new ListInfo(id, newTitle, file, origin, license, revisionOf, lintOff);
+        return new ListInfo(id, newTitle, file, origin, license, revisionOf, lintOff, kinds);
     }
 }

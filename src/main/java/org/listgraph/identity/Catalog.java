@@ -80,8 +80,10 @@ public final class Catalog {
         Map<List<String>, SectionNode> sections = identifySections(doc, listId);
         Map<String, Integer> seen = new HashMap<>();
         List<EntryNode> entries = new ArrayList<>();
+        List<String> canonicals = doc.entries().stream().map(e -> urls.canonical(e.identifyingLink().url())).toList();
+        List<KindClassifier.Verdict> verdicts = kinds.classify(doc.entries(), canonicals, doc.info());
         for (Entry e : doc.entries()) {
-            String canonical = urls.canonical(e.identifyingLink().url());
+            String canonical = canonicals.get(e.index());
             String resourceIri = iris.resource(canonical);
             int n = seen.merge(canonical, 1, Integer::sum);
             String key = IriMinter.hash(canonical, 12) + (n > 1 ? "-" + n : "");
@@ -91,7 +93,7 @@ public final class Catalog {
 
             ResourceAcc r = resources.computeIfAbsent(resourceIri, k -> new ResourceAcc());
             r.titles.merge(e.title(), 1, Integer::sum);
-            r.kindEvidence.addAll(kinds.evidence(e, canonical));
+            r.kind.add(verdicts.get(e.index()));
             r.urls.add(UrlCanonicalizer.toIri(e.identifyingLink().url()));
             r.canonicals.add(canonical);
             e.linksWith(LinkRole.RECORDING).forEach(l -> r.recordings.add(UrlCanonicalizer.toIri(l.url())));
@@ -201,7 +203,8 @@ public final class Catalog {
             ResourceAcc all = new ResourceAcc();
             for (String m : members) all.absorb(resources.get(m));
             List<String> creators = all.creators.stream().map(people.alias::get).distinct().sorted().toList();
-            rs.add(new ResourceNode(iri, pick(all.titles), List.copyOf(kinds.resolve(all.kindEvidence)), List.copyOf(all.urls),
+            Set<Kind> resolved = kinds.resolve(all.kind.kinds);
+            rs.add(new ResourceNode(iri, pick(all.titles), List.copyOf(resolved), all.kind.reasons(resolved), List.copyOf(all.urls),
                     List.copyOf(all.recordings), List.copyOf(all.slides), creators.stream().map(iris::agent).toList(),
                     remap(all.topics, aliases), List.copyOf(all.lists), without(remap(all.parts, aliases), iri),
                     without(remap(all.partOf, aliases), iri), without(remap(all.related, aliases), iri)));
@@ -739,7 +742,7 @@ public final class Catalog {
 
     private static final class ResourceAcc {
         final Map<String, Integer> titles = new TreeMap<>();
-        final Set<Kind> kindEvidence = EnumSet.noneOf(Kind.class);
+        final KindAcc kind = new KindAcc();
         final SortedSet<String> urls = new TreeSet<>();
         final SortedSet<String> canonicals = new TreeSet<>();
         final SortedSet<String> recordings = new TreeSet<>();
@@ -753,7 +756,7 @@ public final class Catalog {
 
         void absorb(ResourceAcc o) {
             o.titles.forEach((t, c) -> titles.merge(t, c, Integer::sum));
-            kindEvidence.addAll(o.kindEvidence);
+            kind.absorb(o.kind);
             urls.addAll(o.urls);
             canonicals.addAll(o.canonicals);
             recordings.addAll(o.recordings);
@@ -764,6 +767,45 @@ public final class Catalog {
             parts.addAll(o.parts);
             partOf.addAll(o.partOf);
             related.addAll(o.related);
+        }
+    }
+
+    /** The kind verdicts of a resource's entries, only those of the strongest tier seen, with a few of their reasons. */
+    private static final class KindAcc {
+        private static final int REASONS = 3;
+        KindClassifier.Tier tier = KindClassifier.Tier.FALLBACK;
+        final Set<Kind> kinds = EnumSet.noneOf(Kind.class);
+        final Map<Kind, SortedSet<String>> reasons = new java.util.EnumMap<>(Kind.class);
+
+        void add(KindClassifier.Verdict v) {
+            add(v.tier(), v.kinds(), v.reasons());
+        }
+
+        private void add(KindClassifier.Tier t, Set<Kind> ks, Map<Kind, ? extends Object> why) {
+            if (t.compareTo(tier) > 0 && !kinds.isEmpty()) return;
+            if (t.compareTo(tier) < 0 || kinds.isEmpty()) {
+                tier = t;
+                kinds.clear();
+                reasons.clear();
+            }
+            kinds.addAll(ks);
+            why.forEach((k, w) -> {
+                SortedSet<String> rs = reasons.computeIfAbsent(k, x -> new TreeSet<>());
+                if (w instanceof String one) rs.add(one);
+                else rs.addAll((SortedSet<String>) w);
+                while (rs.size() > REASONS) rs.remove(rs.last());
+            });
+        }
+
+        void absorb(KindAcc o) {
+            if (!o.kinds.isEmpty()) add(o.tier, o.kinds, o.reasons);
+        }
+
+        /** The reasons for the kinds a resource keeps, sorted. */
+        List<String> reasons(Set<Kind> kept) {
+            SortedSet<String> out = new TreeSet<>();
+            kept.forEach(k -> out.addAll(reasons.getOrDefault(k, new TreeSet<>())));
+            return List.copyOf(out);
         }
     }
 

@@ -2,52 +2,189 @@ package org.listgraph.identity;
 
 import org.listgraph.entry.Entry;
 import org.listgraph.entry.Kind;
+import org.listgraph.entry.KindDefaults;
 import org.listgraph.entry.Link;
+import org.listgraph.entry.LinkRole;
+import org.listgraph.entry.ListInfo;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
- * Decides what kind of work an entry links to with the rules of {@link KindRules}: every rule whose
- * conditions all match adds its kind. {@link #resolve} then drops overridden kinds (a talk's
- * YouTube recording makes a Talk, not also a Video) and falls back to {@link Kind#WEBSITE}.
+ * Decides what kind of work an entry links to from all the evidence a person would use, strongest
+ * first: a URL or other link that leaves no doubt, a kind the manifest declares for the section, a
+ * heading that names a kind, the list's declared kind, what the host, path and words usually mean,
+ * and last what the other entries of the section (or list) are. Every verdict says why.
  */
 public final class KindClassifier {
+    /** How much a verdict weighs, strongest first; a resource takes the kinds of its strongest verdicts. */
+    public enum Tier { STRONG, DECLARED_SECTION, HEADING, DECLARED_LIST, WEAK, HINT, NEIGHBOURS, FALLBACK }
+
+    /** An entry's kinds, from which tier, and why (one reason per kind, for {@code lg:kindEvidence}). */
+    public record Verdict(Set<Kind> kinds, Tier tier, Map<Kind, String> reasons) {
+        public Verdict {
+            kinds = Set.copyOf(kinds);
+            reasons = Map.copyOf(reasons);
+        }
+    }
+
+    /** Neighbours decide only when at least this many agree and make this share of the decided ones. */
+    private static final int NEIGHBOURS_AT_LEAST = 3;
+    private static final double NEIGHBOURS_SHARE = 0.6;
+
     private final KindRules rules;
 
     public KindClassifier(KindRules rules) {
         this.rules = rules;
     }
 
-    /** The kinds the evidence of one entry supports; {@code canonicalUrl} is the key of its identifying link. */
-    public Set<Kind> evidence(Entry entry, String canonicalUrl) {
+    /**
+     * The verdicts for a whole list's entries, in order; {@code canonical} holds each entry's canonical
+     * URL. Entries with no evidence of their own take the kind most of their section's (else list's)
+     * entries have, when that kind clearly dominates.
+     */
+    public List<Verdict> classify(List<Entry> entries, List<String> canonical, ListInfo list) {
+        List<Verdict> out = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) out.add(own(entries.get(i), canonical.get(i), list));
+        Map<List<String>, Map<Kind, Integer>> bySection = new java.util.HashMap<>();
+        Map<Kind, Integer> byList = new EnumMap<>(Kind.class);
+        for (int i = 0; i < entries.size(); i++) {
+            Verdict v = out.get(i);
+            if (v.tier() == Tier.FALLBACK) continue;
+            for (Kind k : resolve(v.kinds())) {
+                bySection.computeIfAbsent(entries.get(i).sectionPath(), p -> new EnumMap<>(Kind.class)).merge(k, 1, Integer::sum);
+                byList.merge(k, 1, Integer::sum);
+            }
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            if (out.get(i).tier() != Tier.FALLBACK) continue;
+            List<String> path = entries.get(i).sectionPath();
+            Verdict v = dominant(bySection.getOrDefault(path, Map.of()), path.isEmpty() ? "the list" : "section '" + path.get(path.size() - 1) + "'");
+            if (v == null) v = dominant(byList, "the list");
+            if (v != null) out.set(i, v);
+        }
+        return out;
+    }
+
+    private static Verdict dominant(Map<Kind, Integer> counts, String where) {
+        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+        Kind best = null;
+        int most = 0;
+        for (Map.Entry<Kind, Integer> c : counts.entrySet()) {
+            if (c.getValue() > most) {
+                best = c.getKey();
+                most = c.getValue();
+            }
+        }
+        if (best == null || best == Kind.WEBSITE || most < NEIGHBOURS_AT_LEAST || most < NEIGHBOURS_SHARE * total) return null;
+        return new Verdict(EnumSet.of(best), Tier.NEIGHBOURS, Map.of(best, best.localName() + ": " + most + " of the " + total
+                + " other entries of " + where + " are " + best.localName()));
+    }
+
+    /** One entry's verdict from its own evidence, its section and its list's declarations. */
+    Verdict own(Entry entry, String canonicalUrl, ListInfo list) {
         String url = canonicalUrl;
         int slash = url.indexOf('/');
         String host = slash < 0 ? url : url.substring(0, slash);
         String path = slash < 0 ? "" : url.substring(slash).replaceFirst("[?#].*$", "");
-        String text = entry.title() + (entry.description() == null ? "" : "\n" + entry.description());
-        Set<Kind> kinds = EnumSet.noneOf(Kind.class);
+        String description = entry.description() == null ? "" : entry.description();
+        String text = entry.title() + (description.isEmpty() ? "" : "\n" + description);
+        String sectionPath = String.join(" / ", entry.sectionPath());
+        List<String> otherLinks = entry.links().stream().filter(l -> l.role() != LinkRole.MAIN).map(Link::text).toList();
+        // The list's title is the outermost heading: "Awesome Podcasts" names the kind of every entry it has.
+        List<String> headings = new ArrayList<>(entry.sectionPath().size() + 1);
+        headings.add(list.title());
+        headings.addAll(entry.sectionPath());
+        Map<KindRules.Tier, Map<Kind, String>> found = new EnumMap<>(KindRules.Tier.class);
+        int headingDepth = -1;
         for (KindRules.Rule r : rules.rules()) {
-            String description = entry.description() == null ? "" : entry.description();
-            if (matches(r.host(), host) && matches(r.path(), path) && matches(r.url(), url) && matches(r.text(), text)
+            boolean heading = r.tier() == KindRules.Tier.HEADING;
+            if (!(matches(r.host(), host) && matches(r.path(), path) && matches(r.url(), url) && matches(r.text(), text)
                     && matches(r.title(), entry.title()) && matches(r.description(), description)
+                    && matches(r.list(), list.title())
+                    && (heading || matches(r.section(), sectionPath))
+                    && (r.links() == null || otherLinks.stream().anyMatch(t -> r.links().matcher(t).find()))
                     && (r.role() == null || entry.links().stream().map(Link::role)
-                    .anyMatch(role -> r.role().matcher(role.name().toLowerCase(Locale.ROOT)).find()))) {
-                kinds.add(r.kind());
+                    .anyMatch(role -> r.role().matcher(role.name().toLowerCase(Locale.ROOT)).find())))) {
+                continue;
             }
+            String why = r.kind().localName() + ": " + (r.why().isEmpty() ? "kinds.json rule " + r.number() : r.why());
+            if (heading) {
+                int depth = deepestMatch(r.section(), headings);
+                if (depth < 0) continue;
+                // Only the deepest heading that names a kind counts ("Books / Videos" is about videos).
+                if (depth < headingDepth) continue;
+                if (depth > headingDepth) found.remove(KindRules.Tier.HEADING);
+                headingDepth = depth;
+                why = r.kind().localName() + (depth == 0 ? ": list title '" : ": heading '") + headings.get(depth) + "'";
+            }
+            found.computeIfAbsent(r.tier(), t -> new EnumMap<>(Kind.class)).putIfAbsent(r.kind(), why);
         }
-        return kinds;
+        if (found.containsKey(KindRules.Tier.STRONG)) return verdict(found.get(KindRules.Tier.STRONG), Tier.STRONG);
+        KindDefaults declared = list.kinds();
+        var section = declared.forSection(entry.sectionPath());
+        if (section.isPresent()) {
+            Kind k = section.get().kind();
+            return new Verdict(EnumSet.of(k), Tier.DECLARED_SECTION, Map.of(k, k.localName() + ": lists.json sectionKinds '"
+                    + section.get().heading().pattern() + "'"));
+        }
+        if (found.containsKey(KindRules.Tier.HEADING)) return verdict(found.get(KindRules.Tier.HEADING), Tier.HEADING);
+        if (declared.list() != null) {
+            Kind k = declared.list();
+            return new Verdict(EnumSet.of(k), Tier.DECLARED_LIST, Map.of(k, k.localName() + ": lists.json kind of "
+                    + list.id()));
+        }
+        if (found.containsKey(KindRules.Tier.WEAK)) return verdict(found.get(KindRules.Tier.WEAK), Tier.WEAK);
+        if (found.containsKey(KindRules.Tier.HINT)) return verdict(found.get(KindRules.Tier.HINT), Tier.HINT);
+        return new Verdict(EnumSet.of(Kind.WEBSITE), Tier.FALLBACK, Map.of(Kind.WEBSITE, "Website: no other evidence"));
     }
 
-    /** The final kinds of a resource from the evidence of all its entries. */
+    private static Verdict verdict(Map<Kind, String> kinds, Tier tier) {
+        return new Verdict(kinds.keySet(), tier, kinds);
+    }
+
+    private static int deepestMatch(Pattern p, List<String> path) {
+        for (int i = path.size() - 1; i >= 0; i--) if (p.matcher(path.get(i)).find()) return i;
+        return -1;
+    }
+
+    /**
+     * The final kinds of a resource from the verdicts of all its entries: the kinds of its strongest
+     * verdicts, less the kinds those override (a talk's recording is a Talk, not also a Video).
+     */
+    public Set<Kind> resolve(Collection<Verdict> verdicts) {
+        Tier best = verdicts.stream().map(Verdict::tier).min(Enum::compareTo).orElse(Tier.FALLBACK);
+        Set<Kind> kinds = EnumSet.noneOf(Kind.class);
+        verdicts.stream().filter(v -> v.tier() == best).forEach(v -> kinds.addAll(v.kinds()));
+        return resolve(kinds);
+    }
+
+    /** The reasons behind {@link #resolve(Collection)}'s kinds, sorted, at most {@code max}. */
+    public List<String> reasons(Collection<Verdict> verdicts, Set<Kind> kinds, int max) {
+        Tier best = verdicts.stream().map(Verdict::tier).min(Enum::compareTo).orElse(Tier.FALLBACK);
+        Set<String> out = new TreeSet<>();
+        verdicts.stream().filter(v -> v.tier() == best).forEach(v -> v.reasons().forEach((k, why) -> {
+            if (kinds.contains(k)) out.add(why);
+        }));
+        return out.stream().limit(max).toList();
+    }
+
+    /** Kinds less the ones another of them overrides; Website when nothing is left. */
     public Set<Kind> resolve(Set<Kind> evidence) {
         Set<Kind> kinds = EnumSet.copyOf(evidence.isEmpty() ? EnumSet.of(Kind.WEBSITE) : evidence);
         for (Kind k : evidence) kinds.removeAll(rules.overriddenBy(k));
         return kinds.isEmpty() ? EnumSet.of(Kind.WEBSITE) : kinds;
     }
 
-    private static boolean matches(java.util.regex.Pattern p, String s) {
+    private static boolean matches(Pattern p, String s) {
         return p == null || p.matcher(s).find();
     }
 }

@@ -28,11 +28,36 @@ import java.util.regex.PatternSyntaxException;
 public final class KindRules {
     /** Where the rules live, relative to the project (and inside the jar). */
     public static final String FILE = "ontology/kinds.json";
-    private static final Set<String> CONDITIONS = Set.of("host", "path", "url", "role", "title", "description", "text");
+    private static final Set<String> CONDITIONS = Set.of("host", "path", "url", "role", "title", "description", "text", "section",
+            "list", "links");
 
-    /** One rule: the kind it adds and its conditions (null when absent); all present conditions must match. */
-    public record Rule(Kind kind, Pattern host, Pattern path, Pattern url, Pattern role, Pattern title, Pattern description,
-                       Pattern text, String why) {
+    /**
+     * How much a rule's evidence weighs. A stronger tier's kinds replace a weaker one's: a URL that can
+     * only be one thing (a tweet, an issue) beats a heading, and a heading naming a kind ("Books") beats
+     * the guesses a host or path allows (a repository is usually software, but not in "Books").
+     */
+    public enum Tier {
+        /** The URL or the entry's other links leave no doubt. */
+        STRONG,
+        /** A section heading names the kind; {@code section} is matched against each heading, the deepest first. */
+        HEADING,
+        /** What a host or path usually means. */
+        WEAK,
+        /** What words of the title or description suggest, when nothing about the URL does. */
+        HINT;
+
+        static Tier named(String name, String where) {
+            for (Tier t : values()) if (t.name().toLowerCase(java.util.Locale.ROOT).equals(name)) return t;
+            throw new BadInputException(where + ".tier: unknown tier \"" + name + "\" (strong, heading, weak or hint)");
+        }
+    }
+
+    /**
+     * One rule: the kind it adds, its tier and its conditions (null when absent); all present conditions must
+     * match. {@code number} is its place in the file (from 1), for the kind evidence a resource records.
+     */
+    public record Rule(Kind kind, Tier tier, Pattern host, Pattern path, Pattern url, Pattern role, Pattern title, Pattern description,
+                       Pattern text, Pattern section, Pattern list, Pattern links, String why, int number) {
     }
 
     private final List<Rule> rules;
@@ -97,7 +122,7 @@ public final class KindRules {
             String where = source + ": error: rules[" + n++ + "]";
             for (Iterator<String> it = r.fieldNames(); it.hasNext(); ) {
                 String f = it.next();
-                if (!CONDITIONS.contains(f) && !f.equals("kind") && !f.equals("why")) {
+                if (!CONDITIONS.contains(f) && !f.equals("kind") && !f.equals("why") && !f.equals("tier")) {
                     throw new BadInputException(where + ": unknown field \"" + f + "\" (conditions: " + String.join(", ", CONDITIONS.stream().sorted().toList()) + ")");
                 }
             }
@@ -110,10 +135,16 @@ public final class KindRules {
             Pattern title = pattern(r, "title", where);
             Pattern description = pattern(r, "description", where);
             Pattern text = pattern(r, "text", where);
-            if (host == null && path == null && url == null && role == null && title == null && description == null && text == null) {
+            Pattern section = pattern(r, "section", where);
+            Pattern list = pattern(r, "list", where);
+            Pattern links = pattern(r, "links", where);
+            if (host == null && path == null && url == null && role == null && title == null && description == null && text == null
+                    && section == null && list == null && links == null) {
                 throw new BadInputException(where + ": a rule needs at least one condition (" + String.join(", ", CONDITIONS.stream().sorted().toList()) + ")");
             }
-            rules.add(new Rule(kind, host, path, url, role, title, description, text, r.path("why").asText("")));
+            Tier tier = r.has("tier") ? Tier.named(r.get("tier").asText(""), where) : Tier.WEAK;
+            if (tier == Tier.HEADING && section == null) throw new BadInputException(where + ": a heading rule needs a \"section\" pattern");
+            rules.add(new Rule(kind, tier, host, path, url, role, title, description, text, section, list, links, r.path("why").asText(""), n));
         }
         return new KindRules(rules, overrides);
     }

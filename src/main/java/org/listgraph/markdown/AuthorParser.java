@@ -23,6 +23,25 @@ final class AuthorParser {
     private static final Pattern SEPARATOR = Pattern.compile("^(?:,|&|\\band\\b)\\s*");
     private static final Pattern AFFILIATION = Pattern.compile("^of\\s+(?:the\\s+)?(" + NAME_WORD + "(?:[ \\t]+" + NAME_WORD + "){0,3})");
     private static final Pattern NOTE = Pattern.compile("^\\([^()\\[\\]]*\\)");
+    /** A bracketed tag after a byline: a duration ({@code [32:55]}), a format ({@code [Article]}, {@code [PDF]}). */
+    private static final Pattern BRACKET_NOTE = Pattern.compile("^\\[[^\\[\\]]{1,40}\\]");
+    private static final Pattern DURATION = Pattern.compile("^\\d{1,3}:\\d{2}(?::\\d{2})?\\b");
+    private static final Pattern ET_AL = Pattern.compile("^et\\.?\\s+al\\.?");
+    /**
+     * Capitalised words that are never part of a person's or organisation's name as a byline gives it:
+     * licences, languages and platforms (tags, not people) and words of phrases such as "by Example".
+     */
+    private static final Set<String> NOT_NAME_WORDS = Set.of(
+            "mit", "gpl", "lgpl", "agpl", "bsd", "apache", "mpl", "isc", "cc0", "unlicense", "wtfpl", "proprietary", "license", "licence",
+            "python", "java", "javascript", "typescript", "go", "golang", "rust", "ruby", "php", "perl", "haskell", "erlang", "elixir",
+            "scala", "kotlin", "swift", "clojure", "c", "c++", "c#", "node", "node.js", "nodejs", "deno", "lua", "dart", "r", "julia",
+            "docker", "kubernetes", "linux", "windows", "macos", "android", "ios", "k8s", "helm", "ansible", "jvm", ".net", "wasm",
+            "example", "examples", "default", "design", "hand", "step", "reference", "name", "value", "convention", "nature",
+            "definition", "contract", "email", "comparison", "popularity", "date", "type", "category", "country", "region",
+            "open", "source", "free", "web", "framework", "library", "tool", "tools", "api", "apis", "guide", "official", "documentation",
+            "docs", "tutorial", "introduction", "book", "books", "course", "video", "videos", "podcast", "blog", "article", "paper",
+            "edition", "chapter", "part", "volume", "vol", "pdf", "html", "epub", "online", "draft", "new", "the", "a", "an", "and",
+            "for", "with", "in", "on", "to", "using", "how", "what", "why", "your", "our", "my", "all", "more", "most", "best");
     private static final Set<String> SERVICE_WORDS = Set.of("github", "twitter", "linkedin", "blog", "website",
             "medium", "gitlab", "mastodon", "site", "web", "here", "profile", "home", "homepage");
 
@@ -38,6 +57,14 @@ final class AuthorParser {
      * Returns empty when what follows "by" does not read as authors.
      */
     static Optional<Result> parse(String first, List<Token> tokens, int from) {
+        return parse(first, tokens, from, false);
+    }
+
+    /**
+     * As above; {@code strict} for an attribution without "by" ({@code [Title](url) - Jane Doe (PDF)}): then every
+     * author must be a link or a name of at least two name words, and nothing but notes may follow them.
+     */
+    static Optional<Result> parse(String first, List<Token> tokens, int from, boolean strict) {
         List<Author> authors = new ArrayList<>();
         StringBuilder notes = new StringBuilder();
         boolean expectName = true;
@@ -64,19 +91,25 @@ final class AuthorParser {
                     } else if (!expectName && (m = NOTE.matcher(s)).find()) {
                         notes.append(notes.length() > 0 ? " " : "").append(m.group().substring(1, m.group().length() - 1).strip());
                         s = s.substring(m.end()).stripLeading();
-                    } else if (expectName && (m = NAME.matcher(s)).find() && endsAtBoundary(s, m.end())) {
-                        String name = m.group(1).strip();
-                        if (name.endsWith(".") && !name.matches(".*\\b\\p{Lu}\\.$")) name = name.substring(0, name.length() - 1); // "Hockin." but not "J."
+                    } else if (!expectName && ((m = BRACKET_NOTE.matcher(s)).find() || (m = DURATION.matcher(s)).find())) {
+                        String note = m.group().replaceAll("^\\[|\\]$", "").strip();
+                        notes.append(notes.length() > 0 ? " " : "").append(note);
+                        s = s.substring(m.end()).stripLeading();
+                    } else if (!expectName && (m = ET_AL.matcher(s)).find()) {
+                        s = s.substring(m.end()).stripLeading(); // "Jane Doe et al.": the others are not named
+                    } else if (expectName && (m = NAME.matcher(s)).find() && endsAtBoundary(s, m.end())
+                            && isName(clip(m.group(1).strip()), strict)) {
+                        String name = clip(m.group(1).strip());
                         authors.add(Author.named(name));
                         expectName = false;
                         s = s.substring(m.end()).stripLeading();
                     } else {
-                        return finish(authors, i, s, linked, tokens, notes.toString());
+                        return finish(authors, i, s, linked, tokens, notes.toString(), strict);
                     }
                 }
                 pending = null;
             }
-            if (i >= tokens.size()) return finish(authors, i, null, linked, tokens, notes.toString());
+            if (i >= tokens.size()) return finish(authors, i, null, linked, tokens, notes.toString(), strict);
             Token t = tokens.get(i);
             if (t instanceof Token.Text text) {
                 pending = text.text();
@@ -94,7 +127,7 @@ final class AuthorParser {
                     expectName = false;
                     i++;
                 } else {
-                    return finish(authors, i, "", linked, tokens, notes.toString());
+                    return finish(authors, i, "", linked, tokens, notes.toString(), strict);
                 }
             } else {
                 i++; // a line break inside the author list
@@ -103,16 +136,36 @@ final class AuthorParser {
     }
 
     private static Optional<Result> finish(List<Author> authors, int endToken, String rest, boolean linked, List<Token> tokens,
-                                           String notes) {
+                                           String notes, boolean strict) {
         if (authors.isEmpty()) return Optional.empty();
         String remainder = rest == null || rest.isBlank() ? null : rest;
         boolean moreTokens = endToken < tokens.size();
+        if (strict && (remainder != null && !remainder.matches("^[.;]?\\s*$") || moreTokens)) return Optional.empty();
         if (remainder == null && moreTokens) remainder = "";
         // Plain names followed by more prose are most likely prose ("published by Google in 2019").
         if (!linked && remainder != null && !remainder.isEmpty() && !remainder.matches("(?s)^[.;:!].*")) {
             return Optional.empty();
         }
         return Optional.of(new Result(List.copyOf(authors), endToken, remainder, notes.isEmpty() ? null : notes));
+    }
+
+    /** "Hockin." loses its period, "J." keeps it. */
+    private static String clip(String name) {
+        return name.endsWith(".") && !name.matches(".*\\b\\p{Lu}\\.$") ? name.substring(0, name.length() - 1) : name;
+    }
+
+    /**
+     * Whether a run of capitalised words can be a name: none of its words is a tag or a common word
+     * ("MIT", "Python", "Example"); without "by" ({@code strict}) it also needs two words or more.
+     */
+    static boolean isName(String name, boolean strict) {
+        String[] words = name.split("[ \\t]+");
+        if (strict && words.length < 2) return false;
+        for (String w : words) {
+            String lower = w.toLowerCase(Locale.ROOT).replaceAll("[.’']+$", "");
+            if (NOT_NAME_WORDS.contains(lower)) return false;
+        }
+        return true;
     }
 
     private static boolean endsAtBoundary(String s, int end) {

@@ -11,7 +11,12 @@ import java.util.List;
  * @param shape what the line is: an entry, a label over nested items, or a person over their works
  */
 record EntryDraft(Shape shape, int offset, String title, String label, List<Link> links, String description,
-                  List<Author> authors, String date, boolean featured, String site, int firstLine, int lastLine) {
+                  List<Author> authors, String date, boolean featured, String site, int firstLine, int lastLine, List<String> tags) {
+
+    EntryDraft(Shape shape, int offset, String title, String label, List<Link> links, String description,
+               List<Author> authors, String date, boolean featured, String site, int firstLine, int lastLine) {
+        this(shape, offset, title, label, links, description, authors, date, featured, site, firstLine, lastLine, List.of());
+    }
 
     /** The three kinds of line a list holds. */
     enum Shape {
@@ -24,10 +29,10 @@ record EntryDraft(Shape shape, int offset, String title, String label, List<Link
     }
 
     EntryDraft withAuthors(List<Author> newAuthors) {
-        return new EntryDraft(shape, offset, title, label, links, description, newAuthors, date, featured, site, firstLine, lastLine);
+        return new EntryDraft(shape, offset, title, label, links, description, newAuthors, date, featured, site, firstLine, lastLine, tags);
     }
 
     EntryDraft withTitle(String newTitle) {
-        return new EntryDraft(shape, offset, newTitle, label, links, description, authors, date, featured, site, firstLine, lastLine);
+        return new EntryDraft(shape, offset, newTitle, label, links, description, authors, date, featured, site, firstLine, lastLine, tags);
     }
 }

@@ -31,6 +31,26 @@ final class EntryReader {
     private static final Pattern STRAY_DASH_URL = Pattern.compile("(?s)^[\\s\\-–—]+(https?://\\S+)\\s*$");
     private static final Pattern LEADING_PUNCT = Pattern.compile("(?U)^[\\s:,;\\-–—)\\]]+");
     private static final Pattern TRAILING_PUNCT = Pattern.compile("(?U)[\\s:,;\\-–—]+$");
+    /** A dash after the title that may introduce the authors ("[Title](url) - Jane Doe"). */
+    private static final Pattern DASH_ATTRIBUTION = Pattern.compile("^\\s*[-–—]\\s+");
+    /** Lower-case words right after a link that finish its title ("Kubernetes [Ingress](…) controllers: …"). */
+    private static final Pattern TITLE_CONTINUATION = Pattern.compile("^((?:\\s+\\p{Ll}[\\p{L}\\p{N}'’-]*){1,4})(?=\\s*(?:$|[:;,.(]|\\s[-–—]\\s))");
+    /** Brackets left empty once the label links inside them are gone: "(, )", "[]". */
+    private static final Pattern EMPTY_BRACKETS = Pattern.compile("[(\\[][\\s,;/|&]*(?:and\\s*)?[)\\]]");
+    /** A tag: a short code span ("MIT", "Nodejs/Docker") at the end of an entry. */
+    private static final Pattern TAG = Pattern.compile("[^\\s`]{1,32}(?:\\s[^\\s`]{1,32}){0,2}");
+    /**
+     * Link texts that only say what a link points at ("[Source Code](…)", "[Demo](…)", "[PDF](…)"): such a link
+     * is kept (and is evidence of the kind), but its text is no part of the description.
+     */
+    private static final java.util.Set<String> LABEL_WORDS = java.util.Set.of("demo", "live demo", "source", "source code", "code",
+            "repo", "repository", "github", "gitlab", "website", "homepage", "home page", "site", "web", "docs", "documentation",
+            "paper", "pdf", "article", "blog", "blog post", "post", "book", "download", "downloads", "install", "clients", "client",
+            "app", "apps", "play store", "app store", "google play", "f-droid", "npm", "pypi", "package", "changelog", "examples",
+            "example", "tutorial", "discussion", "hn", "hacker news", "reddit", "lobsters", "archive", "archived", "mirror",
+            "transcript", "audio", "mp3", "notes", "html", "epub", "mobi", "online", "read online", "here", "link", "this", "more",
+            "info", "details", "announcement", "release", "releases", "wiki", "playground", "try it", "screenshots", "screenshot",
+            "video", "videos", "slides", "recording", "podcast", "episode", "rss", "feed", "itunes", "spotify", "soundcloud");
     private static final Map<String, LinkRole> ROLE_WORDS = Map.of(
             "recording", LinkRole.RECORDING, "video", LinkRole.RECORDING, "youtube", LinkRole.RECORDING,
             "slides", LinkRole.SLIDES, "slide deck", LinkRole.SLIDES, "deck", LinkRole.SLIDES);
@@ -81,7 +101,9 @@ final class EntryReader {
 
     private List<EntryDraft> readPart(List<Token> tokens, boolean nested) {
         if (tokens.isEmpty()) return List.of();
-        tokens = new ArrayList<>(tokens);
+        List<String> tags = new ArrayList<>();
+        tokens = codeAsText(withoutTrailingTags(tokens, tags));
+        if (tokens.isEmpty()) return List.of();
         String date = null;
         if (tokens.get(0) instanceof Token.Text t) {
             Matcher m = DATE_PREFIX.matcher(t.text());
@@ -140,6 +162,27 @@ final class EntryReader {
             cleaned = TitleCleaner.clean(prefix, main.url()); // "Title, [recording](url)": the title has no link of its own
             label = null;
             links.add(link(main, firstRole));
+        } else if (firstRole == null && possessor.isEmpty() && TitleCleaner.withoutSymbols(prefix).matches("(?s).*\\p{L}.*")) {
+            String before = plain(tokens.subList(0, first)).strip();
+            label = main.raw();
+            links.add(link(main, LinkRole.MAIN));
+            if (before.matches("(?s).*[:–—-]$") && isLabelText(main.text())) {
+                // "Falsehoods about Gender: [#1](…) & [#2](…)": the text names the work, the link only points at it.
+                cleaned = TitleCleaner.clean(prefix, main.url());
+            } else if (before.matches("(?s).*[:–—-]$") || prefix.split("\\s+").length > 4) {
+                cleaned = TitleCleaner.clean(main.text(), main.url()); // "Video: [Title](…)": a category, not the title
+            } else {
+                // "Kubernetes [Ingress](…) controllers: …": the text around the link is part of the title.
+                String after = "";
+                if (first + 1 < tokens.size() && tokens.get(first + 1) instanceof Token.Text next) {
+                    Matcher m = TITLE_CONTINUATION.matcher(next.text());
+                    if (m.find()) {
+                        after = m.group(1);
+                        tokens.set(first + 1, new Token.Text(next.text().substring(m.end(1)), next.offset() + m.end(1)));
+                    }
+                }
+                cleaned = TitleCleaner.clean(prefix + " " + main.text() + after, main.url());
+            }
         } else {
             cleaned = TitleCleaner.clean(main.text(), main.url());
             label = main.raw();
@@ -155,12 +198,25 @@ final class EntryReader {
             if (!(tokens.get(i) instanceof Token.Text t)) continue;
             Matcher m = BY.matcher(t.text());
             while (m.find()) {
+                if (!Byline.introducesAuthors(t.text(), m.start())) continue;
                 Optional<AuthorParser.Result> r = AuthorParser.parse(t.text().substring(m.end()), tokens, i + 1);
                 if (r.isPresent()) {
                     authors = r.get();
                     authorsFrom = i;
                     byChar = m.start();
                     break;
+                }
+            }
+        }
+        if (authors == null && first + 1 < tokens.size() && tokens.get(first + 1) instanceof Token.Text after) {
+            // "[Title](url) - Jane Doe, John Roe (PDF)": names alone after a dash are the authors.
+            Matcher dash = DASH_ATTRIBUTION.matcher(after.text());
+            if (dash.find()) {
+                Optional<AuthorParser.Result> r = AuthorParser.parse(after.text().substring(dash.end()), tokens, first + 2, true);
+                if (r.isPresent()) {
+                    authors = r.get();
+                    authorsFrom = first + 1;
+                    byChar = 0;
                 }
             }
         }
@@ -178,7 +234,7 @@ final class EntryReader {
                     links.add(link(l, r));
                 } else {
                     links.add(link(l, LinkRole.RELATED));
-                    description.append(l.text());
+                    if (!isLabelText(l.text())) description.append(l.text());
                 }
             }
         }
@@ -194,7 +250,7 @@ final class EntryReader {
                         if (r != null) {
                             links.add(link(l, r));
                         } else {
-                            description.append(l.text());
+                            if (!usable(l) || !isLabelText(l.text())) description.append(l.text());
                             if (usable(l)) links.add(link(l, LinkRole.RELATED));
                         }
                     }
@@ -202,7 +258,7 @@ final class EntryReader {
             }
         }
         if (authors != null && authors.notes() != null) description.append(" (").append(authors.notes()).append(')');
-        String desc = clean(description.toString().replaceAll("[\\x{1F31F}\\x{2B50}]", "").replaceAll("(^|\\s)==(\\s|$)", " ")
+        String desc = clean(EMPTY_BRACKETS.matcher(description.toString()).replaceAll(" ").replaceAll("[\\x{1F31F}\\x{2B50}]", "").replaceAll("(^|\\s)==(\\s|$)", " ")
                 .replaceAll("\\s+", " "));
         List<Author> authorList = new ArrayList<>(possessor);
         if (authors != null) authorList.addAll(authors.authors());
@@ -210,7 +266,7 @@ final class EntryReader {
         if (AuthorParser.isServiceWord(title) || title.equalsIgnoreCase("project page")) title = titleFromUrl(main.url());
         return List.of(new EntryDraft(EntryDraft.Shape.ENTRY, tokens.get(0).offset(), title.strip(), label, links,
                 desc.isEmpty() ? null : desc, authorList, date, cleaned.featured() || markedAsFeatured(tokens, first), cleaned.site(),
-                lines.line(tokens.get(0).offset()), lines.line(lastOffset)));
+                lines.line(tokens.get(0).offset()), lines.line(lastOffset), tags));
     }
 
     /**
@@ -236,6 +292,50 @@ final class EntryReader {
         int last = tokens.get(tokens.size() - 1).offset();
         return Optional.of(new EntryDraft(EntryDraft.Shape.LABEL, offset, title, null, List.of(), null, authors, date, false, null,
                 lines.line(offset), lines.line(last)));
+    }
+
+    /** Whether a link's text only labels what it points at ("Source Code", "Demo", "#1", "2"), rather than naming a work. */
+    static boolean isLabelText(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        return LABEL_WORDS.contains(t) || t.matches("#?\\d{1,3}|part\\s*\\d{1,3}|[a-z]");
+    }
+
+    /**
+     * Takes the code spans at the end of an entry ({@code `MIT` `Python`}) off as tags, with the spaces and
+     * commas between them; a code span anywhere else stays text.
+     */
+    private static List<Token> withoutTrailingTags(List<Token> tokens, List<String> tags) {
+        int end = tokens.size();
+        List<String> found = new ArrayList<>();
+        int i = end - 1;
+        while (i >= 0) {
+            Token t = tokens.get(i);
+            if (t instanceof Token.Code c && TAG.matcher(c.text().strip()).matches()) {
+                found.add(0, c.text().strip());
+                end = i;
+            } else if (!(t instanceof Token.Text x && x.text().matches("[\\s,;/|·]*")) && !(t instanceof Token.Break)) {
+                break;
+            }
+            i--;
+        }
+        boolean linkBefore = tokens.subList(0, end).stream().anyMatch(t -> t instanceof Token.Link);
+        if (found.isEmpty() || !linkBefore) return tokens;
+        tags.addAll(found);
+        return tokens.subList(0, end);
+    }
+
+    /** Code spans that are not tags read as text, joined with the text around them. */
+    private static List<Token> codeAsText(List<Token> tokens) {
+        List<Token> out = new ArrayList<>();
+        for (Token t : tokens) {
+            Token u = t instanceof Token.Code c ? new Token.Text(c.text(), c.offset()) : t;
+            if (u instanceof Token.Text text && !out.isEmpty() && out.get(out.size() - 1) instanceof Token.Text prev) {
+                out.set(out.size() - 1, new Token.Text(prev.text() + text.text(), prev.offset()));
+            } else {
+                out.add(u);
+            }
+        }
+        return out;
     }
 
     /** A readable title for a link whose text is only "github" or similar: "owner/repo", or host and path. */

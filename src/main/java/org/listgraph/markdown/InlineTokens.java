@@ -43,7 +43,9 @@ final class InlineTokens {
                 out.add(new Token.Text(ref.getChars().unescape(), ref.getStartOffset())); // "[text]" with no definition is plain text
             } else if (n instanceof Image || n instanceof ImageRef) {
                 // images are decoration, not resources
-            } else if (n instanceof Text || n instanceof Code || n instanceof HtmlEntity) {
+            } else if (n instanceof Code code) {
+                out.add(new Token.Code(code.getText().toString(), n.getStartOffset()));
+            } else if (n instanceof Text || n instanceof HtmlEntity) {
                 out.add(new Token.Text(textOf(n), n.getStartOffset()));
             } else if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
                 out.add(new Token.Break(n.getStartOffset()));

@@ -95,7 +95,7 @@ public final class ListFiles {
         LimitCheck.check(display, text, limits);
         var known = manifest.find(file);
         String sourcePath = sourcePath(file);
-        ListInfo info = known.map(i -> new ListInfo(i.id(), i.title(), sourcePath, i.origin(), i.license(), i.revisionOf(), i.lintOff()))
+        ListInfo info = known.map(i -> new ListInfo(i.id(), i.title(), sourcePath, i.origin(), i.license(), i.revisionOf(), i.lintOff(), i.kinds()))
                 .orElseGet(() -> new ListInfo(idFromFileName(file), fileStem(file), sourcePath, null, null, null));
         if (text.isBlank()) problems.warn(1, 1, "file is empty: the list has no entries");
         MojibakeRepair.Result fixed = MojibakeRepair.repair(text);

@@ -247,7 +247,7 @@ public final class ListReader {
             LimitCheck.checkEntries(pos, entries.size() + 1, maxEntries);
             try {
                 Entry e = new Entry(pos, entries.size(), ctx.parentIndex(), currentPath(), d.title(), d.label(), d.links(),
-                        d.description(), d.authors(), d.date(), d.featured(), d.site(), part && ctx.parentIndex() >= 0, markdown);
+                        d.description(), d.authors(), d.date(), d.featured(), d.site(), part && ctx.parentIndex() >= 0, markdown, d.tags());
                 entries.add(e);
                 return e.index();
             } catch (IllegalArgumentException invalid) {

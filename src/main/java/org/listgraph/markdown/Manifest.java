@@ -2,6 +2,8 @@ package org.listgraph.markdown;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.listgraph.entry.BadInputException;
+import org.listgraph.entry.Kind;
+import org.listgraph.entry.KindDefaults;
 import org.listgraph.entry.ListInfo;
 
 import java.io.IOException;
@@ -14,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * {@code lists/lists.json}: what is known about each list file (id, title, origin, licence, which
@@ -22,7 +26,8 @@ import java.util.Set;
 public final class Manifest {
     /** The manifest's file name inside a lists folder. */
     public static final String FILE_NAME = "lists.json";
-    private static final Set<String> FIELDS = Set.of("id", "title", "file", "origin", "license", "revisionOf", "lintOff");
+    private static final Set<String> FIELDS = Set.of("id", "title", "file", "origin", "license", "revisionOf", "lintOff", "kind",
+            "sectionKinds");
 
     private final Map<Path, ListInfo> byFile;
 
@@ -101,7 +106,7 @@ public final class Manifest {
                 throw new BadInputException(where + ".file \"" + fileName + "\" does not exist in " + dir
                         + "; fix the file name or remove the entry");
             }
-            byFile.put(target, new ListInfo(id, title, fileName, origin, license, revisionOf, lintOff));
+            byFile.put(target, new ListInfo(id, title, fileName, origin, license, revisionOf, lintOff, kinds(item, where)));
         }
         for (ListInfo info : byFile.values()) {
             if (info.revisionOf() != null && !ids.containsKey(info.revisionOf())) {
@@ -110,6 +115,34 @@ public final class Manifest {
             }
         }
         return new Manifest(byFile);
+    }
+
+    /** {@code "kind": "Book"} and {@code "sectionKinds": {"(?i)talks": "Talk"}}: the kinds a list declares. */
+    private static KindDefaults kinds(JsonNode item, String where) {
+        String kind = text(item, "kind", where, false);
+        Kind listKind = kind == null ? null : kindNamed(kind, where + ".kind");
+        List<KindDefaults.SectionKind> sections = new ArrayList<>();
+        JsonNode sk = item.get("sectionKinds");
+        if (sk != null) {
+            if (!sk.isObject()) throw new BadInputException(where + ".sectionKinds must map a heading pattern to a kind, e.g. {\"(?i)talks\": \"Talk\"}");
+            for (Iterator<Map.Entry<String, JsonNode>> it = sk.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String at = where + ".sectionKinds[\"" + e.getKey() + "\"]";
+                if (!e.getValue().isTextual()) throw new BadInputException(at + " must be a kind name such as \"Talk\"");
+                try {
+                    sections.add(new KindDefaults.SectionKind(Pattern.compile(e.getKey()), kindNamed(e.getValue().asText(), at)));
+                } catch (PatternSyntaxException bad) {
+                    throw new BadInputException(at + ": not a valid regular expression (" + bad.getDescription() + ")");
+                }
+            }
+        }
+        return listKind == null && sections.isEmpty() ? KindDefaults.NONE : new KindDefaults(listKind, sections);
+    }
+
+    private static Kind kindNamed(String name, String where) {
+        for (Kind k : Kind.values()) if (k.localName().equals(name)) return k;
+        throw new BadInputException(where + ": unknown kind \"" + name + "\" (one of: "
+                + String.join(", ", java.util.Arrays.stream(Kind.values()).map(Kind::localName).toList()) + ")");
     }
 
     private static String text(JsonNode item, String field, String where, boolean required) {

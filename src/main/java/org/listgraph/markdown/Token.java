@@ -13,6 +13,10 @@ sealed interface Token {
     record Link(String text, String raw, String url, int offset) implements Token {
     }
 
+    /** A code span ({@code `MIT`}): at the end of an entry a tag, elsewhere text. */
+    record Code(String text, int offset) implements Token {
+    }
+
     /** A line break inside a paragraph. */
     record Break(int offset) implements Token {
     }

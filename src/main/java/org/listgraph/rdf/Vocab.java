@@ -39,6 +39,9 @@ public final class Vocab {
     public static final Node SLIDES = lg("slides");
     public static final Node TOPIC_P = lg("topic");
     public static final Node POSSIBLE_DUPLICATE = lg("possibleDuplicate");
+    public static final Node KIND_EVIDENCE = lg("kindEvidence");
+    public static final Node DESCRIBED_BY = lg("describedBy");
+    public static final Node TAG = lg("tag");
 
     // reused terms
     public static final Node TYPE = RDF.type.asNode();

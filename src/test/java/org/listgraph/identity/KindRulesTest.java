@@ -31,8 +31,10 @@ class KindRulesTest {
         return new Entry(AT, 0, -1, List.of(), title, title, List.of(links), description, List.of(), null, false, null, false, "- x");
     }
 
+    private static final org.listgraph.entry.ListInfo LIST = new org.listgraph.entry.ListInfo("x", "X", "x.md", null, null, null);
+
     private Set<Kind> kinds(KindClassifier c, Entry e) {
-        return c.resolve(c.evidence(e, urls.canonical(e.identifyingLink().url())));
+        return c.resolve(c.classify(List.of(e), List.of(urls.canonical(e.identifyingLink().url())), LIST));
     }
 
     private static Link main(String url) {
@@ -70,8 +72,8 @@ class KindRulesTest {
 
     @Test
     void aBrokenRulesFileSaysWhatIsWrong() {
-        var e1 = assertThrows(BadInputException.class, () -> parse("{\"rules\": [{\"kind\": \"Podcast\", \"host\": \"x\"}]}"));
-        assertTrue(e1.getMessage().contains("rules[0].kind: unknown kind \"Podcast\""), e1.getMessage());
+        var e1 = assertThrows(BadInputException.class, () -> parse("{\"rules\": [{\"kind\": \"Podcasts\", \"host\": \"x\"}]}"));
+        assertTrue(e1.getMessage().contains("rules[0].kind: unknown kind \"Podcasts\""), e1.getMessage());
         var e2 = assertThrows(BadInputException.class, () -> parse("{\"rules\": [{\"kind\": \"Talk\", \"host\": \"(\"}]}"));
         assertTrue(e2.getMessage().contains("rules[0].host: not a valid regular expression"), e2.getMessage());
         var e3 = assertThrows(BadInputException.class, () -> parse("{\"rules\": [{\"kind\": \"Talk\"}]}"));

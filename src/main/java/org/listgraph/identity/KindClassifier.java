@@ -105,6 +105,7 @@ public final class KindClassifier {
         headings.addAll(entry.sectionPath());
         Map<KindRules.Tier, Map<Kind, String>> found = new EnumMap<>(KindRules.Tier.class);
         int headingDepth = -1;
+        Map<Kind, Set<Kind>> firm = new EnumMap<>(Kind.class);
         for (KindRules.Rule r : rules.rules()) {
             boolean heading = r.tier() == KindRules.Tier.HEADING;
             if (!(matches(r.host(), host) && matches(r.path(), path) && matches(r.url(), url) && matches(r.text(), text)
@@ -112,6 +113,7 @@ public final class KindClassifier {
                     && matches(r.list(), list.title())
                     && (heading || matches(r.section(), sectionPath))
                     && (r.links() == null || otherLinks.stream().anyMatch(t -> r.links().matcher(t).find()))
+                    && (r.authors() == null || r.authors().matcher(authors(entry)).find())
                     && (r.role() == null || entry.links().stream().map(Link::role)
                     .anyMatch(role -> r.role().matcher(role.name().toLowerCase(Locale.ROOT)).find())))) {
                 continue;
@@ -127,6 +129,7 @@ public final class KindClassifier {
                 why = r.kind().localName() + (depth == 0 ? ": list title '" : ": heading '") + headings.get(depth) + "'";
             }
             found.computeIfAbsent(r.tier(), t -> new EnumMap<>(Kind.class)).putIfAbsent(r.kind(), why);
+            if (r.yieldsTo() != null) firm.put(r.kind(), r.yieldsTo());
         }
         if (found.containsKey(KindRules.Tier.STRONG)) return verdict(found.get(KindRules.Tier.STRONG), Tier.STRONG);
         KindDefaults declared = list.kinds();
@@ -136,7 +139,15 @@ public final class KindClassifier {
             return new Verdict(EnumSet.of(k), Tier.DECLARED_SECTION, Map.of(k, k.localName() + ": lists.json sectionKinds '"
                     + section.get().heading().pattern() + "'"));
         }
-        if (found.containsKey(KindRules.Tier.HEADING)) return verdict(found.get(KindRules.Tier.HEADING), Tier.HEADING);
+        if (found.containsKey(KindRules.Tier.HEADING)) {
+            Set<Kind> named = found.get(KindRules.Tier.HEADING).keySet();
+            Map<Kind, String> firmer = new EnumMap<>(Kind.class);
+            found.getOrDefault(KindRules.Tier.WEAK, Map.of()).forEach((k, why) -> {
+                if (firm.containsKey(k) && java.util.Collections.disjoint(firm.get(k), named)) firmer.put(k, why);
+            });
+            // A heading names what most of its entries are; a URL that cannot be that kind keeps its own.
+            return verdict(firmer.isEmpty() ? found.get(KindRules.Tier.HEADING) : firmer, Tier.HEADING);
+        }
         if (declared.list() != null) {
             Kind k = declared.list();
             return new Verdict(EnumSet.of(k), Tier.DECLARED_LIST, Map.of(k, k.localName() + ": lists.json kind of "
@@ -145,6 +156,12 @@ public final class KindClassifier {
         if (found.containsKey(KindRules.Tier.WEAK)) return verdict(found.get(KindRules.Tier.WEAK), Tier.WEAK);
         if (found.containsKey(KindRules.Tier.HINT)) return verdict(found.get(KindRules.Tier.HINT), Tier.HINT);
         return new Verdict(EnumSet.of(Kind.WEBSITE), Tier.FALLBACK, Map.of(Kind.WEBSITE, "Website: no other evidence"));
+    }
+
+    /** The entry's authors as one string for the {@code authors} condition: names, else handles, joined by ", ". */
+    private static String authors(Entry entry) {
+        return String.join(", ", entry.authors().stream()
+                .map(a -> a.name() != null ? a.name() : a.accounts().get(0).name()).toList());
     }
 
     private static Verdict verdict(Map<Kind, String> kinds, Tier tier) {

@@ -29,7 +29,7 @@ public final class KindRules {
     /** Where the rules live, relative to the project (and inside the jar). */
     public static final String FILE = "ontology/kinds.json";
     private static final Set<String> CONDITIONS = Set.of("host", "path", "url", "role", "title", "description", "text", "section",
-            "list", "links");
+            "list", "links", "authors");
 
     /**
      * How much a rule's evidence weighs. A stronger tier's kinds replace a weaker one's: a URL that can
@@ -54,10 +54,12 @@ public final class KindRules {
 
     /**
      * One rule: the kind it adds, its tier and its conditions (null when absent); all present conditions must
-     * match. {@code number} is its place in the file (from 1), for the kind evidence a resource records.
+     * match. A weak rule with {@code yieldsTo} gives way to a heading only when the heading names one of those kinds
+     * (a YouTube video under "Talks" is a talk, under "Books" still a video). {@code number} is its place in the file
+     * (from 1), for the kind evidence a resource records.
      */
     public record Rule(Kind kind, Tier tier, Pattern host, Pattern path, Pattern url, Pattern role, Pattern title, Pattern description,
-                       Pattern text, Pattern section, Pattern list, Pattern links, String why, int number) {
+                       Pattern text, Pattern section, Pattern list, Pattern links, Pattern authors, Set<Kind> yieldsTo, String why, int number) {
     }
 
     private final List<Rule> rules;
@@ -122,7 +124,7 @@ public final class KindRules {
             String where = source + ": error: rules[" + n++ + "]";
             for (Iterator<String> it = r.fieldNames(); it.hasNext(); ) {
                 String f = it.next();
-                if (!CONDITIONS.contains(f) && !f.equals("kind") && !f.equals("why") && !f.equals("tier")) {
+                if (!CONDITIONS.contains(f) && !f.equals("kind") && !f.equals("why") && !f.equals("tier") && !f.equals("yieldsTo")) {
                     throw new BadInputException(where + ": unknown field \"" + f + "\" (conditions: " + String.join(", ", CONDITIONS.stream().sorted().toList()) + ")");
                 }
             }
@@ -138,13 +140,20 @@ public final class KindRules {
             Pattern section = pattern(r, "section", where);
             Pattern list = pattern(r, "list", where);
             Pattern links = pattern(r, "links", where);
+            Pattern authors = pattern(r, "authors", where);
             if (host == null && path == null && url == null && role == null && title == null && description == null && text == null
-                    && section == null && list == null && links == null) {
+                    && section == null && list == null && links == null && authors == null) {
                 throw new BadInputException(where + ": a rule needs at least one condition (" + String.join(", ", CONDITIONS.stream().sorted().toList()) + ")");
             }
             Tier tier = r.has("tier") ? Tier.named(r.get("tier").asText(""), where) : Tier.WEAK;
             if (tier == Tier.HEADING && section == null) throw new BadInputException(where + ": a heading rule needs a \"section\" pattern");
-            rules.add(new Rule(kind, tier, host, path, url, role, title, description, text, section, list, links, r.path("why").asText(""), n));
+            Set<Kind> yieldsTo = null;
+            if (r.has("yieldsTo")) {
+                if (!r.get("yieldsTo").isArray()) throw new BadInputException(where + ".yieldsTo must be a list of kinds");
+                yieldsTo = EnumSet.noneOf(Kind.class);
+                for (JsonNode k : r.get("yieldsTo")) yieldsTo.add(kind(k.asText(""), where + ".yieldsTo"));
+            }
+            rules.add(new Rule(kind, tier, host, path, url, role, title, description, text, section, list, links, authors, yieldsTo, r.path("why").asText(""), n));
         }
         return new KindRules(rules, overrides);
     }

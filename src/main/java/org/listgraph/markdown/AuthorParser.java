@@ -26,7 +26,12 @@ final class AuthorParser {
     /** A bracketed tag after a byline: a duration ({@code [32:55]}), a format ({@code [Article]}, {@code [PDF]}). */
     private static final Pattern BRACKET_NOTE = Pattern.compile("^\\[[^\\[\\]]{1,40}\\]");
     private static final Pattern DURATION = Pattern.compile("^\\d{1,3}:\\d{2}(?::\\d{2})?\\b");
-    private static final Pattern ET_AL = Pattern.compile("^et\\.?\\s+al\\.?");
+    private static final Pattern ET_AL = Pattern.compile("^et\\.?\\s*al\\.?");
+    /** Words that head an institution's name when "of" follows ("University of Helsinki", "Office of …"). */
+    private static final Set<String> INSTITUTIONS = Set.of("university", "office", "department", "institute", "school", "college",
+            "ministry", "bureau", "center", "centre", "academy", "library", "museum", "society", "association", "board", "council");
+    /** A publisher after the authors of a book: "@ Cambridge University Press". */
+    private static final Pattern PUBLISHER = Pattern.compile("^@\\s*[^,;()\\[\\]]+");
     /**
      * Capitalised words that are never part of a person's or organisation's name as a byline gives it:
      * licences, languages and platforms (tags, not people) and words of phrases such as "by Example".
@@ -34,14 +39,20 @@ final class AuthorParser {
     private static final Set<String> NOT_NAME_WORDS = Set.of(
             "mit", "gpl", "lgpl", "agpl", "bsd", "apache", "mpl", "isc", "cc0", "unlicense", "wtfpl", "proprietary", "license", "licence",
             "python", "java", "javascript", "typescript", "go", "golang", "rust", "ruby", "php", "perl", "haskell", "erlang", "elixir",
-            "scala", "kotlin", "swift", "clojure", "c", "c++", "c#", "node", "node.js", "nodejs", "deno", "lua", "dart", "r", "julia",
+            "scala", "kotlin", "swift", "clojure", "c++", "c#", "node", "node.js", "nodejs", "deno", "lua", "dart", "julia",
             "docker", "kubernetes", "linux", "windows", "macos", "android", "ios", "k8s", "helm", "ansible", "jvm", ".net", "wasm",
             "example", "examples", "default", "design", "hand", "step", "reference", "name", "value", "convention", "nature",
             "definition", "contract", "email", "comparison", "popularity", "date", "type", "category", "country", "region",
             "open", "source", "free", "web", "framework", "library", "tool", "tools", "api", "apis", "guide", "official", "documentation",
             "docs", "tutorial", "introduction", "book", "books", "course", "video", "videos", "podcast", "blog", "article", "paper",
             "edition", "chapter", "part", "volume", "vol", "pdf", "html", "epub", "online", "draft", "new", "the", "a", "an", "and",
-            "for", "with", "in", "on", "to", "using", "how", "what", "why", "your", "our", "my", "all", "more", "most", "best");
+            "for", "with", "in", "on", "to", "using", "how", "what", "why", "your", "our", "my", "all", "more", "most", "best",
+            "deprecated", "archived", "unmaintained", "abandoned", "beta", "alpha", "experimental", "wip", "paid", "commercial",
+            "popular", "recommended", "optional", "required", "kindle", "mobi", "audio", "slides", "interactive",
+            "english", "spanish", "german", "french", "chinese", "japanese", "russian", "portuguese", "youtube", "coursera", "udemy",
+            "edx", "udacity", "github", "gitlab", "medium", "twitter", "reddit", "note", "notes", "see", "also", "todo", "tbd",
+            "unknown", "anonymous", "various", "misc", "other", "others", "etc", "yes", "no", "none", "team", "contributors", "staff",
+            "students", "linter", "modern", "simple", "fast", "minimal", "lightweight", "tiny", "small", "easy", "yet", "another");
     private static final Set<String> SERVICE_WORDS = Set.of("github", "twitter", "linkedin", "blog", "website",
             "medium", "gitlab", "mastodon", "site", "web", "here", "profile", "home", "homepage");
 
@@ -86,7 +97,11 @@ final class AuthorParser {
                         expectName = true;
                         s = s.substring(m.end());
                     } else if (!expectName && (m = AFFILIATION.matcher(s)).find()) {
-                        authors.add(authors.remove(authors.size() - 1).withAffiliation(m.group(1).strip()));
+                        Author last = authors.remove(authors.size() - 1);
+                        boolean institution = last.name() != null && last.accounts().isEmpty()
+                                && INSTITUTIONS.contains(last.name().toLowerCase(Locale.ROOT));
+                        // "University of Helsinki" is one name; "Tim Hockin of Google" a person and their employer.
+                        authors.add(institution ? Author.named(last.name() + " of " + m.group(1).strip()) : last.withAffiliation(m.group(1).strip()));
                         s = s.substring(m.end()).stripLeading();
                     } else if (!expectName && (m = NOTE.matcher(s)).find()) {
                         notes.append(notes.length() > 0 ? " " : "").append(m.group().substring(1, m.group().length() - 1).strip());
@@ -95,11 +110,17 @@ final class AuthorParser {
                         String note = m.group().replaceAll("^\\[|\\]$", "").strip();
                         notes.append(notes.length() > 0 ? " " : "").append(note);
                         s = s.substring(m.end()).stripLeading();
-                    } else if (!expectName && (m = ET_AL.matcher(s)).find()) {
+                    } else if (!expectName && (m = PUBLISHER.matcher(s)).find()) {
+                        notes.append(notes.length() > 0 ? " " : "").append(m.group().strip()); // "@ Cambridge University Press"
+                        s = s.substring(m.end()).stripLeading();
+                    } else if (!authors.isEmpty() && (m = ET_AL.matcher(s)).find()) {
+                        expectName = false;
                         s = s.substring(m.end()).stripLeading(); // "Jane Doe et al.": the others are not named
                     } else if (expectName && (m = NAME.matcher(s)).find() && endsAtBoundary(s, m.end())
                             && isName(clip(m.group(1).strip()), strict)) {
                         String name = clip(m.group(1).strip());
+                        // Without "by", a name closing a sentence ("- Modern Make.") is a description, not an author.
+                        if (strict && !name.equals(m.group(1).strip())) return Optional.empty();
                         authors.add(Author.named(name));
                         expectName = false;
                         s = s.substring(m.end()).stripLeading();
@@ -140,13 +161,25 @@ final class AuthorParser {
         if (authors.isEmpty()) return Optional.empty();
         String remainder = rest == null || rest.isBlank() ? null : rest;
         boolean moreTokens = endToken < tokens.size();
-        if (strict && (remainder != null && !remainder.matches("^[.;]?\\s*$") || moreTokens)) return Optional.empty();
+        if (strict && (remainder != null && !remainder.matches("^[.;]?\\s*$") || !onlyLabels(tokens, endToken))) return Optional.empty();
         if (remainder == null && moreTokens) remainder = "";
         // Plain names followed by more prose are most likely prose ("published by Google in 2019").
         if (!linked && remainder != null && !remainder.isEmpty() && !remainder.matches("(?s)^[.;:!].*")) {
             return Optional.empty();
         }
         return Optional.of(new Result(List.copyOf(authors), endToken, remainder, notes.isEmpty() ? null : notes));
+    }
+
+    /** Whether the tokens from {@code from} on are only links that label a format ("[(PDF)](…)") and punctuation. */
+    private static boolean onlyLabels(List<Token> tokens, int from) {
+        for (int i = from; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t instanceof Token.Link l && EntryReader.isLabelText(l.text().replaceAll("[()\\[\\]]", ""))) continue;
+            if (t instanceof Token.Text x && x.text().matches("[\\s,;.()]*")) continue;
+            if (t instanceof Token.Break) continue;
+            return false;
+        }
+        return true;
     }
 
     /** "Hockin." loses its period, "J." keeps it. */
@@ -160,7 +193,6 @@ final class AuthorParser {
      */
     static boolean isName(String name, boolean strict) {
         String[] words = name.split("[ \\t]+");
-        if (strict && words.length < 2) return false;
         for (String w : words) {
             String lower = w.toLowerCase(Locale.ROOT).replaceAll("[.’']+$", "");
             if (NOT_NAME_WORDS.contains(lower)) return false;
@@ -171,7 +203,7 @@ final class AuthorParser {
     private static boolean endsAtBoundary(String s, int end) {
         if (end >= s.length()) return true;
         String rest = s.substring(end);
-        return rest.matches("(?s)^\\s*(?:$|[,&.;:()]|and\\b|of\\b).*");
+        return rest.matches("(?s)^\\s*(?:$|[,&.;:()@\\[]|and\\b|of\\b|et\\b).*");
     }
 
     static boolean isServiceWord(String text) {

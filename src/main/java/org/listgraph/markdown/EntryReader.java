@@ -31,6 +31,11 @@ final class EntryReader {
     private static final Pattern STRAY_DASH_URL = Pattern.compile("(?s)^[\\s\\-–—]+(https?://\\S+)\\s*$");
     private static final Pattern LEADING_PUNCT = Pattern.compile("(?U)^[\\s:,;\\-–—)\\]]+");
     private static final Pattern TRAILING_PUNCT = Pattern.compile("(?U)[\\s:,;\\-–—]+$");
+    /** Link text that is a citation: "DeCandia et al (2007)", "Fischer, Lynch, Paterson (1985)". */
+    private static final Pattern CITATION = Pattern.compile("^(\\p{Lu}[\\p{L}\\p{M}'’.\\- ]*?(?:\\s*(?:,|&|\\band\\b)\\s*\\p{Lu}[\\p{L}\\p{M}'’.\\- ]*?)*)"
+            + "(?:\\s+et\\.?\\s*al\\.?)?,?\\s*\\((?:\\d{4}|n\\.d\\.)\\)$");
+    /** Link text as written that is "Speaker: **Title**". */
+    private static final Pattern SPEAKER_AND_TITLE = Pattern.compile("^\\s*([^*_\\[\\]:]+?)\\s*:\\s*(\\*\\*|__)(.+)\\2\\s*$");
     /** A dash after the title that may introduce the authors ("[Title](url) - Jane Doe"). */
     private static final Pattern DASH_ATTRIBUTION = Pattern.compile("^\\s*[-–—]\\s+");
     /** Lower-case words right after a link that finish its title ("Kubernetes [Ingress](…) controllers: …"). */
@@ -148,7 +153,27 @@ final class EntryReader {
         String label;
         TitleCleaner.Clean cleaned;
         boolean bareUrl = main.raw().equals(main.url());
-        if (bareUrl && firstRole == null && !prefix.isEmpty()) {
+        Matcher citation = CITATION.matcher(main.text().strip());
+        Matcher speaker = SPEAKER_AND_TITLE.matcher(main.raw());
+        Optional<AuthorParser.Result> speakers = firstRole == null && speaker.matches()
+                ? AuthorParser.parse(speaker.group(1), List.of(), 0).filter(r -> r.remainder() == null) : Optional.empty();
+        if (firstRole == null && possessor.isEmpty() && !bareUrl && citation.matches()
+                && TitleCleaner.withoutSymbols(prefix).matches("(?s).*\\p{L}{2}.*")) {
+            // "Dynamo: Amazon's Key-value Store. [DeCandia et al (2007)](…)": the link names the authors, the text the work.
+            cleaned = TitleCleaner.clean(prefix.replaceFirst("[.\\s]+$", ""), main.url());
+            for (String name : citation.group(1).split("\\s*(?:,|&|\\band\\b)\\s*")) {
+                if (!name.isBlank()) possessor.add(Author.named(name.strip()));
+            }
+            label = main.raw();
+            links.add(link(main, LinkRole.MAIN));
+        } else if (speakers.isPresent()) {
+            // "[Rich Harris: **Rethinking reactivity**](…)": the speakers, then the title in bold.
+            possessor.addAll(speakers.get().authors());
+            String text = main.text();
+            cleaned = TitleCleaner.clean(text.substring(text.indexOf(':') + 1).strip(), main.url());
+            label = main.raw();
+            links.add(link(main, LinkRole.MAIN));
+        } else if (bareUrl && firstRole == null && !prefix.isEmpty()) {
             // "[Title(https://…)", "[Title]](https://…)", "Title https://…": the title is the text before the bare URL.
             String recovered = clean(prefix.replaceAll("[\\[\\]()]", " ").replaceAll("\\s+", " "));
             if (prefix.matches(".*[\\[\\]].*") && !recovered.isEmpty()) {

@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
 final class TitleCleaner {
     private static final Pattern HIGHLIGHT = Pattern.compile("==(.+?)==");
     private static final Pattern SITE_PREFIX = Pattern.compile("^([\\p{L}\\p{N}][\\p{L}\\p{N}.-]*)\\s*(?::|\\s[-–—]\\s)\\s*(\\S.*)$");
+    /** A format or language tag closing a title: "(PDF)", "[video]", "(Chinese)", "(2nd edition)" stays. */
+    private static final Pattern FORMAT_TAG = Pattern.compile("(?i)\\s*[(\\[](?:pdf|html|epub|mobi|video|audio|slides|podcast|"
+            + "chinese|english|spanish|french|german|russian|japanese|portuguese|korean|italian|turkish|persian|arabic)[)\\]]$");
     private static final int STAR = 0x1F31F;
     private static final int WHITE_STAR = 0x2B50;
 
@@ -28,6 +31,8 @@ final class TitleCleaner {
         if (h.find()) featured = true;
         String t = HIGHLIGHT.matcher(raw).replaceAll("$1"); // a lone "==" ("a == b") is text
         t = withoutSymbols(t).replaceAll("\\s+", " ").strip();
+        String untagged = FORMAT_TAG.matcher(t).replaceFirst("").strip();
+        if (!untagged.isEmpty()) t = untagged;
         String site = null;
         Matcher m = SITE_PREFIX.matcher(t);
         if (m.matches() && isSite(m.group(1), url)) {

@@ -17,6 +17,12 @@ public final class ListTriples {
     private ListTriples() {
     }
 
+    /** The SPDX ids of the licences lists tag their entries with ({@code `MIT`}, {@code `GPL-3.0`}), as SPDX spells them. */
+    private static final java.util.regex.Pattern SPDX = java.util.regex.Pattern.compile("MIT|MIT-0|ISC|0BSD|BSD-[234]-Clause(-[A-Za-z]+)?"
+            + "|Apache-[12]\\.[01]|MPL-[12]\\.[01]|(A|L)?GPL-[123]\\.0(-only|-or-later)?|EPL-[12]\\.0|EUPL-1\\.[12]|CC0-1\\.0"
+            + "|CC-BY(-SA|-NC|-ND|-NC-SA|-NC-ND)?-[1-4]\\.0|Unlicense|WTFPL|Zlib|BSL-1\\.0|Artistic-2\\.0|OFL-1\\.1|PostgreSQL"
+            + "|Python-2\\.0|CDDL-1\\.[01]|MS-PL|NCSA|BlueOak-1\\.0\\.0|Elastic-2\\.0|SSPL-1\\.0|ODbL-1\\.0|CECILL-2\\.1");
+
     /** The list's graph, with resource and topic IRIs as identity resolution decided. */
     public static Graph of(ListNode list, org.listgraph.identity.Identified.Resolution resolution) {
         Graph g = GraphFactory.createGraphMem();
@@ -56,6 +62,10 @@ public final class ListTriples {
             out.iri(n, Vocab.PARENT_ENTRY, en.parentIri());
             for (Link link : e.linksWith(LinkRole.RELATED)) {
                 out.iri(n, Vocab.SEE_ALSO, UrlCanonicalizer.toIri(link.url()));
+            }
+            for (String tag : e.tags()) {
+                out.text(n, Vocab.TAG, tag);
+                if (SPDX.matcher(tag).matches()) out.iri(n, Vocab.DCT_LICENSE, "http://spdx.org/licenses/" + tag);
             }
         }
         return g;

@@ -31,6 +31,8 @@ final class EntryReader {
     private static final Pattern STRAY_DASH_URL = Pattern.compile("(?s)^[\\s\\-–—]+(https?://\\S+)\\s*$");
     private static final Pattern LEADING_PUNCT = Pattern.compile("(?U)^[\\s:,;\\-–—)\\]]+");
     private static final Pattern TRAILING_PUNCT = Pattern.compile("(?U)[\\s:,;\\-–—]+$");
+    /** What follows the link of an entry line: nothing, a separator, a bracket, a tag or a byline. */
+    private static final Pattern ENTRY_CONTINUATION = Pattern.compile("^\\s*(?:$|[-–—:,;(\\[`|]|by\\b|\\.\\s*$)");
     /** Link text that is a citation: "DeCandia et al (2007)", "Fischer, Lynch, Paterson (1985)". */
     private static final Pattern CITATION = Pattern.compile("^(\\p{Lu}[\\p{L}\\p{M}'’.\\- ]*?(?:\\s*(?:,|&|\\band\\b)\\s*\\p{Lu}[\\p{L}\\p{M}'’.\\- ]*?)*)"
             + "(?:\\s+et\\.?\\s*al\\.?)?,?\\s*\\((?:\\d{4}|n\\.d\\.)\\)$");
@@ -84,13 +86,9 @@ final class EntryReader {
         List<List<Token>> parts = splitUnbulletedLines(tokens);
         for (int p = 0; p < parts.size(); p++) {
             boolean bullet = bulleted && p == 0;
-            if (!bullet && !(parts.get(p).get(0) instanceof Token.Link)) {
-                // Prose outside a list ("A list of [Kubernetes](…) links by [me](…)") names no entry.
-                long links = parts.get(p).stream().filter(t -> t instanceof Token.Link l && isWebUrl(l.url())).count();
-                if (links > 0) {
-                    int at = parts.get(p).get(0).offset();
-                    problems.warn(lines.line(at), lines.column(at), links + " link(s) in running text outside a list, not read as entries");
-                }
+            if (!bullet && !readsAsEntry(parts.get(p))) {
+                // Prose ("A list of [Kubernetes](…) links by [me](…)", "[Analytics](…) is the systematic …") names no
+                // entry: a paragraph of it is kept as its section's description.
                 continue;
             }
             readPart(parts.get(p), nested && p == 0).forEach(d -> {
@@ -102,6 +100,18 @@ final class EntryReader {
             });
         }
         return drafts;
+    }
+
+    /**
+     * Whether a line without a bullet still reads as a list entry that lost it: it starts with a link, and what
+     * follows the link is nothing, a separator ({@code - }, {@code : }, a bracket) or a byline, not running text.
+     */
+    private static boolean readsAsEntry(List<Token> part) {
+        if (!(part.get(0) instanceof Token.Link)) return false;
+        if (part.size() == 1) return true;
+        Token next = part.get(1);
+        if (!(next instanceof Token.Text t)) return true;
+        return ENTRY_CONTINUATION.matcher(t.text()).find();
     }
 
     private List<EntryDraft> readPart(List<Token> tokens, boolean nested) {

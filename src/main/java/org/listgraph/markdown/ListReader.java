@@ -75,7 +75,7 @@ public final class ListReader {
         }
         walk.titleHeading = titleHeading;
         walk.blocks(doc);
-        return new ListDocument(info, sha256, walk.sections, walk.entries, problems.sorted());
+        return new ListDocument(info, sha256, walk.sections, walk.entries, problems.sorted(), walk.prose);
     }
 
     private static Node firstHeading(Document doc) {
@@ -128,6 +128,7 @@ public final class ListReader {
         final List<Section> sections = new ArrayList<>();
         final List<Entry> entries = new ArrayList<>();
         final List<Section> stack = new ArrayList<>();
+        final List<org.listgraph.entry.Prose> prose = new ArrayList<>();
         final int maxEntries;
         Node titleHeading;
 
@@ -222,6 +223,7 @@ public final class ListReader {
                 if (!note.isBlank()) entries.set(ctx.parentIndex(), entries.get(ctx.parentIndex()).withNote(note));
             } else if (drafts.isEmpty()) {
                 noEntry(p, tokens, bulleted, item);
+                if (!bulleted && ctx.parentIndex() < 0) prose(p, tokens);
             }
             return children != null ? children : ctx.under(ctx.parentIndex());
         }
@@ -255,6 +257,15 @@ public final class ListReader {
                 problems.warn(pos.line(), pos.column(), "entry not read: " + invalid.getMessage());
                 return -1;
             }
+        }
+
+        /** Keeps a paragraph of running text as the description of its section, with its web links. */
+        private void prose(Paragraph p, List<Token> tokens) {
+            String text = InlineTokens.plainText(p);
+            List<String> links = tokens.stream().filter(t -> t instanceof Token.Link l && EntryReader.isWebUrl(l.url()))
+                    .map(t -> ((Token.Link) t).url()).distinct().toList();
+            if (text.isBlank() && links.isEmpty()) return;
+            prose.add(new org.listgraph.entry.Prose(currentPath(), text, links, new SourcePosition(file, line(p), col(p))));
         }
 
         /** Says why a paragraph made no entry, unless the reason is plain (anchors, images, a group label). */

@@ -45,6 +45,20 @@ public final class ListTriples {
             out.iri(sn, Vocab.TOPIC_P, resolution.resolve(s.topicIri()));
         }
 
+        java.util.Map<java.util.List<String>, Node> sectionNodes = new java.util.HashMap<>();
+        for (SectionNode s : list.sections()) sectionNodes.put(s.section().path(), TripleSink.node(s.iri()));
+        java.util.Map<Node, StringBuilder> described = new java.util.LinkedHashMap<>();
+        for (org.listgraph.entry.Prose p : list.document().prose()) {
+            // Running text is its section's description (the list's, before any heading); its links are seeAlso.
+            Node subject = sectionNodes.getOrDefault(p.sectionPath(), l);
+            if (!p.text().isBlank()) {
+                StringBuilder d = described.computeIfAbsent(subject, k -> new StringBuilder());
+                d.append(d.length() > 0 ? "\n\n" : "").append(p.text());
+            }
+            p.links().forEach(u -> out.iri(subject, Vocab.SEE_ALSO, UrlCanonicalizer.toIri(u)));
+        }
+        described.forEach((subject, d) -> out.text(subject, Vocab.DCT_DESCRIPTION, d.toString()));
+
         for (EntryNode en : list.entries()) {
             Entry e = en.entry();
             Node n = TripleSink.node(en.iri());

@@ -40,6 +40,9 @@ public final class KindClassifier {
     private static final int NEIGHBOURS_AT_LEAST = 3;
     private static final double NEIGHBOURS_SHARE = 0.6;
 
+    /** Kinds whose works are often a whole site, so a home page can take them from its neighbours. */
+    private static final Set<Kind> WHOLE_SITES = EnumSet.of(Kind.SOFTWARE, Kind.PODCAST, Kind.COURSE, Kind.BOOK, Kind.CURATED_LIST);
+
     private final KindRules rules;
 
     public KindClassifier(KindRules rules) {
@@ -66,9 +69,12 @@ public final class KindClassifier {
         }
         for (int i = 0; i < entries.size(); i++) {
             if (out.get(i).tier() != Tier.FALLBACK) continue;
+            boolean siteRoot = canonical.get(i).indexOf('/') < 0 || canonical.get(i).endsWith("/") && canonical.get(i).indexOf('/') == canonical.get(i).length() - 1;
             List<String> path = entries.get(i).sectionPath();
             Verdict v = dominant(bySection.getOrDefault(path, Map.of()), path.isEmpty() ? "the list" : "section '" + path.get(path.size() - 1) + "'");
             if (v == null) v = dominant(byList, "the list");
+            // A site's home page among articles or talks is the site, not one more of them; among tools or podcasts it is one.
+            if (v != null && siteRoot && !WHOLE_SITES.containsAll(v.kinds())) v = null;
             if (v != null) out.set(i, v);
         }
         return out;
@@ -141,12 +147,10 @@ public final class KindClassifier {
         }
         if (found.containsKey(KindRules.Tier.HEADING)) {
             Set<Kind> named = found.get(KindRules.Tier.HEADING).keySet();
-            Map<Kind, String> firmer = new EnumMap<>(Kind.class);
-            found.getOrDefault(KindRules.Tier.WEAK, Map.of()).forEach((k, why) -> {
-                if (firm.containsKey(k) && java.util.Collections.disjoint(firm.get(k), named)) firmer.put(k, why);
-            });
-            // A heading names what most of its entries are; a URL that cannot be that kind keeps its own.
-            return verdict(firmer.isEmpty() ? found.get(KindRules.Tier.HEADING) : firmer, Tier.HEADING);
+            Map<Kind, String> weak = found.getOrDefault(KindRules.Tier.WEAK, Map.of());
+            boolean cannotBe = weak.keySet().stream().anyMatch(k -> firm.containsKey(k) && java.util.Collections.disjoint(firm.get(k), named));
+            // A heading names what most of its entries are; a URL that cannot be that kind keeps what the URL says.
+            return verdict(cannotBe ? weak : found.get(KindRules.Tier.HEADING), Tier.HEADING);
         }
         if (declared.list() != null) {
             Kind k = declared.list();

@@ -36,11 +36,14 @@ final class AuthorParser {
      * Capitalised words that are never part of a person's or organisation's name as a byline gives it:
      * licences, languages and platforms (tags, not people) and words of phrases such as "by Example".
      */
-    private static final Set<String> NOT_NAME_WORDS = Set.of(
+    private static final Set<String> TAG_WORDS = Set.of(
             "mit", "gpl", "lgpl", "agpl", "bsd", "apache", "mpl", "isc", "cc0", "unlicense", "wtfpl", "proprietary", "license", "licence",
             "python", "java", "javascript", "typescript", "go", "golang", "rust", "ruby", "php", "perl", "haskell", "erlang", "elixir",
             "scala", "kotlin", "swift", "clojure", "c++", "c#", "node", "node.js", "nodejs", "deno", "lua", "dart", "julia",
             "docker", "kubernetes", "linux", "windows", "macos", "android", "ios", "k8s", "helm", "ansible", "jvm", ".net", "wasm",
+            "sequence", "map", "heroku", "aws", "azure", "gcp", "django", "rails", "react", "vue", "angular", "spring");
+    /** Words that are never part of a byline's name ("by Example", "- Open Source Tool"). */
+    private static final Set<String> NOT_NAME_WORDS = Set.of(
             "example", "examples", "default", "design", "hand", "step", "reference", "name", "value", "convention", "nature",
             "definition", "contract", "email", "comparison", "popularity", "date", "type", "category", "country", "region",
             "open", "source", "free", "web", "framework", "library", "tool", "tools", "api", "apis", "guide", "official", "documentation",
@@ -57,7 +60,7 @@ final class AuthorParser {
             "medium", "gitlab", "mastodon", "site", "web", "here", "profile", "home", "homepage");
 
     /** The authors found, how many tokens they used, and the text left after them (or null if nothing was left). */
-    record Result(List<Author> authors, int endToken, String remainder, String notes) {
+    record Result(List<Author> authors, int endToken, String remainder, String notes, boolean tentative) {
     }
 
     private AuthorParser() {
@@ -142,7 +145,7 @@ final class AuthorParser {
                     authors.add(account.map(last::withAccount)
                             .orElseGet(() -> last.withHomepage(EntryReader.isWebUrl(link.url()) ? link.url() : null)));
                     i++;
-                } else if (expectName && !EntryReader.isRoleWord(link.text())) {
+                } else if (expectName && !EntryReader.isRoleWord(link.text()) && (!strict || ProfileLinks.account(link.url()).isPresent())) {
                     authors.add(fromLink(link));
                     linked = true;
                     expectName = false;
@@ -162,12 +165,14 @@ final class AuthorParser {
         String remainder = rest == null || rest.isBlank() ? null : rest;
         boolean moreTokens = endToken < tokens.size();
         if (strict && (remainder != null && !remainder.matches("^[.;]?\\s*$") || !onlyLabels(tokens, endToken))) return Optional.empty();
+        // A lone word after a dash ("- LinuxCon", "- WilliamFiset") is a name only where the list commonly names authors so.
+        boolean tentative = strict && !linked && authors.size() == 1 && !authors.get(0).name().contains(" ") && notes.isEmpty();
         if (remainder == null && moreTokens) remainder = "";
         // Plain names followed by more prose are most likely prose ("published by Google in 2019").
         if (!linked && remainder != null && !remainder.isEmpty() && !remainder.matches("(?s)^[.;:!].*")) {
             return Optional.empty();
         }
-        return Optional.of(new Result(List.copyOf(authors), endToken, remainder, notes.isEmpty() ? null : notes));
+        return Optional.of(new Result(List.copyOf(authors), endToken, remainder, notes.isEmpty() ? null : notes, tentative));
     }
 
     /** Whether the tokens from {@code from} on are only links that label a format ("[(PDF)](…)") and punctuation. */
@@ -193,11 +198,14 @@ final class AuthorParser {
      */
     static boolean isName(String name, boolean strict) {
         String[] words = name.split("[ \\t]+");
+        int tags = 0;
         for (String w : words) {
-            String lower = w.toLowerCase(Locale.ROOT).replaceAll("[.’']+$", "");
+            String lower = w.toLowerCase(Locale.ROOT).replaceAll("[.’']+$|['’]s$", "");
             if (NOT_NAME_WORDS.contains(lower)) return false;
+            if (TAG_WORDS.contains(lower)) tags++;
         }
-        return true;
+        // "Julia Evans" and "Kubernetes SIG Network" are names; "Python", "MIT Docker" and "Kotlin's Sequence and Map" are tags.
+        return tags < words.length;
     }
 
     private static boolean endsAtBoundary(String s, int end) {

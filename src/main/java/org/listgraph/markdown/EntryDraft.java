@@ -11,11 +11,20 @@ import java.util.List;
  * @param shape what the line is: an entry, a label over nested items, or a person over their works
  */
 record EntryDraft(Shape shape, int offset, String title, String label, List<Link> links, String description,
-                  List<Author> authors, String date, boolean featured, String site, int firstLine, int lastLine, List<String> tags) {
+                  List<Author> authors, String date, boolean featured, String site, int firstLine, int lastLine, List<String> tags,
+                  Attribution attribution, List<Author> tentative) {
+
+    /**
+     * How the authors were named: after "by" or as a link ({@code BYLINE}), as names after a dash ({@code DASH}), or
+     * not at all; {@code TENTATIVE} is a lone word after a dash ("- WilliamFiset", kept in {@code tentative}), an
+     * author only in a list whose entries commonly name authors after a dash, else text.
+     */
+    enum Attribution { NONE, BYLINE, DASH, TENTATIVE }
 
     EntryDraft(Shape shape, int offset, String title, String label, List<Link> links, String description,
                List<Author> authors, String date, boolean featured, String site, int firstLine, int lastLine) {
-        this(shape, offset, title, label, links, description, authors, date, featured, site, firstLine, lastLine, List.of());
+        this(shape, offset, title, label, links, description, authors, date, featured, site, firstLine, lastLine, List.of(),
+                authors.isEmpty() ? Attribution.NONE : Attribution.BYLINE, List.of());
     }
 
     /** The three kinds of line a list holds. */
@@ -29,10 +38,10 @@ record EntryDraft(Shape shape, int offset, String title, String label, List<Link
     }
 
     EntryDraft withAuthors(List<Author> newAuthors) {
-        return new EntryDraft(shape, offset, title, label, links, description, newAuthors, date, featured, site, firstLine, lastLine, tags);
+        return new EntryDraft(shape, offset, title, label, links, description, newAuthors, date, featured, site, firstLine, lastLine, tags, attribution, tentative);
     }
 
     EntryDraft withTitle(String newTitle) {
-        return new EntryDraft(shape, offset, newTitle, label, links, description, authors, date, featured, site, firstLine, lastLine, tags);
+        return new EntryDraft(shape, offset, newTitle, label, links, description, authors, date, featured, site, firstLine, lastLine, tags, attribution, tentative);
     }
 }

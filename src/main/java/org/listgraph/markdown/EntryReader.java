@@ -243,15 +243,20 @@ final class EntryReader {
                 }
             }
         }
+        List<Author> tentative = List.of();
+        EntryDraft.Attribution attribution = authors != null || !possessor.isEmpty() ? EntryDraft.Attribution.BYLINE : EntryDraft.Attribution.NONE;
         if (authors == null && first + 1 < tokens.size() && tokens.get(first + 1) instanceof Token.Text after) {
             // "[Title](url) - Jane Doe, John Roe (PDF)": names alone after a dash are the authors.
             Matcher dash = DASH_ATTRIBUTION.matcher(after.text());
             if (dash.find()) {
                 Optional<AuthorParser.Result> r = AuthorParser.parse(after.text().substring(dash.end()), tokens, first + 2, true);
-                if (r.isPresent()) {
+                if (r.isPresent() && r.get().tentative()) {
+                    tentative = r.get().authors();
+                } else if (r.isPresent()) {
                     authors = r.get();
                     authorsFrom = first + 1;
                     byChar = 0;
+                    attribution = EntryDraft.Attribution.DASH;
                 }
             }
         }
@@ -301,7 +306,8 @@ final class EntryReader {
         if (AuthorParser.isServiceWord(title) || title.equalsIgnoreCase("project page")) title = titleFromUrl(main.url());
         return List.of(new EntryDraft(EntryDraft.Shape.ENTRY, tokens.get(0).offset(), title.strip(), label, links,
                 desc.isEmpty() ? null : desc, authorList, date, cleaned.featured() || markedAsFeatured(tokens, first), cleaned.site(),
-                lines.line(tokens.get(0).offset()), lines.line(lastOffset), tags));
+                lines.line(tokens.get(0).offset()), lines.line(lastOffset), tags,
+                tentative.isEmpty() ? attribution : EntryDraft.Attribution.TENTATIVE, tentative));
     }
 
     /**

@@ -75,6 +75,7 @@ public final class ListReader {
         }
         walk.titleHeading = titleHeading;
         walk.blocks(doc);
+        walk.settleTentativeAuthors();
         return new ListDocument(info, sha256, walk.sections, walk.entries, problems.sorted(), walk.prose);
     }
 
@@ -129,6 +130,9 @@ public final class ListReader {
         final List<Entry> entries = new ArrayList<>();
         final List<Section> stack = new ArrayList<>();
         final List<org.listgraph.entry.Prose> prose = new ArrayList<>();
+        /** Entries whose only author candidate is a lone word after a dash, with that candidate. */
+        final java.util.Map<Integer, List<Author>> tentative = new java.util.TreeMap<>();
+        int dashAttributed;
         final int maxEntries;
         Node titleHeading;
 
@@ -251,12 +255,29 @@ public final class ListReader {
                 Entry e = new Entry(pos, entries.size(), ctx.parentIndex(), currentPath(), d.title(), d.label(), d.links(),
                         d.description(), d.authors(), d.date(), d.featured(), d.site(), part && ctx.parentIndex() >= 0, markdown, d.tags());
                 entries.add(e);
+                if (d.attribution() == EntryDraft.Attribution.DASH) dashAttributed++;
+                if (d.attribution() == EntryDraft.Attribution.TENTATIVE && e.authors().isEmpty()) tentative.put(e.index(), d.tentative());
                 return e.index();
             } catch (IllegalArgumentException invalid) {
                 // A reading this stage cannot turn into a valid entry is reported, never a crash.
                 problems.warn(pos.line(), pos.column(), "entry not read: " + invalid.getMessage());
                 return -1;
             }
+        }
+
+        /**
+         * A lone word after a dash is an author ("- WilliamFiset") where at least a third of the list's entries
+         * (and three or more) name their authors after a dash; elsewhere it stays the description ("- LinuxCon").
+         */
+        void settleTentativeAuthors() {
+            if (tentative.isEmpty() || dashAttributed < 3 || dashAttributed * 3 < entries.size()) return;
+            tentative.forEach((i, authors) -> {
+                Entry e = entries.get(i);
+                String name = authors.get(0).name();
+                String description = e.description() == null || e.description().equals(name) ? null : e.description();
+                entries.set(i, new Entry(e.position(), e.index(), e.parentIndex(), e.sectionPath(), e.title(), e.label(), e.links(),
+                        description, authors, e.date(), e.featured(), e.site(), e.part(), e.markdown(), e.tags()));
+            });
         }
 
         /** Keeps a paragraph of running text as the description of its section, with its web links. */

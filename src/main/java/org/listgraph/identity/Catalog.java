@@ -25,6 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -55,12 +56,18 @@ public final class Catalog {
     private static final int BLOCK_LIMIT = 50;
     private static final int AUTHOR_WORKS_LIMIT = 200;
 
+    /** Where slides live: slide hosts, presentations in Google Docs, PDFs and paths that say slides. */
+    private static final java.util.regex.Pattern SLIDES_URL = java.util.regex.Pattern.compile(
+            "(?i)^((speakerdeck\\.com|([a-z]+\\.)?slideshare\\.net|speakerd\\.s3\\.amazonaws\\.com)/|docs\\.google\\.com/presentation/)|\\.pdf$|/slides?/");
+
     private final IriMinter iris;
     private final UrlCanonicalizer urls = new UrlCanonicalizer();
     private final KindClassifier kinds;
     private final TopicNames topicNames = new TopicNames();
     private final Overrides overrides;
     private final SortedMap<String, ResourceAcc> resources = new TreeMap<>();
+    /** The loaded lists by the key of their origin URL, so a link to a loaded list can name it. */
+    private final SortedMap<String, String> listsByOrigin = new TreeMap<>();
     private final SortedMap<String, AgentAcc> agents = new TreeMap<>();
     private final SortedMap<String, Map<String, Integer>> organizations = new TreeMap<>();
     private final SortedMap<String, Map<String, Integer>> topics = new TreeMap<>();
@@ -98,6 +105,11 @@ public final class Catalog {
             r.canonicals.add(canonical);
             e.linksWith(LinkRole.RECORDING).forEach(l -> r.recordings.add(UrlCanonicalizer.toIri(l.url())));
             e.linksWith(LinkRole.SLIDES).forEach(l -> r.slides.add(UrlCanonicalizer.toIri(l.url())));
+            if (!e.linksWith(LinkRole.RECORDING).isEmpty()) {
+                // "[Title](speakerdeck…), [recording](youtube…)": the title's link is the talk's slides.
+                e.linkWith(LinkRole.MAIN).filter(l -> SLIDES_URL.matcher(urls.canonical(l.url())).find())
+                        .ifPresent(l -> r.slides.add(UrlCanonicalizer.toIri(l.url())));
+            }
             r.lists.add(listIri);
             for (Author a : e.authors()) r.creators.add(addAgent(a));
             topicOf(e.sectionPath(), sections).ifPresent(r.topics::add);
@@ -114,6 +126,7 @@ public final class Catalog {
                 }
             }
         }
+        if (doc.info().origin() != null) listsByOrigin.merge(listKey(urls.canonical(doc.info().origin())), listIri, (a, b) -> a.compareTo(b) <= 0 ? a : b);
         String revisionOf = doc.info().revisionOf() == null ? null : iris.list(doc.info().revisionOf());
         return new ListNode(doc, listIri, iris.listGraph(listId), revisionOf,
                 sections.values().stream().sorted(Comparator.comparing(SectionNode::iri)).toList(), entries);
@@ -203,8 +216,16 @@ public final class Catalog {
             ResourceAcc all = new ResourceAcc();
             for (String m : members) all.absorb(resources.get(m));
             List<String> creators = all.creators.stream().map(people.alias::get).distinct().sorted().toList();
+            List<String> describedBy = all.canonicals.stream().map(c -> listsByOrigin.get(listKey(c))).filter(Objects::nonNull)
+                    .distinct().sorted().toList();
             Set<Kind> resolved = kinds.resolve(all.kind.kinds);
-            rs.add(new ResourceNode(iri, pick(all.titles), List.copyOf(resolved), all.kind.reasons(resolved), List.copyOf(all.urls),
+            List<String> reasons = all.kind.reasons(resolved);
+            if (!describedBy.isEmpty() && !resolved.contains(Kind.CURATED_LIST)) {
+                // A link to a list that is loaded too is that list, whatever its URL alone suggested.
+                resolved = EnumSet.of(Kind.CURATED_LIST);
+                reasons = List.of("CuratedList: the origin of a loaded list");
+            }
+            rs.add(new ResourceNode(iri, pick(all.titles), List.copyOf(resolved), reasons, describedBy, List.copyOf(all.urls),
                     List.copyOf(all.recordings), List.copyOf(all.slides), creators.stream().map(iris::agent).toList(),
                     remap(all.topics, aliases), List.copyOf(all.lists), without(remap(all.parts, aliases), iri),
                     without(remap(all.partOf, aliases), iri), without(remap(all.related, aliases), iri)));
@@ -768,6 +789,13 @@ public final class Catalog {
             partOf.addAll(o.partOf);
             related.addAll(o.related);
         }
+    }
+
+    /** A list's URL without what only points into it: its README file, a {@code #readme} anchor, a trailing slash. */
+    private static String listKey(String canonical) {
+        return canonical.replaceFirst("(?i)/(blob|tree)/[^/]+/readme(\\.(md|markdown|rst|txt))?$", "")
+                .replaceFirst("(?i)/(blob|tree)/[^/]+/?$", "").replaceFirst("(?i)#readme$", "").replaceFirst("/+$", "")
+                .toLowerCase(Locale.ROOT);
     }
 
     /** The kind verdicts of a resource's entries, only those of the strongest tier seen, with a few of their reasons. */

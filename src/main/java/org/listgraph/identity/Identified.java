@@ -43,7 +43,8 @@ public final class Identified {
     }
 
     /** A work, one node however many lists and URLs name it; lists are sorted. */
-    public record ResourceNode(String iri, String title, List<Kind> kinds, List<String> kindEvidence, List<String> urls, List<String> recordings,
+    public record ResourceNode(String iri, String title, List<Kind> kinds, List<String> kindEvidence, List<String> describedByIris,
+                               List<String> urls, List<String> recordings,
                                List<String> slides, List<String> creatorIris, List<String> topicIris, List<String> listIris,
                                List<String> partIris, List<String> partOfIris, List<String> relatedIris) {
         public ResourceNode {
@@ -51,6 +52,7 @@ public final class Identified {
             Objects.requireNonNull(title);
             kinds = List.copyOf(kinds);
             kindEvidence = List.copyOf(kindEvidence);
+            describedByIris = List.copyOf(describedByIris);
             if (kinds.isEmpty()) throw new IllegalArgumentException("resource " + iri + " without a kind");
             urls = List.copyOf(urls);
             recordings = List.copyOf(recordings);

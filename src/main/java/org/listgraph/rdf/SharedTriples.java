@@ -25,6 +25,7 @@ public final class SharedTriples {
             out.add(n, Vocab.TYPE, Vocab.RESOURCE);
             r.kinds().forEach(k -> out.add(n, Vocab.TYPE, Vocab.lg(k.localName())));
             r.kindEvidence().forEach(why -> out.text(n, Vocab.KIND_EVIDENCE, why));
+            r.describedByIris().forEach(l -> out.iri(n, Vocab.DESCRIBED_BY, l));
             out.text(n, Vocab.DCT_TITLE, r.title());
             r.urls().forEach(u -> out.iri(n, Vocab.SCHEMA_URL, u));
             r.recordings().forEach(u -> out.iri(n, Vocab.RECORDING, u));

@@ -29,7 +29,7 @@ final class EntryReader {
     private static final Pattern HOST_LABEL = Pattern.compile("[\\p{L}\\p{N}_~!$&'()*+,;=%]+(?:-+[\\p{L}\\p{N}_~!$&'()*+,;=%]+)*");
     private static final Pattern IPV6 = Pattern.compile("\\[[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*]");
     private static final Pattern STRAY_DASH_URL = Pattern.compile("(?s)^[\\s\\-–—]+(https?://\\S+)\\s*$");
-    private static final Pattern LEADING_PUNCT = Pattern.compile("(?U)^[\\s:,;\\-–—)\\]]+");
+    private static final Pattern LEADING_PUNCT = Pattern.compile("(?U)^[\\s:,;&\\-–—)\\]]+");
     private static final Pattern TRAILING_PUNCT = Pattern.compile("(?U)[\\s:,;\\-–—]+$");
     /** What follows the link of an entry line: nothing, a separator, a bracket, a tag or a byline. */
     private static final Pattern ENTRY_CONTINUATION = Pattern.compile("^\\s*(?:$|[-–—:,;(\\[`|]|by\\b|\\.\\s*$)");
@@ -305,7 +305,7 @@ final class EntryReader {
         int lastOffset = tokens.get(tokens.size() - 1).offset();
         if (AuthorParser.isServiceWord(title) || title.equalsIgnoreCase("project page")) title = titleFromUrl(main.url());
         return List.of(new EntryDraft(EntryDraft.Shape.ENTRY, tokens.get(0).offset(), title.strip(), label, links,
-                desc.isEmpty() ? null : desc, authorList, date, cleaned.featured() || markedAsFeatured(tokens, first), cleaned.site(),
+                desc.matches("[\\p{P}\\s]*") ? null : desc, authorList, date, cleaned.featured() || markedAsFeatured(tokens, first), cleaned.site(),
                 lines.line(tokens.get(0).offset()), lines.line(lastOffset), tags,
                 tentative.isEmpty() ? attribution : EntryDraft.Attribution.TENTATIVE, tentative));
     }

@@ -208,6 +208,11 @@ public final class QualityBench {
             else misses.add(new Miss(list, a.line(), "title", a.title(), f.title()));
             Set<String> expected = new HashSet<>();
             for (String name : a.authors()) expected.add(key(name));
+            // The graph keeps creators per resource: an author another row names for the same URL is no invention here.
+            Set<String> sameWork = new HashSet<>(expected);
+            for (Answer other : answers) {
+                if (other.isEntry() && canonical(other.url()).equals(url)) other.authors().forEach(n -> sameWork.add(key(n)));
+            }
             Set<String> matched = new HashSet<>();
             for (Set<String> names : f.creators()) {
                 authorsPredicted++;
@@ -215,6 +220,8 @@ public final class QualityBench {
                 if (m != null) {
                     authorsRightPredicted++;
                     matched.add(m);
+                } else if (names.stream().anyMatch(sameWork::contains)) {
+                    authorsPredicted--; // right for the work, named on another line of it
                 } else {
                     boolean related = names.stream().anyMatch(n -> expected.stream().anyMatch(e -> sharesWord(n, e)));
                     if (!related) invented++;

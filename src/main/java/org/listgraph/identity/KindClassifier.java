@@ -36,6 +36,10 @@ public final class KindClassifier {
         }
     }
 
+    /** A Wayback Machine URL, with the archived URL's host and path (no scheme, no {@code www.}) as group 1. */
+    private static final Pattern ARCHIVED = Pattern.compile("^web\\.archive\\.org/web/\\d+[a-z_]*/(?:https?:/+)?(?:www\\.)?(.+)$",
+            Pattern.CASE_INSENSITIVE);
+
     /** Neighbours decide only when at least this many agree and make this share of the decided ones. */
     private static final int NEIGHBOURS_AT_LEAST = 3;
     private static final double NEIGHBOURS_SHARE = 0.6;
@@ -97,7 +101,9 @@ public final class KindClassifier {
 
     /** One entry's verdict from its own evidence, its section and its list's declarations. */
     Verdict own(Entry entry, String canonicalUrl, ListInfo list) {
-        String url = canonicalUrl;
+        // An archived copy is what it archives: web.archive.org/web/2023…/https://stackoverflow.com/questions/… is a Q&A.
+        java.util.regex.Matcher archived = ARCHIVED.matcher(canonicalUrl);
+        String url = archived.matches() ? archived.group(1) : canonicalUrl;
         int slash = url.indexOf('/');
         String host = slash < 0 ? url : url.substring(0, slash);
         String path = slash < 0 ? "" : url.substring(slash).replaceFirst("[?#].*$", "");
@@ -120,6 +126,7 @@ public final class KindClassifier {
                     && (heading || matches(r.section(), sectionPath))
                     && (r.links() == null || otherLinks.stream().anyMatch(t -> r.links().matcher(t).find()))
                     && (r.authors() == null || r.authors().matcher(authors(entry)).find())
+                    && matches(r.written(), entry.identifyingLink().url())
                     && (r.role() == null || entry.links().stream().map(Link::role)
                     .anyMatch(role -> r.role().matcher(role.name().toLowerCase(Locale.ROOT)).find())))) {
                 continue;

@@ -29,7 +29,7 @@ public final class KindRules {
     /** Where the rules live, relative to the project (and inside the jar). */
     public static final String FILE = "ontology/kinds.json";
     private static final Set<String> CONDITIONS = Set.of("host", "path", "url", "role", "title", "description", "text", "section",
-            "list", "links", "authors");
+            "list", "links", "authors", "written");
 
     /**
      * How much a rule's evidence weighs. A stronger tier's kinds replace a weaker one's: a URL that can
@@ -59,7 +59,8 @@ public final class KindRules {
      * (from 1), for the kind evidence a resource records.
      */
     public record Rule(Kind kind, Tier tier, Pattern host, Pattern path, Pattern url, Pattern role, Pattern title, Pattern description,
-                       Pattern text, Pattern section, Pattern list, Pattern links, Pattern authors, Set<Kind> yieldsTo, String why, int number) {
+                       Pattern text, Pattern section, Pattern list, Pattern links, Pattern authors, Pattern written, Set<Kind> yieldsTo, String why,
+                       int number) {
     }
 
     private final List<Rule> rules;
@@ -141,8 +142,9 @@ public final class KindRules {
             Pattern list = pattern(r, "list", where);
             Pattern links = pattern(r, "links", where);
             Pattern authors = pattern(r, "authors", where);
+            Pattern written = pattern(r, "written", where);
             if (host == null && path == null && url == null && role == null && title == null && description == null && text == null
-                    && section == null && list == null && links == null && authors == null) {
+                    && section == null && list == null && links == null && authors == null && written == null) {
                 throw new BadInputException(where + ": a rule needs at least one condition (" + String.join(", ", CONDITIONS.stream().sorted().toList()) + ")");
             }
             Tier tier = r.has("tier") ? Tier.named(r.get("tier").asText(""), where) : Tier.WEAK;
@@ -153,7 +155,7 @@ public final class KindRules {
                 yieldsTo = EnumSet.noneOf(Kind.class);
                 for (JsonNode k : r.get("yieldsTo")) yieldsTo.add(kind(k.asText(""), where + ".yieldsTo"));
             }
-            rules.add(new Rule(kind, tier, host, path, url, role, title, description, text, section, list, links, authors, yieldsTo, r.path("why").asText(""), n));
+            rules.add(new Rule(kind, tier, host, path, url, role, title, description, text, section, list, links, authors, written, yieldsTo, r.path("why").asText(""), n));
         }
         return new KindRules(rules, overrides);
     }

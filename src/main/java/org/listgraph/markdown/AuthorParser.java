@@ -30,6 +30,12 @@ final class AuthorParser {
     /** Words that head an institution's name when "of" follows ("University of Helsinki", "Office of …"). */
     private static final Set<String> INSTITUTIONS = Set.of("university", "office", "department", "institute", "school", "college",
             "ministry", "bureau", "center", "centre", "academy", "library", "museum", "society", "association", "board", "council");
+    /** The last word of an organisation's name after "&" or "and" ("… & Development"). */
+    private static final Pattern ORG_TAIL = Pattern.compile("^(Development|Engineering|Design|Research|Technology|Technologies|Operations|"
+            + "Marketing|Media|Sciences|Science|Innovation|Analytics|Consulting|Services|Solutions|Education|Training)\\b(?!\\s+\\p{Lu})");
+    /** A name that is an institution's or a publisher's. */
+    private static final Pattern INSTITUTION_NAME = Pattern.compile("(?i)\\b(university|universität|université|institute|college|"
+            + "school|press|publishing|publications|publishers|media|inc\\.?|ltd\\.?|gmbh|llc|hall|academy|foundation|laboratory|labs?)\\b");
     /** A publisher after the authors of a book: "@ Cambridge University Press". */
     private static final Pattern PUBLISHER = Pattern.compile("^@\\s*[^,;()\\[\\]]+");
     /**
@@ -55,7 +61,9 @@ final class AuthorParser {
             "english", "spanish", "german", "french", "chinese", "japanese", "russian", "portuguese", "youtube", "coursera", "udemy",
             "edx", "udacity", "github", "gitlab", "medium", "twitter", "reddit", "note", "notes", "see", "also", "todo", "tbd",
             "unknown", "anonymous", "various", "misc", "other", "others", "etc", "yes", "no", "none", "team", "contributors", "staff",
-            "students", "linter", "modern", "simple", "fast", "minimal", "lightweight", "tiny", "small", "easy", "yet", "another");
+            "students", "linter", "modern", "simple", "fast", "minimal", "lightweight", "tiny", "small", "easy", "yet", "another",
+            "engineer", "engineers", "developer", "developers", "blogs", "blogger", "author", "authors", "writer", "speaker",
+            "maintainer", "maintainers", "founder", "ceo", "cto");
     private static final Set<String> SERVICE_WORDS = Set.of("github", "twitter", "linkedin", "blog", "website",
             "medium", "gitlab", "mastodon", "site", "web", "here", "profile", "home", "homepage");
 
@@ -97,6 +105,15 @@ final class AuthorParser {
                         s = s.substring(1).stripLeading();
                     } else if ((m = SEPARATOR.matcher(s)).find()) {
                         if (authors.isEmpty()) return Optional.empty();
+                        Matcher tail;
+                        Author last = authors.get(authors.size() - 1);
+                        if (!m.group().startsWith(",") && last.accounts().isEmpty() && last.name() != null && last.name().contains(" ")
+                                && (tail = ORG_TAIL.matcher(s.substring(m.end()))).find()) {
+                            // "Spotify Training & Development", "Computer Science and Engineering": one organisation.
+                            authors.set(authors.size() - 1, Author.named(last.name() + " " + m.group().strip() + " " + tail.group(1)));
+                            s = s.substring(m.end() + tail.end()).stripLeading();
+                            continue;
+                        }
                         expectName = true;
                         s = s.substring(m.end());
                     } else if (!expectName && (m = AFFILIATION.matcher(s)).find()) {
@@ -172,7 +189,25 @@ final class AuthorParser {
         if (!linked && remainder != null && !remainder.isEmpty() && !remainder.matches("(?s)^[.;:!].*")) {
             return Optional.empty();
         }
-        return Optional.of(new Result(List.copyOf(authors), endToken, remainder, notes.isEmpty() ? null : notes, tentative));
+        return Optional.of(new Result(affiliated(authors), endToken, remainder, notes.isEmpty() ? null : notes, tentative));
+    }
+
+    /**
+     * "Jeannette Wing, Carnegie-Mellon University", "Allen Holub, Prentice Hall": an institution or publisher
+     * named after a person is where that person works or publishes, not one more author; a list that starts
+     * with an institution ("University of Helsinki, Reaktor") names institutions as the authors.
+     */
+    private static List<Author> affiliated(List<Author> authors) {
+        List<Author> out = new ArrayList<>();
+        for (Author a : authors) {
+            Author last = out.isEmpty() ? null : out.get(out.size() - 1);
+            boolean institution = a.accounts().isEmpty() && a.name() != null && INSTITUTION_NAME.matcher(a.name()).find();
+            boolean person = last != null && last.accounts().isEmpty() && last.name() != null && last.name().contains(" ")
+                    && !INSTITUTION_NAME.matcher(last.name()).find();
+            if (institution && person) out.set(out.size() - 1, last.withAffiliation(a.name()));
+            else out.add(a);
+        }
+        return List.copyOf(out);
     }
 
     /** Whether the tokens from {@code from} on are only links that label a format ("[(PDF)](…)") and punctuation. */

@@ -37,7 +37,7 @@ final class EntryReader {
     private static final Pattern CITATION = Pattern.compile("^(\\p{Lu}[\\p{L}\\p{M}'’.\\- ]*?(?:\\s*(?:,|&|\\band\\b)\\s*\\p{Lu}[\\p{L}\\p{M}'’.\\- ]*?)*)"
             + "(?:\\s+et\\.?\\s*al\\.?)?,?\\s*\\((?:\\d{4}|n\\.d\\.)\\)$");
     /** Link text as written that is "Speaker: **Title**". */
-    private static final Pattern SPEAKER_AND_TITLE = Pattern.compile("^\\s*([^*_\\[\\]:]+?)\\s*:\\s*(\\*\\*|__)(.+)\\2\\s*$");
+    private static final Pattern SPEAKER_AND_TITLE = Pattern.compile("^\\s*([^*_\\[\\]:]+?)\\s*:\\s*(\\*\\*|__)(.+?)\\2\\s*(.*)$");
     /** A dash after the title that may introduce the authors ("[Title](url) - Jane Doe"). */
     private static final Pattern DASH_ATTRIBUTION = Pattern.compile("^\\s*[-–—]\\s+");
     /** Lower-case words right after a link that finish its title ("Kubernetes [Ingress](…) controllers: …"). */
@@ -179,8 +179,7 @@ final class EntryReader {
         } else if (speakers.isPresent()) {
             // "[Rich Harris: **Rethinking reactivity**](…)": the speakers, then the title in bold.
             possessor.addAll(speakers.get().authors());
-            String text = main.text();
-            cleaned = TitleCleaner.clean(text.substring(text.indexOf(':') + 1).strip(), main.url());
+            cleaned = TitleCleaner.clean(unmarked(speaker.group(3)), main.url());
             label = main.raw();
             links.add(link(main, LinkRole.MAIN));
         } else if (bareUrl && firstRole == null && !prefix.isEmpty()) {
@@ -235,6 +234,11 @@ final class EntryReader {
             while (m.find()) {
                 if (!Byline.introducesAuthors(t.text(), m.start())) continue;
                 Optional<AuthorParser.Result> r = AuthorParser.parse(t.text().substring(m.end()), tokens, i + 1);
+                if (r.isPresent() && inProse(tokens, first, i, t.text().substring(0, m.start())) && loneWords(r.get().authors())) {
+                    // "Mobile operating system developed by Google": a lone word deep in a description names what the
+                    // description talks about as often as who made the work; a name or a profile link is needed there.
+                    continue;
+                }
                 if (r.isPresent()) {
                     authors = r.get();
                     authorsFrom = i;
@@ -327,12 +331,40 @@ final class EntryReader {
                 break;
             }
         }
+        Matcher speaker = SPEAKER_AND_TITLE.matcher(lines.lines(lines.line(tokens.get(0).offset()), lines.line(tokens.get(0).offset()))
+                .replaceFirst("^\\s*(?:[-*+]|\\d{1,9}[.)])\\s+", ""));
+        if (authors.isEmpty() && speaker.matches() && speaker.group(4).isBlank()) {
+            // "1. Addy Osmani: **Scaling Your JavaScript Applications**" over its parts: the speaker, then the title.
+            Optional<AuthorParser.Result> r = AuthorParser.parse(speaker.group(1), List.of(), 0).filter(x -> x.remainder() == null);
+            if (r.isPresent()) {
+                authors = r.get().authors();
+                title = unmarked(speaker.group(3));
+            }
+        }
         title = clean(TitleCleaner.clean(title, "").title()).replaceAll("^[\"“”']+|[\"“”']+$", "").strip();
         if (title.isEmpty() && authors.isEmpty()) return Optional.empty();
         int offset = tokens.get(0).offset();
         int last = tokens.get(tokens.size() - 1).offset();
         return Optional.of(new EntryDraft(EntryDraft.Shape.LABEL, offset, title, null, List.of(), null, authors, date, false, null,
                 lines.line(offset), lines.line(last)));
+    }
+
+    /** Whether at least three words of description stand between the main link and a "by". */
+    private static boolean inProse(List<Token> tokens, int first, int at, String before) {
+        StringBuilder text = new StringBuilder();
+        for (int i = first + 1; i < at; i++) if (tokens.get(i) instanceof Token.Text t) text.append(t.text()).append(' ');
+        text.append(before);
+        return java.util.Arrays.stream(text.toString().split("\\s+")).filter(w -> w.matches(".*\\p{L}.*")).count() >= 3;
+    }
+
+    /** Whether every author is a single word with no account ("Google", "Erlang"). */
+    private static boolean loneWords(List<Author> authors) {
+        return authors.stream().allMatch(a -> a.accounts().isEmpty() && a.name() != null && !a.name().contains(" "));
+    }
+
+    /** Markdown text without its emphasis marks and backslash escapes, for a title cut from the raw text. */
+    private static String unmarked(String markdown) {
+        return markdown.replaceAll("(\\*\\*|__|\\*|`)", "").replaceAll("\\\\(\\p{Punct})", "$1").strip();
     }
 
     /** Whether a link's text only labels what it points at ("Source Code", "Demo", "#1", "2"), rather than naming a work. */

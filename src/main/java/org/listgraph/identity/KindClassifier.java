@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -40,6 +41,8 @@ public final class KindClassifier {
     private static final Pattern ARCHIVED = Pattern.compile("^web\\.archive\\.org/web/\\d+[a-z_]*/(?:https?:/+)?(?:www\\.)?(.+)$",
             Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern QUERY = Pattern.compile("[?#].*$");
+
     /** Neighbours decide only when at least this many agree and make this share of the decided ones. */
     private static final int NEIGHBOURS_AT_LEAST = 3;
     private static final double NEIGHBOURS_SHARE = 0.6;
@@ -48,9 +51,12 @@ public final class KindClassifier {
     private static final Set<Kind> WHOLE_SITES = EnumSet.of(Kind.SOFTWARE, Kind.PODCAST, Kind.COURSE, Kind.BOOK, Kind.CURATED_LIST);
 
     private final KindRules rules;
+    /** One matcher per rule and condition, reset for each entry: a classifier serves one conversion's thread. */
+    private final Matcher[][] matchers;
 
     public KindClassifier(KindRules rules) {
         this.rules = rules;
+        this.matchers = new Matcher[rules.rules().size()][12];
     }
 
     /**
@@ -60,7 +66,8 @@ public final class KindClassifier {
      */
     public List<Verdict> classify(List<Entry> entries, List<String> canonical, ListInfo list) {
         List<Verdict> out = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) out.add(own(entries.get(i), canonical.get(i), list));
+        Map<List<String>, int[]> headingDepths = new java.util.HashMap<>();
+        for (int i = 0; i < entries.size(); i++) out.add(own(entries.get(i), canonical.get(i), list, headingDepths));
         Map<List<String>, Map<Kind, Integer>> bySection = new java.util.HashMap<>();
         Map<Kind, Integer> byList = new EnumMap<>(Kind.class);
         for (int i = 0; i < entries.size(); i++) {
@@ -99,14 +106,17 @@ public final class KindClassifier {
                 + " other entries of " + where + " are " + best.localName()));
     }
 
-    /** One entry's verdict from its own evidence, its section and its list's declarations. */
-    Verdict own(Entry entry, String canonicalUrl, ListInfo list) {
+    /**
+     * One entry's verdict from its own evidence, its section and its list's declarations. {@code headingDepths}
+     * keeps, per section, how deep each rule's heading pattern matched, as every entry of a section shares it.
+     */
+    Verdict own(Entry entry, String canonicalUrl, ListInfo list, Map<List<String>, int[]> headingDepths) {
         // An archived copy is what it archives: web.archive.org/web/2023…/https://stackoverflow.com/questions/… is a Q&A.
-        java.util.regex.Matcher archived = ARCHIVED.matcher(canonicalUrl);
+        Matcher archived = ARCHIVED.matcher(canonicalUrl);
         String url = archived.matches() ? archived.group(1) : canonicalUrl;
         int slash = url.indexOf('/');
         String host = slash < 0 ? url : url.substring(0, slash);
-        String path = slash < 0 ? "" : url.substring(slash).replaceFirst("[?#].*$", "");
+        String path = slash < 0 ? "" : QUERY.matcher(url.substring(slash)).replaceFirst("");
         String description = entry.description() == null ? "" : entry.description();
         String text = entry.title() + (description.isEmpty() ? "" : "\n" + description);
         String sectionPath = String.join(" / ", entry.sectionPath());
@@ -115,26 +125,36 @@ public final class KindClassifier {
         List<String> headings = new ArrayList<>(entry.sectionPath().size() + 1);
         headings.add(list.title());
         headings.addAll(entry.sectionPath());
+        int[] depths = headingDepths.computeIfAbsent(entry.sectionPath(), p -> {
+            int[] d = new int[rules.rules().size()];
+            for (int i = 0; i < d.length; i++) {
+                KindRules.Rule r = rules.rules().get(i);
+                d[i] = r.tier() == KindRules.Tier.HEADING ? deepestMatch(r.section(), headings) : -1;
+            }
+            return d;
+        });
         Map<KindRules.Tier, Map<Kind, String>> found = new EnumMap<>(KindRules.Tier.class);
         int headingDepth = -1;
         Map<Kind, Set<Kind>> firm = new EnumMap<>(Kind.class);
-        for (KindRules.Rule r : rules.rules()) {
+        for (int ri = 0; ri < rules.rules().size(); ri++) {
+            KindRules.Rule r = rules.rules().get(ri);
+            if (r.tier() == KindRules.Tier.HEADING && depths[ri] < 0) continue;
             boolean heading = r.tier() == KindRules.Tier.HEADING;
-            if (!(matches(r.host(), host) && matches(r.path(), path) && matches(r.url(), url) && matches(r.text(), text)
-                    && matches(r.title(), entry.title()) && matches(r.description(), description)
-                    && matches(r.list(), list.title())
-                    && (heading || matches(r.section(), sectionPath))
-                    && (r.links() == null || otherLinks.stream().anyMatch(t -> r.links().matcher(t).find()))
-                    && (r.authors() == null || r.authors().matcher(authors(entry)).find())
-                    && matches(r.written(), entry.identifyingLink().url())
+            Matcher[] m = matchers[ri];
+            if (!(matches(m, 0, r.host(), host) && matches(m, 1, r.path(), path) && matches(m, 2, r.url(), url)
+                    && matches(m, 3, r.text(), text) && matches(m, 4, r.title(), entry.title())
+                    && matches(m, 5, r.description(), description) && matches(m, 6, r.list(), list.title())
+                    && (heading || matches(m, 7, r.section(), sectionPath))
+                    && (r.links() == null || otherLinks.stream().anyMatch(t -> matches(m, 8, r.links(), t)))
+                    && (r.authors() == null || matches(m, 9, r.authors(), authors(entry)))
+                    && matches(m, 10, r.written(), entry.identifyingLink().url())
                     && (r.role() == null || entry.links().stream().map(Link::role)
-                    .anyMatch(role -> r.role().matcher(role.name().toLowerCase(Locale.ROOT)).find())))) {
+                    .anyMatch(role -> matches(m, 11, r.role(), role.name().toLowerCase(Locale.ROOT)))))) {
                 continue;
             }
             String why = r.kind().localName() + ": " + (r.why().isEmpty() ? "kinds.json rule " + r.number() : r.why());
             if (heading) {
-                int depth = deepestMatch(r.section(), headings);
-                if (depth < 0) continue;
+                int depth = depths[ri];
                 // Only the deepest heading that names a kind counts ("Books / Videos" is about videos).
                 if (depth < headingDepth) continue;
                 if (depth > headingDepth) found.remove(KindRules.Tier.HEADING);
@@ -212,7 +232,11 @@ public final class KindClassifier {
         return kinds.isEmpty() ? EnumSet.of(Kind.WEBSITE) : kinds;
     }
 
-    private static boolean matches(Pattern p, String s) {
-        return p == null || p.matcher(s).find();
+    /** Whether {@code p} (absent: any) finds a match in {@code s}, with the rule's matcher for that condition made once. */
+    private static boolean matches(Matcher[] m, int condition, Pattern p, String s) {
+        if (p == null) return true;
+        if (m[condition] == null) m[condition] = p.matcher(s);
+        else m[condition].reset(s);
+        return m[condition].find();
     }
 }

@@ -30,6 +30,9 @@ final class AuthorParser {
     /** Words that head an institution's name when "of" follows ("University of Helsinki", "Office of …"). */
     private static final Set<String> INSTITUTIONS = Set.of("university", "office", "department", "institute", "school", "college",
             "ministry", "bureau", "center", "centre", "academy", "library", "museum", "society", "association", "board", "council");
+    private static final Pattern WORD_END = Pattern.compile("[.’']+$|['’]s$");
+    private static final Pattern BRACKETS = Pattern.compile("[()\\[\\]]");
+    private static final Pattern PUNCTUATION = Pattern.compile("[\\s,;.()]*");
     /** The last word of an organisation's name after "&" or "and" ("… & Development"). */
     private static final Pattern ORG_TAIL = Pattern.compile("^(Development|Engineering|Design|Research|Technology|Technologies|Operations|"
             + "Marketing|Media|Sciences|Science|Innovation|Analytics|Consulting|Services|Solutions|Education|Training)\\b(?!\\s+\\p{Lu})");
@@ -214,8 +217,8 @@ final class AuthorParser {
     private static boolean onlyLabels(List<Token> tokens, int from) {
         for (int i = from; i < tokens.size(); i++) {
             Token t = tokens.get(i);
-            if (t instanceof Token.Link l && EntryReader.isLabelText(l.text().replaceAll("[()\\[\\]]", ""))) continue;
-            if (t instanceof Token.Text x && x.text().matches("[\\s,;.()]*")) continue;
+            if (t instanceof Token.Link l && EntryReader.isLabelText(BRACKETS.matcher(l.text()).replaceAll(""))) continue;
+            if (t instanceof Token.Text x && PUNCTUATION.matcher(x.text()).matches()) continue;
             if (t instanceof Token.Break) continue;
             return false;
         }
@@ -235,7 +238,7 @@ final class AuthorParser {
         String[] words = name.split("[ \\t]+");
         int tags = 0;
         for (String w : words) {
-            String lower = w.toLowerCase(Locale.ROOT).replaceAll("[.’']+$|['’]s$", "");
+            String lower = WORD_END.matcher(w.toLowerCase(Locale.ROOT)).replaceAll("");
             if (NOT_NAME_WORDS.contains(lower)) return false;
             if (TAG_WORDS.contains(lower)) tags++;
         }

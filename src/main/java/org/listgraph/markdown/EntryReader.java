@@ -31,6 +31,12 @@ final class EntryReader {
     private static final Pattern STRAY_DASH_URL = Pattern.compile("(?s)^[\\s\\-–—]+(https?://\\S+)\\s*$");
     private static final Pattern LEADING_PUNCT = Pattern.compile("(?U)^[\\s:,;&\\-–—)\\]]+");
     private static final Pattern TRAILING_PUNCT = Pattern.compile("(?U)[\\s:,;\\-–—]+$");
+    private static final Pattern PUNCT_ONLY = Pattern.compile("[\\p{P}\\s]*");
+    private static final Pattern A_LETTER = Pattern.compile("\\p{L}");
+    private static final Pattern TWO_LETTERS = Pattern.compile("\\p{L}{2}");
+    private static final Pattern ENDS_WITH_SEPARATOR = Pattern.compile("[:–—-]$");
+    private static final Pattern NUMBERED_LABEL = Pattern.compile("#?\\d{1,3}|part\\s*\\d{1,3}|[a-z]");
+    private static final Pattern TAG_SEPARATOR = Pattern.compile("[\\s,;/|·]*");
     /** What follows the link of an entry line: nothing, a separator, a bracket, a tag or a byline. */
     private static final Pattern ENTRY_CONTINUATION = Pattern.compile("^\\s*(?:$|[-–—:,;(\\[`|]|by\\b|\\.\\s*$)");
     /** Link text that is a citation: "DeCandia et al (2007)", "Fischer, Lynch, Paterson (1985)". */
@@ -38,6 +44,8 @@ final class EntryReader {
             + "(?:\\s+et\\.?\\s*al\\.?)?,?\\s*\\((?:\\d{4}|n\\.d\\.)\\)$");
     /** Link text as written that is "Speaker: **Title**". */
     private static final Pattern SPEAKER_AND_TITLE = Pattern.compile("^\\s*([^*_\\[\\]:]+?)\\s*:\\s*(\\*\\*|__)(.+?)\\2\\s*(.*)$");
+    /** A short phrase after a dash, with optional notes in brackets after it: a channel's or an organisation's name. */
+    private static final Pattern DASH_PHRASE = Pattern.compile("^([\\p{L}\\p{N}][^.,;:!?()\\[\\]*_`]{1,59}?)\\s*(?:[(\\[][^()\\[\\]]*[)\\]]\\s*)*$");
     /** A dash after the title that may introduce the authors ("[Title](url) - Jane Doe"). */
     private static final Pattern DASH_ATTRIBUTION = Pattern.compile("^\\s*[-–—]\\s+");
     /** Lower-case words right after a link that finish its title ("Kubernetes [Ingress](…) controllers: …"). */
@@ -168,7 +176,7 @@ final class EntryReader {
         Optional<AuthorParser.Result> speakers = firstRole == null && speaker.matches()
                 ? AuthorParser.parse(speaker.group(1), List.of(), 0).filter(r -> r.remainder() == null) : Optional.empty();
         if (firstRole == null && possessor.isEmpty() && !bareUrl && citation.matches()
-                && TitleCleaner.withoutSymbols(prefix).matches("(?s).*\\p{L}{2}.*")) {
+                && TWO_LETTERS.matcher(TitleCleaner.withoutSymbols(prefix)).find()) {
             // "Dynamo: Amazon's Key-value Store. [DeCandia et al (2007)](…)": the link names the authors, the text the work.
             cleaned = TitleCleaner.clean(prefix.replaceFirst("[.\\s]+$", ""), main.url());
             for (String name : citation.group(1).split("\\s*(?:,|&|\\band\\b)\\s*")) {
@@ -196,14 +204,15 @@ final class EntryReader {
             cleaned = TitleCleaner.clean(prefix, main.url()); // "Title, [recording](url)": the title has no link of its own
             label = null;
             links.add(link(main, firstRole));
-        } else if (firstRole == null && possessor.isEmpty() && TitleCleaner.withoutSymbols(prefix).matches("(?s).*\\p{L}.*")) {
+        } else if (firstRole == null && possessor.isEmpty() && A_LETTER.matcher(TitleCleaner.withoutSymbols(prefix)).find()
+                && !(namesTheHost(prefix, main.url()) && !continuesTitle(tokens, first))) {
             String before = plain(tokens.subList(0, first)).strip();
             label = main.raw();
             links.add(link(main, LinkRole.MAIN));
-            if (before.matches("(?s).*[:–—-]$") && isLabelText(main.text())) {
+            if (ENDS_WITH_SEPARATOR.matcher(before).find() && isLabelText(main.text())) {
                 // "Falsehoods about Gender: [#1](…) & [#2](…)": the text names the work, the link only points at it.
                 cleaned = TitleCleaner.clean(prefix, main.url());
-            } else if (before.matches("(?s).*[:–—-]$") || prefix.split("\\s+").length > 4) {
+            } else if (ENDS_WITH_SEPARATOR.matcher(before).find() || prefix.split("\\s+").length > 4) {
                 cleaned = TitleCleaner.clean(main.text(), main.url()); // "Video: [Title](…)": a category, not the title
             } else {
                 // "Kubernetes [Ingress](…) controllers: …": the text around the link is part of the title.
@@ -261,6 +270,13 @@ final class EntryReader {
                     authorsFrom = first + 1;
                     byChar = 0;
                     attribution = EntryDraft.Attribution.DASH;
+                } else if (first + 2 == tokens.size()) {
+                    // "- take U forward", "- Google Developers Training (YouTube)": a short name-like phrase is an author
+                    // only where the list names its authors after a dash (see ListReader), else the description.
+                    Matcher phrase = DASH_PHRASE.matcher(after.text().substring(dash.end()));
+                    if (phrase.matches() && phrase.group(1).strip().split("\\s+").length <= 5) {
+                        tentative = List.of(Author.named(phrase.group(1).strip()));
+                    }
                 }
             }
         }
@@ -309,7 +325,7 @@ final class EntryReader {
         int lastOffset = tokens.get(tokens.size() - 1).offset();
         if (AuthorParser.isServiceWord(title) || title.equalsIgnoreCase("project page")) title = titleFromUrl(main.url());
         return List.of(new EntryDraft(EntryDraft.Shape.ENTRY, tokens.get(0).offset(), title.strip(), label, links,
-                desc.matches("[\\p{P}\\s]*") ? null : desc, authorList, date, cleaned.featured() || markedAsFeatured(tokens, first), cleaned.site(),
+                PUNCT_ONLY.matcher(desc).matches() ? null : desc, authorList, date, cleaned.featured() || markedAsFeatured(tokens, first), cleaned.site(),
                 lines.line(tokens.get(0).offset()), lines.line(lastOffset), tags,
                 tentative.isEmpty() ? attribution : EntryDraft.Attribution.TENTATIVE, tentative));
     }
@@ -349,12 +365,25 @@ final class EntryReader {
                 lines.line(offset), lines.line(last)));
     }
 
+    /** Whether lower-case words right after the link finish a title that started before it. */
+    private static boolean continuesTitle(List<Token> tokens, int link) {
+        return link + 1 < tokens.size() && tokens.get(link + 1) instanceof Token.Text next && TITLE_CONTINUATION.matcher(next.text()).find();
+    }
+
+    /** Whether text before a link only names the site it is on ("YouTube [Title](youtube.com/…)", "kernel [x](kernel.org/…)"). */
+    private static boolean namesTheHost(String prefix, String url) {
+        String p = TitleCleaner.withoutSymbols(prefix).replaceAll("[\\s:.-]+", "").toLowerCase(Locale.ROOT);
+        String host = url.toLowerCase(Locale.ROOT).replaceFirst("^[a-z]+://", "").replaceFirst("[/?#:].*$", "");
+        for (String label : host.split("\\.")) if (label.equals(p)) return true;
+        return false;
+    }
+
     /** Whether at least three words of description stand between the main link and a "by". */
     private static boolean inProse(List<Token> tokens, int first, int at, String before) {
         StringBuilder text = new StringBuilder();
         for (int i = first + 1; i < at; i++) if (tokens.get(i) instanceof Token.Text t) text.append(t.text()).append(' ');
         text.append(before);
-        return java.util.Arrays.stream(text.toString().split("\\s+")).filter(w -> w.matches(".*\\p{L}.*")).count() >= 3;
+        return java.util.Arrays.stream(text.toString().split("\\s+")).filter(w -> A_LETTER.matcher(w).find()).count() >= 3;
     }
 
     /** Whether every author is a single word with no account ("Google", "Erlang"). */
@@ -370,7 +399,7 @@ final class EntryReader {
     /** Whether a link's text only labels what it points at ("Source Code", "Demo", "#1", "2"), rather than naming a work. */
     static boolean isLabelText(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
-        return LABEL_WORDS.contains(t) || t.matches("#?\\d{1,3}|part\\s*\\d{1,3}|[a-z]");
+        return LABEL_WORDS.contains(t) || NUMBERED_LABEL.matcher(t).matches();
     }
 
     /**
@@ -386,7 +415,7 @@ final class EntryReader {
             if (t instanceof Token.Code c && TAG.matcher(c.text().strip()).matches()) {
                 found.add(0, c.text().strip());
                 end = i;
-            } else if (!(t instanceof Token.Text x && x.text().matches("[\\s,;/|·]*")) && !(t instanceof Token.Break)) {
+            } else if (!(t instanceof Token.Text x && TAG_SEPARATOR.matcher(x.text()).matches()) && !(t instanceof Token.Break)) {
                 break;
             }
             i--;

@@ -274,7 +274,11 @@ public final class ListReader {
             tentative.forEach((i, authors) -> {
                 Entry e = entries.get(i);
                 String name = authors.get(0).name();
-                String description = e.description() == null || e.description().equals(name) ? null : e.description();
+                String description = e.description();
+                if (description != null && description.startsWith(name)) {
+                    description = description.substring(name.length()).strip();
+                    if (description.isEmpty()) description = null;
+                }
                 entries.set(i, new Entry(e.position(), e.index(), e.parentIndex(), e.sectionPath(), e.title(), e.label(), e.links(),
                         description, authors, e.date(), e.featured(), e.site(), e.part(), e.markdown(), e.tags()));
             });

@@ -32,7 +32,7 @@ final class TitleCleaner {
         String t = HIGHLIGHT.matcher(raw).replaceAll("$1"); // a lone "==" ("a == b") is text
         t = withoutSymbols(t).replaceAll("\\s+", " ").strip();
         // A title wholly in quotes ("“The system can’t handle a billion dollars”") is the title without them.
-        if (t.length() > 2 && t.matches("^[\"“„«‘'].*[\"”«»’']$") && !t.substring(1, t.length() - 1).matches(".*[\"“”].*")) {
+        if (t.length() > 2 && "\"“„«‘'".indexOf(t.charAt(0)) >= 0 && t.matches("^[\"“„«‘'].*[\"”«»’']$") && !t.substring(1, t.length() - 1).matches(".*[\"“”].*")) {
             t = t.substring(1, t.length() - 1).strip();
         }
         String untagged = FORMAT_TAG.matcher(t).replaceFirst("").strip();

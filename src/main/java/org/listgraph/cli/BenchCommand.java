@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 
 /** {@code bench}: make a synthetic corpus, or measure a build against its baselines on one. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Performance: 'bench corpus' writes a synthetic corpus; 'bench run' measures flexmark parsing, conversion, Jena's "
+        description = "Benchmarks: 'bench corpus' writes a synthetic corpus; 'bench run' measures flexmark parsing, conversion, Jena's "
                 + "sequential loader and a whole build on it, prints a table and writes JSON; 'bench query' measures the saved talks-by "
                 + "query on a warm server and as a CLI run against a bare JVM; 'bench quality' compares the graph of real lists with "
                 + "hand-checked answers.",

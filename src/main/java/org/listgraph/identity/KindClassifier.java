@@ -42,6 +42,7 @@ public final class KindClassifier {
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern QUERY = Pattern.compile("[?#].*$");
+    private static final int RULE_INPUT = 2_000;
 
     /** Neighbours decide only when at least this many agree and make this share of the decided ones. */
     private static final int NEIGHBOURS_AT_LEAST = 3;
@@ -233,8 +234,11 @@ public final class KindClassifier {
     }
 
     /** Whether {@code p} (absent: any) finds a match in {@code s}, with the rule's matcher for that condition made once. */
-    private static boolean matches(Matcher[] m, int condition, Pattern p, String s) {
+    private static boolean matches(Matcher[] m, int condition, Pattern p, String text) {
         if (p == null) return true;
+        // Rules see at most the first 2,000 characters of a field: no real URL or title is longer, and a user's
+        // pattern must not be able to overflow the stack or run for minutes on a pathological line.
+        String s = text.length() > RULE_INPUT ? text.substring(0, RULE_INPUT) : text;
         if (m[condition] == null) m[condition] = p.matcher(s);
         else m[condition].reset(s);
         return m[condition].find();

@@ -65,7 +65,7 @@ final class AuthorParser {
             "edx", "udacity", "github", "gitlab", "medium", "twitter", "reddit", "note", "notes", "see", "also", "todo", "tbd",
             "unknown", "anonymous", "various", "misc", "other", "others", "etc", "yes", "no", "none", "team", "contributors", "staff",
             "students", "linter", "modern", "simple", "fast", "minimal", "lightweight", "tiny", "small", "easy", "yet", "another",
-            "engineer", "engineers", "developer", "developers", "blogs", "blogger", "author", "authors", "writer", "speaker",
+            "engineer", "engineers", "blogs", "progress", "unfinished", "blogger", "author", "authors", "writer", "speaker",
             "maintainer", "maintainers", "founder", "ceo", "cto");
     private static final Set<String> SERVICE_WORDS = Set.of("github", "twitter", "linkedin", "blog", "website",
             "medium", "gitlab", "mastodon", "site", "web", "here", "profile", "home", "homepage");
@@ -211,6 +211,22 @@ final class AuthorParser {
             else out.add(a);
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Whether a short phrase after a dash can be a channel's or an organisation's name ("take U forward",
+     * "mycodeschool", "Google Developers Training"): one word, or words of which one is capitalised, none a
+     * common word of descriptions ("work in progress", "Free Online Edition", "Open Source").
+     */
+    static boolean isChannelName(String phrase) {
+        String[] words = phrase.split("\\s+");
+        boolean capital = words.length == 1;
+        for (String w : words) {
+            String lower = WORD_END.matcher(w.toLowerCase(Locale.ROOT)).replaceAll("");
+            if (NOT_NAME_WORDS.contains(lower) || TAG_WORDS.contains(lower) && words.length == 1) return false;
+            capital |= Character.isUpperCase(w.codePointAt(0));
+        }
+        return capital;
     }
 
     /** Whether the tokens from {@code from} on are only links that label a format ("[(PDF)](…)") and punctuation. */

@@ -2,16 +2,12 @@ package org.listgraph.markdown;
 
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Tells a "by" that introduces a work's authors ("Title by Jane Doe", "a talk given by …") from one
  * that does not ("inspired by Erlang", "powered by Django", "used by [fzf]", "step by step").
  */
 final class Byline {
-    /** The word just before "by". */
-    private static final Pattern WORD_BEFORE = Pattern.compile("([\\p{L}'’-]+)\\s*$");
     /** Participles that do name a creator when "by" follows them. */
     private static final Set<String> CREATING = Set.of("written", "created", "authored", "presented", "given", "made", "hosted",
             "developed", "designed", "produced", "edited", "compiled", "curated", "translated", "recorded", "taught", "narrated",
@@ -30,9 +26,13 @@ final class Byline {
 
     /** Whether the "by" at {@code byIndex} of {@code text} can start an author list. */
     static boolean introducesAuthors(String text, int byIndex) {
-        Matcher m = WORD_BEFORE.matcher(text.substring(0, byIndex));
-        if (!m.find()) return true; // right after the link or punctuation: "[Title](…) by Jane"
-        String word = m.group(1).toLowerCase(Locale.ROOT);
+        // The last word before "by", found from the end: a regex anchored at the end would rescan a long text at every start.
+        int end = byIndex;
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) end--;
+        int start = end;
+        while (start > 0 && (Character.isLetter(text.charAt(start - 1)) || "'’-".indexOf(text.charAt(start - 1)) >= 0)) start--;
+        if (start == end) return true; // right after the link or punctuation: "[Title](…) by Jane"
+        String word = text.substring(start, end).toLowerCase(Locale.ROOT);
         if (CREATING.contains(word)) return true;
         if (NEVER.contains(word)) return false;
         // "deployed by", "certified by", "written by": a participle names a creator only when it is a creating one.

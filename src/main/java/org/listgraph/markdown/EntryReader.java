@@ -34,14 +34,18 @@ final class EntryReader {
     private static final Pattern PUNCT_ONLY = Pattern.compile("[\\p{P}\\s]*");
     private static final Pattern A_LETTER = Pattern.compile("\\p{L}");
     private static final Pattern TWO_LETTERS = Pattern.compile("\\p{L}{2}");
-    private static final Pattern ENDS_WITH_SEPARATOR = Pattern.compile("[:–—-]$");
+    private static final Pattern ENDS_WITH_SEPARATOR = Pattern.compile("[:,–—-]$");
+    /** Text before a link that is only a tag in brackets: "[PDF] [Title](…)", "(Video) [Title](…)". */
+    private static final Pattern BRACKETED = Pattern.compile("^[\\[(][^\\[\\]()]*[\\])]$");
     private static final Pattern NUMBERED_LABEL = Pattern.compile("#?\\d{1,3}|part\\s*\\d{1,3}|[a-z]");
     private static final Pattern TAG_SEPARATOR = Pattern.compile("[\\s,;/|·]*");
     /** What follows the link of an entry line: nothing, a separator, a bracket, a tag or a byline. */
     private static final Pattern ENTRY_CONTINUATION = Pattern.compile("^\\s*(?:$|[-–—:,;(\\[`|]|by\\b|\\.\\s*$)");
     /** Link text that is a citation: "DeCandia et al (2007)", "Fischer, Lynch, Paterson (1985)". */
-    private static final Pattern CITATION = Pattern.compile("^(\\p{Lu}[\\p{L}\\p{M}'’.\\- ]*?(?:\\s*(?:,|&|\\band\\b)\\s*\\p{Lu}[\\p{L}\\p{M}'’.\\- ]*?)*)"
-            + "(?:\\s+et\\.?\\s*al\\.?)?,?\\s*\\((?:\\d{4}|n\\.d\\.)\\)$");
+    private static final Pattern CITATION = Pattern.compile("^(\\p{Lu}[\\p{L}\\p{M}'’.,&\\- ]{0,200}?)(?:\\s+et\\.?\\s*al\\.?)?,?\\s*\\((?:\\d{4}|n\\.d\\.)\\)$");
+    private static final Pattern NAME_SEPARATOR = Pattern.compile("\\s*(?:,|&|\\band\\b)\\s*");
+    /** The names of a citation: each starts with a capital letter. */
+    private static final Pattern CITED_NAME = Pattern.compile("\\p{Lu}[\\p{L}\\p{M}'’.\\- ]*");
     /** Link text as written that is "Speaker: **Title**". */
     private static final Pattern SPEAKER_AND_TITLE = Pattern.compile("^\\s*([^*_\\[\\]:]+?)\\s*:\\s*(\\*\\*|__)(.+?)\\2\\s*(.*)$");
     /** A short phrase after a dash, with optional notes in brackets after it: a channel's or an organisation's name. */
@@ -171,15 +175,15 @@ final class EntryReader {
         String label;
         TitleCleaner.Clean cleaned;
         boolean bareUrl = main.raw().equals(main.url());
-        Matcher citation = CITATION.matcher(main.text().strip());
+        Matcher citation = CITATION.matcher(main.text().length() > 240 ? "" : main.text().strip());
         Matcher speaker = SPEAKER_AND_TITLE.matcher(main.raw());
         Optional<AuthorParser.Result> speakers = firstRole == null && speaker.matches()
-                ? AuthorParser.parse(speaker.group(1), List.of(), 0).filter(r -> r.remainder() == null) : Optional.empty();
-        if (firstRole == null && possessor.isEmpty() && !bareUrl && citation.matches()
+                ? AuthorParser.parse(speaker.group(1), List.of(), 0).filter(EntryReader::speakers) : Optional.empty();
+        if (firstRole == null && possessor.isEmpty() && !bareUrl && citation.matches() && citedNames(citation.group(1))
                 && TWO_LETTERS.matcher(TitleCleaner.withoutSymbols(prefix)).find()) {
             // "Dynamo: Amazon's Key-value Store. [DeCandia et al (2007)](…)": the link names the authors, the text the work.
             cleaned = TitleCleaner.clean(prefix.replaceFirst("[.\\s]+$", ""), main.url());
-            for (String name : citation.group(1).split("\\s*(?:,|&|\\band\\b)\\s*")) {
+            for (String name : NAME_SEPARATOR.split(citation.group(1))) {
                 if (!name.isBlank()) possessor.add(Author.named(name.strip()));
             }
             label = main.raw();
@@ -205,7 +209,8 @@ final class EntryReader {
             label = null;
             links.add(link(main, firstRole));
         } else if (firstRole == null && possessor.isEmpty() && A_LETTER.matcher(TitleCleaner.withoutSymbols(prefix)).find()
-                && !(namesTheHost(prefix, main.url()) && !continuesTitle(tokens, first))) {
+                && !(namesTheHost(prefix, main.url()) && !continuesTitle(tokens, first))
+                && !BRACKETED.matcher(plain(tokens.subList(0, first)).strip()).matches()) {
             String before = plain(tokens.subList(0, first)).strip();
             label = main.raw();
             links.add(link(main, LinkRole.MAIN));
@@ -274,7 +279,7 @@ final class EntryReader {
                     // "- take U forward", "- Google Developers Training (YouTube)": a short name-like phrase is an author
                     // only where the list names its authors after a dash (see ListReader), else the description.
                     Matcher phrase = DASH_PHRASE.matcher(after.text().substring(dash.end()));
-                    if (phrase.matches() && phrase.group(1).strip().split("\\s+").length <= 5) {
+                    if (phrase.matches() && phrase.group(1).strip().split("\\s+").length <= 5 && AuthorParser.isChannelName(phrase.group(1).strip())) {
                         tentative = List.of(Author.named(phrase.group(1).strip()));
                     }
                 }
@@ -318,16 +323,22 @@ final class EntryReader {
             }
         }
         if (authors != null && authors.notes() != null) description.append(" (").append(authors.notes()).append(')');
-        String desc = clean(EMPTY_BRACKETS.matcher(description.toString()).replaceAll(" ").replaceAll("[\\x{1F31F}\\x{2B50}]", "").replaceAll("(^|\\s)==(\\s|$)", " ")
-                .replaceAll("\\s+", " "));
+        String desc = finish(description.toString());
+        String other = null;
+        if (attribution == EntryDraft.Attribution.DASH) {
+            other = finish(plainDescription(tokens, first + 1));
+        } else if (!tentative.isEmpty()) {
+            String name = tentative.get(0).name();
+            other = desc.startsWith(name) ? desc.substring(name.length()).strip() : desc;
+        }
         List<Author> authorList = new ArrayList<>(possessor);
         if (authors != null) authorList.addAll(authors.authors());
         int lastOffset = tokens.get(tokens.size() - 1).offset();
         if (AuthorParser.isServiceWord(title) || title.equalsIgnoreCase("project page")) title = titleFromUrl(main.url());
         return List.of(new EntryDraft(EntryDraft.Shape.ENTRY, tokens.get(0).offset(), title.strip(), label, links,
-                PUNCT_ONLY.matcher(desc).matches() ? null : desc, authorList, date, cleaned.featured() || markedAsFeatured(tokens, first), cleaned.site(),
+                desc, authorList, date, cleaned.featured() || markedAsFeatured(tokens, first), cleaned.site(),
                 lines.line(tokens.get(0).offset()), lines.line(lastOffset), tags,
-                tentative.isEmpty() ? attribution : EntryDraft.Attribution.TENTATIVE, tentative));
+                tentative.isEmpty() ? attribution : EntryDraft.Attribution.TENTATIVE, tentative, other));
     }
 
     /**
@@ -351,7 +362,7 @@ final class EntryReader {
                 .replaceFirst("^\\s*(?:[-*+]|\\d{1,9}[.)])\\s+", ""));
         if (authors.isEmpty() && speaker.matches() && speaker.group(4).isBlank()) {
             // "1. Addy Osmani: **Scaling Your JavaScript Applications**" over its parts: the speaker, then the title.
-            Optional<AuthorParser.Result> r = AuthorParser.parse(speaker.group(1), List.of(), 0).filter(x -> x.remainder() == null);
+            Optional<AuthorParser.Result> r = AuthorParser.parse(speaker.group(1), List.of(), 0).filter(EntryReader::speakers);
             if (r.isPresent()) {
                 authors = r.get().authors();
                 title = unmarked(speaker.group(3));
@@ -363,6 +374,36 @@ final class EntryReader {
         int last = tokens.get(tokens.size() - 1).offset();
         return Optional.of(new EntryDraft(EntryDraft.Shape.LABEL, offset, title, null, List.of(), null, authors, date, false, null,
                 lines.line(offset), lines.line(last)));
+    }
+
+    /** A description as stored: no stars or highlight marks, brackets emptied of their label links gone, one space; null when only punctuation is left. */
+    private static String finish(String raw) {
+        String desc = clean(EMPTY_BRACKETS.matcher(raw).replaceAll(" ").replaceAll("[\\x{1F31F}\\x{2B50}]", "").replaceAll("(^|\\s)==(\\s|$)", " ")
+                .replaceAll("\\s+", " "));
+        return PUNCT_ONLY.matcher(desc).matches() ? null : desc;
+    }
+
+    /** The text of the tokens from {@code from} on as a description, taking no authors out of it. */
+    private String plainDescription(List<Token> tokens, int from) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = from; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t instanceof Token.Text text) sb.append(text.text());
+            else if (t instanceof Token.Break) sb.append(' ');
+            else if (t instanceof Token.Link l && role(l.text()) == null && !isLabelText(l.text())) sb.append(l.text());
+        }
+        return sb.toString();
+    }
+
+    /** Whether "Name: **Title**" names people: every name of two words or more ("Rich Harris", not "GraphQL"). */
+    private static boolean speakers(AuthorParser.Result r) {
+        return r.remainder() == null && r.authors().stream().allMatch(a -> a.name() != null && a.name().contains(" "));
+    }
+
+    /** Whether every name of a citation ("Fischer, Lynch, Paterson") starts with a capital letter. */
+    private static boolean citedNames(String names) {
+        for (String n : NAME_SEPARATOR.split(names)) if (!n.isBlank() && !CITED_NAME.matcher(n.strip()).matches()) return false;
+        return true;
     }
 
     /** Whether lower-case words right after the link finish a title that started before it. */

@@ -75,7 +75,7 @@ public final class ListReader {
         }
         walk.titleHeading = titleHeading;
         walk.blocks(doc);
-        walk.settleTentativeAuthors();
+        walk.settleDashAuthors();
         return new ListDocument(info, sha256, walk.sections, walk.entries, problems.sorted(), walk.prose);
     }
 
@@ -130,8 +130,10 @@ public final class ListReader {
         final List<Entry> entries = new ArrayList<>();
         final List<Section> stack = new ArrayList<>();
         final List<org.listgraph.entry.Prose> prose = new ArrayList<>();
-        /** Entries whose only author candidate is a lone word after a dash, with that candidate. */
-        final java.util.Map<Integer, List<Author>> tentative = new java.util.TreeMap<>();
+        /** Entries whose authors after a dash depend on how the rest of their section and list name authors. */
+        final java.util.Map<Integer, EntryDraft> undecided = new java.util.TreeMap<>();
+        /** How many entries of each section (and of the list, under the empty path's key "") name authors after a dash. */
+        final java.util.Map<List<String>, int[]> dashBySection = new java.util.HashMap<>();
         int dashAttributed;
         final int maxEntries;
         Node titleHeading;
@@ -255,8 +257,14 @@ public final class ListReader {
                 Entry e = new Entry(pos, entries.size(), ctx.parentIndex(), currentPath(), d.title(), d.label(), d.links(),
                         d.description(), d.authors(), d.date(), d.featured(), d.site(), part && ctx.parentIndex() >= 0, markdown, d.tags());
                 entries.add(e);
-                if (d.attribution() == EntryDraft.Attribution.DASH) dashAttributed++;
-                if (d.attribution() == EntryDraft.Attribution.TENTATIVE && e.authors().isEmpty()) tentative.put(e.index(), d.tentative());
+                int[] counts = dashBySection.computeIfAbsent(e.sectionPath(), k -> new int[2]);
+                counts[1]++;
+                if (d.attribution() == EntryDraft.Attribution.DASH) {
+                    dashAttributed++;
+                    counts[0]++;
+                    undecided.put(e.index(), d);
+                }
+                if (d.attribution() == EntryDraft.Attribution.TENTATIVE && e.authors().isEmpty()) undecided.put(e.index(), d);
                 return e.index();
             } catch (IllegalArgumentException invalid) {
                 // A reading this stage cannot turn into a valid entry is reported, never a crash.
@@ -266,21 +274,21 @@ public final class ListReader {
         }
 
         /**
-         * A lone word after a dash is an author ("- WilliamFiset") where at least a third of the list's entries
-         * (and three or more) name their authors after a dash; elsewhere it stays the description ("- LinuxCon").
+         * Names after a dash are authors ("- Bob Nystrom (HTML)", "- WilliamFiset") where the entry's section names
+         * authors so in at least half its entries (two or more), or the list in a third (three or more); elsewhere,
+         * as in a library list's "- Static Site Generator", they stay the description.
          */
-        void settleTentativeAuthors() {
-            if (tentative.isEmpty() || dashAttributed < 3 || dashAttributed * 3 < entries.size()) return;
-            tentative.forEach((i, authors) -> {
+        void settleDashAuthors() {
+            boolean list = dashAttributed >= 3 && dashAttributed * 3 >= entries.size();
+            undecided.forEach((i, d) -> {
                 Entry e = entries.get(i);
-                String name = authors.get(0).name();
-                String description = e.description();
-                if (description != null && description.startsWith(name)) {
-                    description = description.substring(name.length()).strip();
-                    if (description.isEmpty()) description = null;
-                }
+                int[] section = dashBySection.get(e.sectionPath());
+                boolean common = list || section[0] >= 2 && section[0] * 2 >= section[1];
+                boolean dash = d.attribution() == EntryDraft.Attribution.DASH;
+                if (dash == common) return; // a dash attribution that stands, or a candidate that does not
+                List<Author> authors = dash ? e.authors().stream().filter(a -> !d.authors().contains(a)).toList() : d.tentative();
                 entries.set(i, new Entry(e.position(), e.index(), e.parentIndex(), e.sectionPath(), e.title(), e.label(), e.links(),
-                        description, authors, e.date(), e.featured(), e.site(), e.part(), e.markdown(), e.tags()));
+                        d.otherDescription(), authors, e.date(), e.featured(), e.site(), e.part(), e.markdown(), e.tags()));
             });
         }
 
@@ -290,6 +298,8 @@ public final class ListReader {
             List<String> links = tokens.stream().filter(t -> t instanceof Token.Link l && EntryReader.isWebUrl(l.url()))
                     .map(t -> ((Token.Link) t).url()).distinct().toList();
             if (text.isBlank() && links.isEmpty()) return;
+            // "⬆ back to top", "Related: [Wikis](#wikis)": text whose links all point inside the list is navigation.
+            if (links.isEmpty() && tokens.stream().anyMatch(t -> t instanceof Token.Link l && l.url().startsWith("#"))) return;
             prose.add(new org.listgraph.entry.Prose(currentPath(), text, links, new SourcePosition(file, line(p), col(p))));
         }
 

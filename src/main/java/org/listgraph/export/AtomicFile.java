@@ -39,8 +39,20 @@ public final class AtomicFile {
         }
     }
 
-    /** Writes {@code target} whole or not at all: under a temporary name, then renamed into place. */
+    /**
+     * Writes {@code target} whole or not at all: under a temporary name, then renamed into place. A target that
+     * exists and is no regular file ({@code -o /dev/null}, a named pipe) is written straight into: renaming over
+     * it would replace the device with a file (as root, {@code /dev/null} itself).
+     */
     public static void write(Path target, Content content) {
+        if (Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target)) {
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(target))) {
+                content.writeTo(out);
+            } catch (IOException e) {
+                throw failure(target, e);
+            }
+            return;
+        }
         try (Staged staged = stage(target, content)) {
             staged.commit();
         }

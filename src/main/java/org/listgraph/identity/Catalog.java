@@ -806,10 +806,13 @@ public final class Catalog {
         final Map<Kind, SortedSet<String>> reasons = new java.util.EnumMap<>(Kind.class);
 
         void add(KindClassifier.Verdict v) {
-            add(v.tier(), v.kinds(), v.reasons());
+            Map<Kind, Set<String>> why = new java.util.EnumMap<>(Kind.class);
+            v.reasons().forEach((k, w) -> why.put(k, Set.of(w)));
+            add(v.tier(), v.kinds(), why);
         }
 
-        private void add(KindClassifier.Tier t, Set<Kind> ks, Map<Kind, ? extends Object> why) {
+        /** Keeps the kinds of the stronger tier (both, at the same tier), with at most three reasons a kind. */
+        private void add(KindClassifier.Tier t, Set<Kind> ks, Map<Kind, ? extends Set<String>> why) {
             if (t.compareTo(tier) > 0 && !kinds.isEmpty()) return;
             if (t.compareTo(tier) < 0 || kinds.isEmpty()) {
                 tier = t;
@@ -819,8 +822,7 @@ public final class Catalog {
             kinds.addAll(ks);
             why.forEach((k, w) -> {
                 SortedSet<String> rs = reasons.computeIfAbsent(k, x -> new TreeSet<>());
-                if (w instanceof String one) rs.add(one);
-                else rs.addAll((SortedSet<String>) w);
+                rs.addAll(w);
                 while (rs.size() > REASONS) rs.remove(rs.last());
             });
         }

@@ -216,16 +216,6 @@ public final class KindClassifier {
         return resolve(kinds);
     }
 
-    /** The reasons behind {@link #resolve(Collection)}'s kinds, sorted, at most {@code max}. */
-    public List<String> reasons(Collection<Verdict> verdicts, Set<Kind> kinds, int max) {
-        Tier best = verdicts.stream().map(Verdict::tier).min(Enum::compareTo).orElse(Tier.FALLBACK);
-        Set<String> out = new TreeSet<>();
-        verdicts.stream().filter(v -> v.tier() == best).forEach(v -> v.reasons().forEach((k, why) -> {
-            if (kinds.contains(k)) out.add(why);
-        }));
-        return out.stream().limit(max).toList();
-    }
-
     /** Kinds less the ones another of them overrides; Website when nothing is left. */
     public Set<Kind> resolve(Set<Kind> evidence) {
         Set<Kind> kinds = EnumSet.copyOf(evidence.isEmpty() ? EnumSet.of(Kind.WEBSITE) : evidence);

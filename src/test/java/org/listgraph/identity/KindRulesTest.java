@@ -52,6 +52,34 @@ class KindRulesTest {
     }
 
     @Test
+    void strongEvidenceBeatsAHeadingAndAHeadingBeatsWeakEvidenceUnlessTheUrlCannotBeThatKind() {
+        KindClassifier c = new KindClassifier(KindRules.load(Path.of(".")));
+        Entry issue = entry("Broken link", null, main("https://github.com/golang/go/issues/1234"));
+        Entry repo = entry("A book in a repository", null, main("https://github.com/someone/book"));
+        Entry video = entry("A video", null, main("https://www.youtube.com/watch?v=abc"));
+        List<Entry> underBooks = List.of(issue, repo, video).stream().map(e -> new Entry(AT, 0, -1, List.of("Free Books"), e.title(),
+                e.title(), e.links(), null, List.of(), null, false, null, false, "- x")).toList();
+        for (int i = 0; i < underBooks.size(); i++) {
+            Entry e = underBooks.get(i);
+            assertEquals(List.of(Set.of(Kind.DISCUSSION), Set.of(Kind.BOOK), Set.of(Kind.VIDEO)).get(i), kinds(c, e), e.title());
+        }
+    }
+
+    @Test
+    void anEntryWithNoEvidenceTakesTheKindMostOfItsSectionHasButAHomePageNeverBecomesAnArticle() {
+        KindClassifier c = new KindClassifier(KindRules.load(Path.of(".")));
+        List<Entry> es = new java.util.ArrayList<>();
+        String[] links = {"https://github.com/a/one", "https://github.com/b/two", "https://github.com/c/three", "https://example.org/tool/"};
+        for (int i = 0; i < links.length; i++) {
+            es.add(new Entry(AT, i, -1, List.of("Analytics"), "t" + i, "t" + i, List.of(main(links[i])), null, List.of(), null, false, null, false, "- x"));
+        }
+        var verdicts = c.classify(es, es.stream().map(e -> urls.canonical(e.identifyingLink().url())).toList(), LIST);
+        assertEquals(Set.of(Kind.SOFTWARE), verdicts.get(3).kinds());
+        assertEquals(KindClassifier.Tier.NEIGHBOURS, verdicts.get(3).tier());
+        assertTrue(verdicts.get(3).reasons().get(Kind.SOFTWARE).contains("3 of the 3 other entries of section 'Analytics'"));
+    }
+
+    @Test
     void evidenceWithoutAnOverrideKeepsEveryKind() {
         KindClassifier c = new KindClassifier(KindRules.load(Path.of(".")));
         assertEquals(EnumSet.of(Kind.TALK, Kind.BOOK), c.resolve(EnumSet.of(Kind.TALK, Kind.BOOK, Kind.WEBSITE)));
@@ -90,6 +118,10 @@ class KindRulesTest {
                 {"{\"rules\": [], \"overrides\": {\"Talk\": \"Video\"}}", "overrides.Talk must be a list of kinds"},
                 {"{\"rules\": [], \"overrides\": [1, 2]}", "\"overrides\" must map a kind"},
                 {"{\"rules\": []} trailing", "not valid JSON"},
+                {"{\"rules\": [{\"kind\": \"Talk\", \"tier\": \"stron\", \"host\": \"x\"}]}", "rules[0].tier: unknown tier \"stron\""},
+                {"{\"rules\": [{\"kind\": \"Talk\", \"tier\": \"heading\", \"host\": \"x\"}]}", "a heading rule needs a \"section\" pattern"},
+                {"{\"rules\": [{\"kind\": \"Talk\", \"yieldsTo\": \"Book\", \"host\": \"x\"}]}", "rules[0].yieldsTo must be a list of kinds"},
+                {"{\"rules\": [{\"kind\": \"Talk\", \"yieldsTo\": [\"Books\"], \"host\": \"x\"}]}", "unknown kind \"Books\""},
                 {"{\"rules\": [], \"rules\": []}", "not valid JSON"}}) {
             var e = assertThrows(BadInputException.class, () -> parse(c[0]), c[0]);
             assertTrue(e.getMessage().contains(c[1]), c[0] + " -> " + e.getMessage());

@@ -81,7 +81,7 @@ public final class KindClassifier {
         }
         for (int i = 0; i < entries.size(); i++) {
             if (out.get(i).tier() != Tier.FALLBACK) continue;
-            boolean siteRoot = canonical.get(i).indexOf('/') < 0 || canonical.get(i).endsWith("/") && canonical.get(i).indexOf('/') == canonical.get(i).length() - 1;
+            boolean siteRoot = siteRoot(canonical.get(i));
             List<String> path = entries.get(i).sectionPath();
             Verdict v = dominant(bySection.getOrDefault(path, Map.of()), path.isEmpty() ? "the list" : "section '" + path.get(path.size() - 1) + "'");
             if (v == null) v = dominant(byList, "the list");
@@ -90,6 +90,12 @@ public final class KindClassifier {
             if (v != null) out.set(i, v);
         }
         return out;
+    }
+
+    /** Whether a canonical URL (host and path, no scheme) is a site's home page. */
+    private static boolean siteRoot(String url) {
+        int slash = url.indexOf('/');
+        return slash < 0 || slash == url.length() - 1;
     }
 
     private static Verdict dominant(Map<Kind, Integer> counts, String where) {
@@ -172,6 +178,11 @@ public final class KindClassifier {
             Kind k = section.get().kind();
             return new Verdict(EnumSet.of(k), Tier.DECLARED_SECTION, Map.of(k, k.localName() + ": lists.json sectionKinds '"
                     + section.get().heading().pattern() + "'"));
+        }
+        // A heading of papers or talks names single works; a site's home page under it is the site, as with neighbours.
+        if (found.containsKey(KindRules.Tier.HEADING) && siteRoot(url)
+                && found.get(KindRules.Tier.HEADING).keySet().stream().noneMatch(k -> k == Kind.WEBSITE || WHOLE_SITES.contains(k))) {
+            found.remove(KindRules.Tier.HEADING);
         }
         if (found.containsKey(KindRules.Tier.HEADING)) {
             Set<Kind> named = found.get(KindRules.Tier.HEADING).keySet();

@@ -39,6 +39,8 @@ final class AuthorParser {
     /** A name that is an institution's or a publisher's. */
     private static final Pattern INSTITUTION_NAME = Pattern.compile("(?i)\\b(university|universität|université|institute|college|"
             + "school|press|publishing|publications|publishers|media|inc\\.?|ltd\\.?|gmbh|llc|hall|academy|foundation|laboratory|labs?)\\b");
+    /** One capitalised word with no capital inside, digit or dot: a surname or a company, never a person alone. */
+    private static final Pattern LONE_PLAIN_WORD = Pattern.compile("\\p{Lu}\\p{Ll}+");
     /** A publisher after the authors of a book: "@ Cambridge University Press". */
     private static final Pattern PUBLISHER = Pattern.compile("^@\\s*[^,;()\\[\\]]+");
     /**
@@ -202,9 +204,14 @@ final class AuthorParser {
      */
     private static List<Author> affiliated(List<Author> authors) {
         List<Author> out = new ArrayList<>();
-        for (Author a : authors) {
+        for (int i = 0; i < authors.size(); i++) {
+            Author a = authors.get(i);
             Author last = out.isEmpty() ? null : out.get(out.size() - 1);
-            boolean institution = a.accounts().isEmpty() && a.name() != null && INSTITUTION_NAME.matcher(a.name()).find();
+            // A lone plain word closing a list of full names ("F.R.A. Hopgood, Macdonald") is a publisher or an
+            // employer, not a person: people are written with a given name, channels in CamelCase ("EatTheBlocks").
+            boolean lonePlainWord = i == authors.size() - 1 && a.name() != null && LONE_PLAIN_WORD.matcher(a.name()).matches();
+            boolean institution = a.accounts().isEmpty() && a.name() != null
+                    && (INSTITUTION_NAME.matcher(a.name()).find() || lonePlainWord);
             boolean person = last != null && last.accounts().isEmpty() && last.name() != null && last.name().contains(" ")
                     && !INSTITUTION_NAME.matcher(last.name()).find();
             if (institution && person) out.set(out.size() - 1, last.withAffiliation(a.name()));

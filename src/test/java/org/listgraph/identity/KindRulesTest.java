@@ -79,6 +79,59 @@ class KindRulesTest {
         assertTrue(verdicts.get(3).reasons().get(Kind.SOFTWARE).contains("3 of the 3 other entries of section 'Analytics'"));
     }
 
+    private Set<Kind> kindUnder(KindClassifier c, String heading, String title, String description, String url) {
+        Entry e = new Entry(AT, 0, -1, heading == null ? List.of() : List.of(heading), title, title, List.of(main(url)), description,
+                List.of(), null, false, null, false, "- x");
+        return kinds(c, e);
+    }
+
+    @Test
+    void whatTheListSaysARepositoryHoldsDecidesWhetherItIsSoftwareADataSetOrAList() {
+        KindClassifier c = new KindClassifier(KindRules.load(Path.of(".")));
+        assertEquals(Set.of(Kind.WEBSITE), kindUnder(c, "Gophers", "gopher-logos", "adorable gopher logos.", "https://github.com/GolangUA/gopher-logos"));
+        assertEquals(Set.of(Kind.WEBSITE), kindUnder(c, null, "Naughty Strings", "A huge corpus of strings which cause issues.",
+                "https://github.com/minimaxir/big-list-of-naughty-strings"));
+        assertEquals(Set.of(Kind.SOFTWARE), kindUnder(c, null, "EDA", "Web application for data analysis and visualization.",
+                "https://github.com/jortilles/EDA"));
+        // A curated list under a "Books" heading is a list of books, not a book.
+        assertEquals(Set.of(Kind.CURATED_LIST), kindUnder(c, "Free e-books", "GoBooks", "A curated list of Go books.",
+                "https://github.com/dariubs/GoBooks"));
+        assertEquals(Set.of(Kind.WEBSITE), kindUnder(c, null, "CLDR currencies", null,
+                "https://github.com/unicode-org/cldr/blob/release-40/common/supplemental/supplementalData.xml"));
+        assertEquals(Set.of(Kind.ARTICLE), kindUnder(c, null, "Facts about State Machines", null,
+                "https://codeberg.org/catseye/The-Dossier/src/branch/master/article/Facts-about-State-Machines/README.md"));
+        assertEquals(Set.of(Kind.SOFTWARE), kindUnder(c, null, "Dotclear", null, "https://git.dotclear.org/dev/dotclear"));
+    }
+
+    @Test
+    void aHeadingThatNamesSingleWorksDoesNotMakeASitesHomePageOneOfThem() {
+        KindClassifier c = new KindClassifier(KindRules.load(Path.of(".")));
+        assertEquals(Set.of(Kind.WEBSITE), kindUnder(c, "Papers", "Papers We Love", null, "https://paperswelove.org/"));
+        assertEquals(Set.of(Kind.PAPER), kindUnder(c, "Papers", "Dynamo", null, "https://example.org/dynamo.html"));
+        // Books, podcasts, courses and tools are often a whole site.
+        assertEquals(Set.of(Kind.BOOK), kindUnder(c, "Books", "Go 101", null, "https://go101.org"));
+    }
+
+    @Test
+    void aUrlOrTitleThatCannotBeTheHeadingsKindKeepsWhatItSays() {
+        KindClassifier c = new KindClassifier(KindRules.load(Path.of(".")));
+        assertEquals(Set.of(Kind.TALK), kindUnder(c, "C#", "Domain-Driven Refactoring - Jimmy Bogard - NDC London 2022", null,
+                "https://www.youtube.com/watch?v=f64tZ90Dntg"));
+        assertEquals(Set.of(Kind.COURSE), kindUnder(c, "Courses", "Free Courses", null, "https://www.youtube.com/watch?v=abc"));
+        assertEquals(Set.of(Kind.COURSE), kindUnder(c, "Books", "How Transformer LLMs Work", null,
+                "https://www.deeplearning.ai/short-courses/how-transformer-llms-work/"));
+        assertEquals(Set.of(Kind.COURSE), kindUnder(c, "Podcasts", "Docker for .NET Developers", null,
+                "http://s.ch9.ms/Series/Docker-for-NET-Developers"));
+        assertEquals(Set.of(Kind.DOCUMENTATION), kindUnder(c, "Tutorials", "Go Cheat Sheet", "Go's reference card.",
+                "https://github.com/a8m/go-lang-cheat-sheet"));
+        assertEquals(Set.of(Kind.DISCUSSION), kindUnder(c, "Articles", "Falsehoods about Testing", null,
+                "https://club.ministryoftesting.com/t/falsehoods-testers-believe/1371"));
+        assertEquals(Set.of(Kind.DOCUMENTATION), kindUnder(c, null, "Apple Music Style Guide", null,
+                "https://help.apple.com/itc/musicstyleguide/en.lproj/static.html"));
+        // A paper kept under a course's pages is still a paper.
+        assertEquals(Set.of(Kind.PAPER), kindUnder(c, "Papers", "Turing", null, "https://www.csee.umbc.edu/courses/471/papers/turing.pdf"));
+    }
+
     @Test
     void evidenceWithoutAnOverrideKeepsEveryKind() {
         KindClassifier c = new KindClassifier(KindRules.load(Path.of(".")));

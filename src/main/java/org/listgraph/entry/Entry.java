@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param part        the entry is a part of its parent entry ("Part 2" under a series)
  * @param markdown    the entry's own source text (without nested items)
  * @param tags        tags written as code spans at the end of the line ({@code `MIT` `Python`}), in order
+ * @param series      the series a line without a link of its own names over this entry, or null
  */
 public record Entry(
         SourcePosition position,
@@ -34,7 +35,8 @@ public record Entry(
         String site,
         boolean part,
         String markdown,
-        List<String> tags) {
+        List<String> tags,
+        Series series) {
 
     public Entry {
         Objects.requireNonNull(position, "position");
@@ -58,7 +60,19 @@ public record Entry(
     /** A copy whose description ends with a note written as a nested item under the entry. */
     public Entry withNote(String note) {
         String d = description == null ? note : description + "\n" + note;
-        return new Entry(position, index, parentIndex, sectionPath, title, label, links, d, authors, date, featured, site, part, markdown, tags);
+        return new Entry(position, index, parentIndex, sectionPath, title, label, links, d, authors, date, featured, site, part, markdown, tags, series);
+    }
+
+    /** A copy that is part of a series named by a line above it. */
+    public Entry withSeries(Series s) {
+        return new Entry(position, index, parentIndex, sectionPath, title, label, links, description, authors, date, featured, site, part, markdown, tags, s);
+    }
+
+    /** An entry in no series named by a line without a link. */
+    public Entry(SourcePosition position, int index, int parentIndex, List<String> sectionPath, String title, String label, List<Link> links,
+                 String description, List<Author> authors, String date, boolean featured, String site, boolean part, String markdown,
+                 List<String> tags) {
+        this(position, index, parentIndex, sectionPath, title, label, links, description, authors, date, featured, site, part, markdown, tags, null);
     }
 
     /** An entry without tags. */

@@ -26,7 +26,7 @@ import java.util.function.Predicate;
  */
 public record PropertyGraph(List<PgNode> nodes, List<PgEdge> edges) {
     /** The four node types, as GraphML's {@code type} attribute and Neo4j's first label. */
-    public static final String RESOURCE = "Resource", AGENT = "Agent", TOPIC = "Topic", LIST = "List";
+    public static final String RESOURCE = "Resource", SERIES = "Series", AGENT = "Agent", TOPIC = "Topic", LIST = "List";
     /** The edge types. */
     public static final String CREATOR = "creator", SUBJECT = "subject", LISTED_IN = "listedIn", HAS_PART = "hasPart";
 
@@ -72,6 +72,10 @@ public record PropertyGraph(List<PgNode> nodes, List<PgEdge> edges) {
                     && !t.equals(Vocab.RESOURCE)).map(t -> t.getURI().substring(Vocab.LG.length())).sorted().findFirst().orElse(RESOURCE);
             nodes.put(r, node(r, RESOURCE, kind, first(union, r, Vocab.DCT_TITLE), first(union, r, Vocab.SCHEMA_URL)));
         }
+        // A series a list names without a URL is a work too: its parts hang off it by hasPart.
+        for (Node r : subjectsOfType(union, Vocab.SERIES)) {
+            nodes.put(r, node(r, SERIES, SERIES, first(union, r, Vocab.DCT_TITLE), Optional.empty()));
+        }
         for (Node a : subjectsOfType(union, Vocab.FOAF_AGENT)) {
             Set<Node> types = new LinkedHashSet<>(objects(union, a, Vocab.TYPE));
             String kind = types.contains(Vocab.FOAF_PERSON) ? "Person" : types.contains(Vocab.FOAF_ORGANIZATION) ? "Organization" : AGENT;
@@ -88,7 +92,7 @@ public record PropertyGraph(List<PgNode> nodes, List<PgEdge> edges) {
         Map<Node, String> types = Map.of(Vocab.DCT_CREATOR, CREATOR, Vocab.DCT_SUBJECT, SUBJECT, Vocab.LISTED_IN, LISTED_IN,
                 Vocab.DCT_HAS_PART, HAS_PART);
         for (PgNode source : nodes.values()) {
-            if (!source.type().equals(RESOURCE)) continue;
+            if (!source.type().equals(RESOURCE) && !source.type().equals(SERIES)) continue;
             Node s = org.apache.jena.graph.NodeFactory.createURI(source.iri());
             types.forEach((p, type) -> union.find(s, p, Node.ANY).forEachRemaining(t -> {
                 PgNode target = t.getObject().isURI() ? nodes.get(t.getObject()) : null;

@@ -15,6 +15,7 @@ import org.listgraph.identity.Identified.ListNode;
 import org.listgraph.identity.Identified.OrganizationNode;
 import org.listgraph.identity.Identified.ResourceNode;
 import org.listgraph.identity.Identified.SectionNode;
+import org.listgraph.identity.Identified.SeriesNode;
 import org.listgraph.identity.Identified.TopicNode;
 
 import java.util.ArrayList;
@@ -71,6 +72,8 @@ public final class Catalog {
     private final SortedMap<String, AgentAcc> agents = new TreeMap<>();
     private final SortedMap<String, Map<String, Integer>> organizations = new TreeMap<>();
     private final SortedMap<String, Map<String, Integer>> topics = new TreeMap<>();
+    /** Series named by a line without a link, by IRI: their titles as written, parts and authors. */
+    private final SortedMap<String, SeriesAcc> series = new TreeMap<>();
     /** Agent keys named together on one line (an author with a GitHub and a Twitter link). */
     private final SortedSet<List<String>> sameLine = new TreeSet<>(Comparator.comparing((List<String> l) -> l.get(0)).thenComparing(l -> l.get(1)));
 
@@ -113,6 +116,14 @@ public final class Catalog {
             r.lists.add(listIri);
             for (Author a : e.authors()) r.creators.add(addAgent(a));
             topicOf(e.sectionPath(), sections).ifPresent(r.topics::add);
+            if (e.series() != null) {
+                String seriesIri = iris.series(e.series().title());
+                SeriesAcc acc = series.computeIfAbsent(seriesIri, k -> new SeriesAcc());
+                acc.titles.merge(e.series().title(), 1, Integer::sum);
+                acc.parts.add(resourceIri);
+                for (Author a : e.series().authors()) acc.creators.add(addAgent(a));
+                r.partOf.add(seriesIri);
+            }
             if (e.parentIndex() >= 0) {
                 String parentResource = entries.get(e.parentIndex()).resourceIri();
                 if (!parentResource.equals(resourceIri)) {
@@ -232,6 +243,10 @@ public final class Catalog {
         });
         rs.sort(Comparator.comparing(ResourceNode::iri));
 
+        List<SeriesNode> ss = new ArrayList<>();
+        series.forEach((iri, acc) -> ss.add(new SeriesNode(iri, pick(acc.titles), remap(acc.parts, aliases),
+                acc.creators.stream().map(people.alias::get).distinct().sorted().map(iris::agent).toList())));
+
         List<OrganizationNode> os = new ArrayList<>();
         organizations.forEach((iri, names) -> os.add(new OrganizationNode(iri, pick(names))));
         List<TopicNode> ts = new ArrayList<>();
@@ -241,7 +256,7 @@ public final class Catalog {
             String pref = pick(labels);
             ts.add(new TopicNode(iris.topic(key), pref, labels.keySet().stream().filter(l -> !l.equals(pref)).toList()));
         });
-        return new Identified.Resolution(new Identified.Shared(rs, people.nodes, os, ts, works.possible), aliases, decisions);
+        return new Identified.Resolution(new Identified.Shared(rs, ss, people.nodes, os, ts, works.possible), aliases, decisions);
     }
 
     private static List<String> remap(Set<String> iris, Map<String, String> aliases) {
@@ -759,6 +774,13 @@ public final class Catalog {
         return counts.entrySet().stream()
                 .min(Comparator.comparing((Map.Entry<String, Integer> e) -> -e.getValue()).thenComparing(Map.Entry::getKey))
                 .orElseThrow().getKey();
+    }
+
+    /** What the lists say of one series: its titles with counts, its parts and authors. */
+    private static final class SeriesAcc {
+        final Map<String, Integer> titles = new TreeMap<>();
+        final SortedSet<String> parts = new TreeSet<>();
+        final SortedSet<String> creators = new TreeSet<>();
     }
 
     private static final class ResourceAcc {

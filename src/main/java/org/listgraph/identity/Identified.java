@@ -67,6 +67,17 @@ public final class Identified {
         }
     }
 
+    /** A series a list names on a line of its own, without a URL: its title, parts and authors, sorted. */
+    public record SeriesNode(String iri, String title, List<String> partIris, List<String> creatorIris) {
+        public SeriesNode {
+            Objects.requireNonNull(iri);
+            Objects.requireNonNull(title);
+            partIris = List.copyOf(partIris);
+            creatorIris = List.copyOf(creatorIris);
+            if (partIris.isEmpty()) throw new IllegalArgumentException("series " + iri + " without parts");
+        }
+    }
+
     /** An online account of an agent. */
     public record AccountNode(String iri, String serviceHomepage, String name) {
     }
@@ -96,10 +107,11 @@ public final class Identified {
     }
 
     /** Everything that spans lists, sorted by IRI; {@code possibleDuplicates} holds pairs of resource IRIs. */
-    public record Shared(List<ResourceNode> resources, List<AgentNode> agents, List<OrganizationNode> organizations,
+    public record Shared(List<ResourceNode> resources, List<SeriesNode> series, List<AgentNode> agents, List<OrganizationNode> organizations,
                          List<TopicNode> topics, List<List<String>> possibleDuplicates) {
         public Shared {
             resources = List.copyOf(resources);
+            series = List.copyOf(series);
             agents = List.copyOf(agents);
             organizations = List.copyOf(organizations);
             topics = List.copyOf(topics);

@@ -81,16 +81,35 @@ public final class IriMinter {
         return base + "account/" + service + "/" + name.toLowerCase(Locale.ROOT); // handles are IRI-safe ([A-Za-z0-9_.-])
     }
 
+    /** A series by its title: the same words name the same series in every list ("series/monitoring-and-tuning-…"). */
+    public String series(String title) {
+        return base + "series/" + wholeWordSlug(title);
+    }
+
     public String organization(String name) {
         return base + "org/" + slug(name);
     }
 
     /** Lower-case ASCII words joined by dashes ("Tim Hockin" → "tim-hockin"). */
     public static String slug(String text) {
-        String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-        String s = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String s = words(text);
         if (s.length() > 60) s = s.substring(0, 60).replaceAll("-+$", "");
         return s.isEmpty() ? hash(text, 8) : s;
+    }
+
+    /** As {@link #slug}, but a long text is cut after its last whole word within 60 characters. */
+    public static String wholeWordSlug(String text) {
+        String s = words(text);
+        if (s.length() > 60) {
+            int cut = s.lastIndexOf('-', 60);
+            s = s.substring(0, cut > 0 ? cut : 60);
+        }
+        return s.isEmpty() ? hash(text, 8) : s;
+    }
+
+    private static String words(String text) {
+        String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+        return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     }
 
     /** The first {@code hexChars} hex digits of the SHA-256 of a text. */

@@ -76,6 +76,7 @@ public final class ListReader {
         walk.titleHeading = titleHeading;
         walk.blocks(doc);
         walk.settleDashAuthors();
+        walk.settleSeries();
         return new ListDocument(info, sha256, walk.sections, walk.entries, problems.sorted(), walk.prose);
     }
 
@@ -98,26 +99,31 @@ public final class ListReader {
      * them (for every item) or of their parent entry (for parts only), and the series title that
      * "Part N" items extend.
      */
-    private record Context(int parentIndex, List<Author> authors, boolean authorsForAll, String seriesTitle) {
-        static final Context TOP = new Context(-1, List.of(), false, null);
+    private record Context(int parentIndex, List<Author> authors, boolean authorsForAll, String seriesTitle, int group) {
+        static final Context TOP = new Context(-1, List.of(), false, null, -1);
 
         Context under(int parent) {
-            return new Context(parent, authorsForAll ? authors : List.of(), authorsForAll, null);
+            return new Context(parent, authorsForAll ? authors : List.of(), authorsForAll, null, -1);
         }
 
-        Context label(String title, List<Author> labelAuthors) {
+        /** Items under a line without a link; {@code group} collects the entries directly under it. */
+        Context label(String title, List<Author> labelAuthors, int group) {
             // A label without "by" passes on only authors that already applied to every item (a person's).
             List<Author> inherited = labelAuthors.isEmpty() ? (authorsForAll ? authors : List.of()) : labelAuthors;
-            return new Context(parentIndex, inherited, true, title);
+            return new Context(parentIndex, inherited, true, title, group);
         }
 
         Context person(List<Author> person) {
-            return new Context(parentIndex, person, true, null);
+            return new Context(parentIndex, person, true, null, -1);
         }
 
         Context entry(Entry e) {
-            return new Context(e.index(), e.authors(), false, e.title());
+            return new Context(e.index(), e.authors(), false, e.title(), -1);
         }
+    }
+
+    /** A line without a link of its own and the entries directly under it, which may be the parts of a series. */
+    private record LabelGroup(String title, List<Author> authors, List<Integer> children) {
     }
 
     /** The state of one pass over a document. */
@@ -135,6 +141,7 @@ public final class ListReader {
         /** How many entries of each section (and of the list, under the empty path's key "") name authors after a dash. */
         final java.util.Map<List<String>, int[]> dashBySection = new java.util.HashMap<>();
         int dashAttributed;
+        final List<LabelGroup> labelGroups = new ArrayList<>();
         final int maxEntries;
         Node titleHeading;
 
@@ -214,7 +221,10 @@ public final class ListReader {
             for (int i = 0; i < drafts.size(); i++) {
                 EntryDraft d = drafts.get(i);
                 Context next = switch (d.shape()) {
-                    case LABEL -> ctx.label(d.title(), d.authors());
+                    case LABEL -> {
+                        labelGroups.add(new LabelGroup(d.title(), d.authors(), new ArrayList<>()));
+                        yield ctx.label(d.title(), d.authors(), labelGroups.size() - 1);
+                    }
                     case PERSON -> ctx.person(d.authors());
                     case ENTRY -> {
                         int index = entry(d, ctx, p, i == 0 ? item : null, drafts.size());
@@ -257,6 +267,7 @@ public final class ListReader {
                 Entry e = new Entry(pos, entries.size(), ctx.parentIndex(), currentPath(), d.title(), d.label(), d.links(),
                         d.description(), d.authors(), d.date(), d.featured(), d.site(), part && ctx.parentIndex() >= 0, markdown, d.tags());
                 entries.add(e);
+                if (ctx.group() >= 0) labelGroups.get(ctx.group()).children().add(e.index());
                 int[] counts = dashBySection.computeIfAbsent(e.sectionPath(), k -> new int[2]);
                 counts[1]++;
                 if (d.attribution() == EntryDraft.Attribution.DASH) {
@@ -288,8 +299,20 @@ public final class ListReader {
                 if (dash == common) return; // a dash attribution that stands, or a candidate that does not
                 List<Author> authors = dash ? e.authors().stream().filter(a -> !d.authors().contains(a)).toList() : d.tentative();
                 entries.set(i, new Entry(e.position(), e.index(), e.parentIndex(), e.sectionPath(), e.title(), e.label(), e.links(),
-                        d.otherDescription(), authors, e.date(), e.featured(), e.site(), e.part(), e.markdown(), e.tags()));
+                        d.otherDescription(), authors, e.date(), e.featured(), e.site(), e.part(), e.markdown(), e.tags(), e.series()));
             });
+        }
+
+        /** Makes the entries under a line that names a series (and links nothing itself) parts of that series. */
+        void settleSeries() {
+            for (LabelGroup g : labelGroups) {
+                List<Entry> children = g.children().stream().map(entries::get).toList();
+                SeriesDetector.title(g.title(), children, t -> PART.matcher(t).matches() || TITLED_PART.matcher(t).matches())
+                        .ifPresent(title -> {
+                            org.listgraph.entry.Series series = new org.listgraph.entry.Series(title, g.authors());
+                            for (int i : g.children()) entries.set(i, entries.get(i).withSeries(series));
+                        });
+            }
         }
 
         /** Keeps a paragraph of running text as the description of its section, with its web links. */

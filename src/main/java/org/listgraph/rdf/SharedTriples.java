@@ -8,11 +8,12 @@ import org.listgraph.identity.Identified.AccountNode;
 import org.listgraph.identity.Identified.AgentNode;
 import org.listgraph.identity.Identified.OrganizationNode;
 import org.listgraph.identity.Identified.ResourceNode;
+import org.listgraph.identity.Identified.SeriesNode;
 import org.listgraph.identity.Identified.TopicNode;
 
 import java.util.List;
 
-/** The triples of the cross-list graph: resources with every list they are in, agents, organisations, topics. */
+/** The triples of the cross-list graph: resources with every list they are in, series, agents, organisations, topics. */
 public final class SharedTriples {
     private SharedTriples() {
     }
@@ -37,6 +38,14 @@ public final class SharedTriples {
             r.partIris().forEach(p -> out.iri(n, Vocab.DCT_HAS_PART, p));
             r.partOfIris().forEach(p -> out.iri(n, Vocab.DCT_IS_PART_OF, p));
             r.relatedIris().forEach(p -> out.iri(n, Vocab.DCT_RELATION, p));
+        }
+        for (SeriesNode s : shared.series()) {
+            Node n = TripleSink.node(s.iri());
+            out.add(n, Vocab.TYPE, Vocab.SERIES);
+            out.add(n, Vocab.TYPE, Vocab.SCHEMA_CREATIVE_WORK_SERIES);
+            out.text(n, Vocab.DCT_TITLE, s.title());
+            s.partIris().forEach(p -> out.iri(n, Vocab.DCT_HAS_PART, p));
+            s.creatorIris().forEach(c -> out.iri(n, Vocab.DCT_CREATOR, c));
         }
         for (AgentNode a : shared.agents()) {
             Node n = TripleSink.node(a.iri());

@@ -20,6 +20,7 @@ public final class Vocab {
     public static final Node LIST = lg("List");
     public static final Node ENTRY = lg("Entry");
     public static final Node RESOURCE = lg("Resource");
+    public static final Node SERIES = lg("Series");
     public static final Node SECTION = lg("Section");
     public static final Node TOPIC = lg("Topic");
 
@@ -59,6 +60,7 @@ public final class Vocab {
     public static final Node SCHEMA_ITEM = iri(SCHEMA + "item");
     public static final Node SCHEMA_POSITION = iri(SCHEMA + "position");
     public static final Node SCHEMA_URL = iri(SCHEMA + "url");
+    public static final Node SCHEMA_CREATIVE_WORK_SERIES = iri(SCHEMA + "CreativeWorkSeries");
     public static final Node SCHEMA_NUMBER_OF_ITEMS = iri(SCHEMA + "numberOfItems");
     public static final Node SCHEMA_AFFILIATION = iri(SCHEMA + "affiliation");
     public static final Node FOAF_AGENT = iri(FOAF + "Agent");

@@ -46,19 +46,20 @@ class GraphExportTest {
         db = output.resolve("tdb2").toString();
         Map<String, String> counts = Map.of(
                 "Resource", "SELECT (COUNT(DISTINCT ?x) AS ?n) { ?x a lg:Resource }",
+                "Series", "SELECT (COUNT(DISTINCT ?x) AS ?n) { ?x a lg:Series }",
                 "Agent", "SELECT (COUNT(DISTINCT ?x) AS ?n) { ?x a foaf:Agent }",
                 "Topic", "SELECT (COUNT(DISTINCT ?x) AS ?n) { ?x a lg:Topic }",
                 "List", "SELECT (COUNT(DISTINCT ?x) AS ?n) { ?x a lg:List }",
-                "creator", "SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?r ?a { ?r a lg:Resource ; dct:creator ?a . ?a a foaf:Agent } }",
+                "creator", "SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?r ?a { VALUES ?c { lg:Resource lg:Series } ?r a ?c ; dct:creator ?a . ?a a foaf:Agent } }",
                 "subject", "SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?r ?t { ?r a lg:Resource ; dct:subject ?t . ?t a lg:Topic } }",
                 "listedIn", "SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?r ?l { ?r a lg:Resource ; lg:listedIn ?l . ?l a lg:List } }",
-                "hasPart", "SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?r ?p { ?r a lg:Resource ; dct:hasPart ?p . ?p a lg:Resource } }");
+                "hasPart", "SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?r ?p { VALUES ?c { lg:Resource lg:Series } ?r a ?c ; dct:hasPart ?p . ?p a lg:Resource } }");
         counts.forEach((k, q) -> {
             CliTest.Run c = CliTest.run("query", "--db", db, "-f", "csv", q);
             assertEquals(Main.OK, c.code(), c.err());
             sparql.put(k, Integer.parseInt(c.out().lines().skip(1).findFirst().orElseThrow().strip()));
         });
-        assertTrue(sparql.get("Resource") > 300 && sparql.get("creator") > 50, sparql.toString());
+        assertTrue(sparql.get("Resource") > 300 && sparql.get("creator") > 50 && sparql.get("Series") > 0, sparql.toString());
     }
 
     private static String export(String... args) {
@@ -138,10 +139,10 @@ class GraphExportTest {
                 .parse(Files.newBufferedReader(dir.resolve("nodes.csv")))) {
             for (var rec : parser) {
                 assertTrue(ids.add(rec.get("id:ID")), "unique id " + rec.get("id:ID"));
-                assertTrue(rec.get(":LABEL").matches("(Resource|Agent|Topic|List)(;\\w+)?"), rec.get(":LABEL"));
+                assertTrue(rec.get(":LABEL").matches("(Resource|Series|Agent|Topic|List)(;\\w+)?"), rec.get(":LABEL"));
             }
         }
-        assertEquals(sparql.get("Resource") + sparql.get("Agent") + sparql.get("Topic") + sparql.get("List"), ids.size());
+        assertEquals(sparql.get("Resource") + sparql.get("Series") + sparql.get("Agent") + sparql.get("Topic") + sparql.get("List"), ids.size());
         Map<String, Integer> types = new TreeMap<>();
         try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(Files.newBufferedReader(dir.resolve("relationships.csv")))) {

@@ -188,8 +188,22 @@ public final class KindClassifier {
             Set<Kind> named = found.get(KindRules.Tier.HEADING).keySet();
             Map<Kind, String> weak = found.getOrDefault(KindRules.Tier.WEAK, Map.of());
             boolean cannotBe = weak.keySet().stream().anyMatch(k -> firm.containsKey(k) && java.util.Collections.disjoint(firm.get(k), named));
-            // A heading names what most of its entries are; a URL that cannot be that kind keeps what the URL says.
-            return verdict(cannotBe ? weak : found.get(KindRules.Tier.HEADING), Tier.HEADING);
+            // A heading names what most of its entries are; a URL that cannot be that kind keeps what the URL says,
+            // and evidence that reads the entry more narrowly than the heading does ("Videos": a video by a named
+            // speaker is a talk) refines it. A heading of websites is the catch-all it names, never refined.
+            boolean refines = !named.contains(Kind.WEBSITE) && weak.keySet().stream().filter(k -> k != Kind.SOFTWARE)
+                    .anyMatch(k -> named.stream().anyMatch(h -> rules.overriddenBy(k).contains(h)));
+            if (cannotBe || refines) return verdict(weak, Tier.HEADING);
+            // "Videos and Lectures" names two kinds: what the URL says picks one of them (a YouTube video is a video).
+            Map<Kind, String> heading = found.get(KindRules.Tier.HEADING);
+            if (heading.size() > 1) {
+                Map<Kind, String> picked = new EnumMap<>(Kind.class);
+                heading.forEach((k, why) -> {
+                    if (weak.containsKey(k)) picked.put(k, why);
+                });
+                if (!picked.isEmpty()) return verdict(picked, Tier.HEADING);
+            }
+            return verdict(heading, Tier.HEADING);
         }
         if (declared.list() != null) {
             Kind k = declared.list();

@@ -23,6 +23,12 @@ final class AuthorParser {
     private static final Pattern SEPARATOR = Pattern.compile("^(?:,|&|\\band\\b)\\s*");
     private static final Pattern AFFILIATION = Pattern.compile("^of\\s+(?:the\\s+)?(" + NAME_WORD + "(?:[ \\t]+" + NAME_WORD + "){0,3})");
     private static final Pattern NOTE = Pattern.compile("^\\([^()\\[\\]]*\\)");
+    /** A title before a name, not part of it: "by Prof. Ali Ghodsi". */
+    private static final Pattern HONORIFIC = Pattern.compile("^(?:Prof\\.?|Professor|Dr\\.?|Mr\\.?|Mrs\\.?|Ms\\.?|Sir)\\s+(?=\\p{Lu})");
+    /** Where a named person works or studies: "by Hugo Larochelle from Université de Sherbrooke", "at University of Waterloo". */
+    private static final Pattern AT_PLACE = Pattern.compile("^(?:at|from)\\s+(?:the\\s+)?(" + NAME_WORD + "(?:[ \\t]+(?:of[ \\t]+)?" + NAME_WORD + "){0,4})");
+    /** The platform a course or talk is on: "by Andrew Ng in Coursera", "on YouTube". */
+    private static final Pattern ON_PLATFORM = Pattern.compile("^(?:in|on)\\s+(\\p{Lu}[\\p{L}\\p{N}.]*(?:[ \\t]+\\p{Lu}[\\p{L}\\p{N}.]*){0,2})(?=\\s*(?:$|[(\\[.,;]))");
     /** A bracketed tag after a byline: a duration ({@code [32:55]}), a format ({@code [Article]}, {@code [PDF]}). */
     private static final Pattern BRACKET_NOTE = Pattern.compile("^\\[[^\\[\\]]{1,40}\\]");
     private static final Pattern DURATION = Pattern.compile("^\\d{1,3}:\\d{2}(?::\\d{2})?\\b");
@@ -128,6 +134,16 @@ final class AuthorParser {
                         // "University of Helsinki" is one name; "Tim Hockin of Google" a person and their employer.
                         authors.add(institution ? Author.named(last.name() + " of " + m.group(1).strip()) : last.withAffiliation(m.group(1).strip()));
                         s = s.substring(m.end()).stripLeading();
+                    } else if (!expectName && (m = AT_PLACE.matcher(s)).find() && !authors.isEmpty()
+                            && authors.get(authors.size() - 1).name() != null && authors.get(authors.size() - 1).name().contains(" ")) {
+                        Author last = authors.remove(authors.size() - 1);
+                        authors.add(last.withAffiliation(m.group(1).strip()));
+                        s = s.substring(m.end()).stripLeading();
+                    } else if (!expectName && (m = ON_PLATFORM.matcher(s)).find()) {
+                        notes.append(notes.length() > 0 ? " " : "").append(m.group().strip()); // "in Coursera"
+                        s = s.substring(m.end()).stripLeading();
+                    } else if (expectName && (m = HONORIFIC.matcher(s)).find()) {
+                        s = s.substring(m.end());
                     } else if (!expectName && (m = NOTE.matcher(s)).find()) {
                         notes.append(notes.length() > 0 ? " " : "").append(m.group().substring(1, m.group().length() - 1).strip());
                         s = s.substring(m.end()).stripLeading();
@@ -191,7 +207,8 @@ final class AuthorParser {
         boolean tentative = strict && !linked && authors.size() == 1 && !authors.get(0).name().contains(" ") && notes.isEmpty();
         if (remainder == null && moreTokens) remainder = "";
         // Plain names followed by more prose are most likely prose ("published by Google in 2019").
-        if (!linked && remainder != null && !remainder.isEmpty() && !remainder.matches("(?s)^[.;:!].*")) {
+        // A dash after the names starts what the entry says of them ("by Jeremy Howard - Fast.ai").
+        if (!linked && remainder != null && !remainder.isEmpty() && !remainder.matches("(?s)^(?:[.;:!]|[-–—]\\s).*")) {
             return Optional.empty();
         }
         return Optional.of(new Result(affiliated(authors), endToken, remainder, notes.isEmpty() ? null : notes, tentative));
@@ -272,7 +289,7 @@ final class AuthorParser {
     private static boolean endsAtBoundary(String s, int end) {
         if (end >= s.length()) return true;
         String rest = s.substring(end);
-        return rest.matches("(?s)^\\s*(?:$|[,&.;:()@\\[]|and\\b|of\\b|et\\b).*");
+        return rest.matches("(?s)^\\s*(?:$|[,&.;:()@\\[]|and\\b|of\\b|et\\b|(?:at|from|in|on)\\s+\\p{Lu}|[-–—]\\s).*");
     }
 
     static boolean isServiceWord(String text) {

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 final class EntryReader {
     private static final Pattern DATE_PREFIX = Pattern.compile("^\\s*(\\d{4}-\\d{2}-\\d{2})\\s*:\\s*");
-    private static final Pattern BY = Pattern.compile("(?<![\\p{L}\\p{N}])by(?:\\s+|$)");
+    private static final Pattern BY = Pattern.compile("(?<![\\p{L}\\p{N}])[bB]y(?:\\s+|$)");
     private static final Pattern BY_AT_END = Pattern.compile("(?<![\\p{L}\\p{N}])by\\s+$");
     private static final Pattern POSSESSIVE = Pattern.compile("^\\s*['’]s?\\s*$");
     private static final Pattern BROKEN_LINK_START = Pattern.compile("\\[([^\\[\\]]+)\\]\\(\\s*(?:-\\s*)?$");

@@ -133,6 +133,18 @@ class KindRulesTest {
     }
 
     @Test
+    void aHeadingThatNamesTwoKindsLetsTheUrlPickOneAndNarrowerEvidenceRefinesAHeading() {
+        KindClassifier c = new KindClassifier(KindRules.load(Path.of(".")));
+        assertEquals(Set.of(Kind.VIDEO), kindUnder(c, "Videos and Lectures", "Metaparameters in a CNN", null, "https://youtu.be/K1PLeggQ33I"));
+        assertEquals(Set.of(Kind.COURSE), kindUnder(c, "Videos and Lectures", "Neural Networks class", null,
+                "https://www.coursera.org/learn/neural-networks"));
+        // A PDF under "Articles" is a paper; a repository under "Documentation" stays documentation.
+        assertEquals(Set.of(Kind.PAPER), kindUnder(c, "Articles", "How to Read a Paper", null, "http://ccr.sigcomm.org/online/files/p83-keshavA.pdf"));
+        assertEquals(Set.of(Kind.DOCUMENTATION), kindUnder(c, "Documentation", "Style guide", null, "https://github.com/uber-go/guide"));
+        assertEquals(Set.of(Kind.WEBSITE), kindUnder(c, "Websites", "Go Blog", null, "https://blog.golang.org"));
+    }
+
+    @Test
     void evidenceWithoutAnOverrideKeepsEveryKind() {
         KindClassifier c = new KindClassifier(KindRules.load(Path.of(".")));
         assertEquals(EnumSet.of(Kind.TALK, Kind.BOOK), c.resolve(EnumSet.of(Kind.TALK, Kind.BOOK, Kind.WEBSITE)));

@@ -293,7 +293,8 @@ public final class QualityBench {
 
     /** A URL compared loosely: scheme, {@code www.}, trailing slash, percent-encoding and case of the host do not count. */
     static String canonical(String url) {
-        String u = url.strip().replaceFirst("^(?i)https?://", "").replaceFirst("^(?i)www\\.", "");
+        // Markdown decodes character references in a link's destination: "…&amp;list=…" as written is "…&list=…".
+        String u = url.strip().replace("&amp;", "&").replaceFirst("^(?i)https?://", "").replaceFirst("^(?i)www\\.", "");
         try {
             u = java.net.URLDecoder.decode(u.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
@@ -312,7 +313,9 @@ public final class QualityBench {
 
     /** A name or handle compared loosely: case, white space, a leading {@code @} and a final period do not count. */
     static String key(String s) {
-        return normal(s).toLowerCase(Locale.ROOT).replaceFirst("^@", "").replaceFirst("\\.$", "");
+        // "Dr. Axel Rauschmayer" and "Axel Rauschmayer" are one person: a title is not part of the name.
+        return normal(s).toLowerCase(Locale.ROOT).replaceFirst("^@", "").replaceFirst("^(prof\\.?|professor|dr\\.?|mr\\.?|mrs\\.?|ms\\.?|sir)\\s+", "")
+                .replaceFirst("\\.$", "");
     }
 
     private static boolean sharesWord(String a, String b) {

@@ -226,7 +226,6 @@ public final class Catalog {
         works.clusters.forEach((iri, members) -> {
             ResourceAcc all = new ResourceAcc();
             for (String m : members) all.absorb(resources.get(m));
-            List<String> creators = all.creators.stream().map(people.alias::get).distinct().sorted().toList();
             List<String> describedBy = all.canonicals.stream().map(c -> listsByOrigin.get(listKey(c))).filter(Objects::nonNull)
                     .distinct().sorted().toList();
             Set<Kind> resolved = kinds.resolve(all.kind.kinds);
@@ -237,7 +236,7 @@ public final class Catalog {
                 reasons = List.of("CuratedList: the origin of a loaded list");
             }
             rs.add(new ResourceNode(iri, pick(all.titles), List.copyOf(resolved), reasons, describedBy, List.copyOf(all.urls),
-                    List.copyOf(all.recordings), List.copyOf(all.slides), creators.stream().map(iris::agent).toList(),
+                    List.copyOf(all.recordings), List.copyOf(all.slides), agentIris(all.creators, people),
                     remap(all.topics, aliases), List.copyOf(all.lists), without(remap(all.parts, aliases), iri),
                     without(remap(all.partOf, aliases), iri), without(remap(all.related, aliases), iri)));
         });
@@ -245,7 +244,7 @@ public final class Catalog {
 
         List<SeriesNode> ss = new ArrayList<>();
         series.forEach((iri, acc) -> ss.add(new SeriesNode(iri, pick(acc.titles), remap(acc.parts, aliases),
-                acc.creators.stream().map(people.alias::get).distinct().sorted().map(iris::agent).toList())));
+                agentIris(acc.creators, people))));
 
         List<OrganizationNode> os = new ArrayList<>();
         organizations.forEach((iri, names) -> os.add(new OrganizationNode(iri, pick(names))));
@@ -257,6 +256,11 @@ public final class Catalog {
             ts.add(new TopicNode(iris.topic(key), pref, labels.keySet().stream().filter(l -> !l.equals(pref)).toList()));
         });
         return new Identified.Resolution(new Identified.Shared(rs, ss, people.nodes, os, ts, works.possible), aliases, decisions);
+    }
+
+    /** The IRIs of the people that raw agent keys resolved to, sorted, each once. */
+    private List<String> agentIris(Set<String> keys, People people) {
+        return keys.stream().map(people.alias::get).distinct().sorted().map(iris::agent).toList();
     }
 
     private static List<String> remap(Set<String> iris, Map<String, String> aliases) {

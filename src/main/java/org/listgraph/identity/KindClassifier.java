@@ -47,6 +47,8 @@ public final class KindClassifier {
     /** Neighbours decide only when at least this many agree and make this share of the decided ones. */
     private static final int NEIGHBOURS_AT_LEAST = 3;
     private static final double NEIGHBOURS_SHARE = 0.6;
+    /** ...and only when the entries that decided make at least this share of all the section's (or list's) entries. */
+    private static final double NEIGHBOURS_COVER = 0.4;
 
     /** Kinds whose works are often a whole site, so a home page can take them from its neighbours. */
     private static final Set<Kind> WHOLE_SITES = EnumSet.of(Kind.SOFTWARE, Kind.PODCAST, Kind.COURSE, Kind.BOOK, Kind.CURATED_LIST);
@@ -71,8 +73,10 @@ public final class KindClassifier {
         for (int i = 0; i < entries.size(); i++) out.add(own(entries.get(i), canonical.get(i), list, headingDepths));
         Map<List<String>, Map<Kind, Integer>> bySection = new java.util.HashMap<>();
         Map<Kind, Integer> byList = new EnumMap<>(Kind.class);
+        Map<List<String>, Integer> sectionSize = new java.util.HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             Verdict v = out.get(i);
+            sectionSize.merge(entries.get(i).sectionPath(), 1, Integer::sum);
             if (v.tier() == Tier.FALLBACK) continue;
             for (Kind k : resolve(v.kinds())) {
                 bySection.computeIfAbsent(entries.get(i).sectionPath(), p -> new EnumMap<>(Kind.class)).merge(k, 1, Integer::sum);
@@ -83,8 +87,9 @@ public final class KindClassifier {
             if (out.get(i).tier() != Tier.FALLBACK) continue;
             boolean siteRoot = siteRoot(canonical.get(i));
             List<String> path = entries.get(i).sectionPath();
-            Verdict v = dominant(bySection.getOrDefault(path, Map.of()), path.isEmpty() ? "the list" : "section '" + path.get(path.size() - 1) + "'");
-            if (v == null) v = dominant(byList, "the list");
+            Verdict v = dominant(bySection.getOrDefault(path, Map.of()), sectionSize.get(path),
+                    path.isEmpty() ? "the list" : "section '" + path.get(path.size() - 1) + "'");
+            if (v == null) v = dominant(byList, entries.size(), "the list");
             // A site's home page among articles or talks is the site, not one more of them; among tools or podcasts it is one.
             if (v != null && siteRoot && !WHOLE_SITES.containsAll(v.kinds())) v = null;
             if (v != null) out.set(i, v);
@@ -98,8 +103,13 @@ public final class KindClassifier {
         return slash < 0 || slash == url.length() - 1;
     }
 
-    private static Verdict dominant(Map<Kind, Integer> counts, String where) {
+    /**
+     * The kind that clearly dominates {@code counts} (the decided entries among {@code size}), or null: a few
+     * repositories among a section of data feeds and organisations' sites do not make the sites software.
+     */
+    private static Verdict dominant(Map<Kind, Integer> counts, int size, String where) {
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+        if (total < NEIGHBOURS_COVER * size) return null;
         Kind best = null;
         int most = 0;
         for (Map.Entry<Kind, Integer> c : counts.entrySet()) {

@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
  * ({@code [Lee Calcote](…)([github](…))}).
  */
 final class AuthorParser {
-    private static final String NAME_WORD = "(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|van|von|de|der|den|da|di|del|la|le|du)";
+    /** A capitalised word; a dot inside ("C.J.", "Fast.ai") or after an initial ("J.", "Jr.") is its own, after a longer word it ends a sentence. */
+    private static final String NAME_WORD = "(?:\\p{Lu}(?:[\\p{L}\\p{M}'’-]|\\.(?=\\p{L}))*(?:(?<![\\p{L}\\p{M}]{3})\\.)?|(?:van|von|de|der|den|da|di|del|la|le|du|lab|labs|group|team)\\b)";
     private static final Pattern NAME = Pattern.compile("^(?:the\\s+)?(" + NAME_WORD + "(?:[ \\t]+" + NAME_WORD + "){0,4})");
-    private static final Pattern SEPARATOR = Pattern.compile("^(?:,|&|\\band\\b)\\s*");
+    private static final Pattern SEPARATOR = Pattern.compile("^(?:,|&|\\band\\b|\\bwith\\b(?=\\s+\\p{Lu}))\\s*");
     private static final Pattern AFFILIATION = Pattern.compile("^of\\s+(?:the\\s+)?(" + NAME_WORD + "(?:[ \\t]+" + NAME_WORD + "){0,3})");
     private static final Pattern NOTE = Pattern.compile("^\\([^()\\[\\]]*\\)");
     /** A title before a name, not part of it: "by Prof. Ali Ghodsi". */
@@ -32,7 +33,7 @@ final class AuthorParser {
     /** A bracketed tag after a byline: a duration ({@code [32:55]}), a format ({@code [Article]}, {@code [PDF]}). */
     private static final Pattern BRACKET_NOTE = Pattern.compile("^\\[[^\\[\\]]{1,40}\\]");
     private static final Pattern DURATION = Pattern.compile("^\\d{1,3}:\\d{2}(?::\\d{2})?\\b");
-    private static final Pattern ET_AL = Pattern.compile("^et\\.?\\s*al\\.?");
+    private static final Pattern ET_AL = Pattern.compile("^(?:et\\.?\\s*al\\.?|(?:and|&)\\s+(?:(?:several|many|a few|various|numerous)\\s+)?others\\b|and\\s+more\\b)");
     /** Words that head an institution's name when "of" follows ("University of Helsinki", "Office of …"). */
     private static final Set<String> INSTITUTIONS = Set.of("university", "office", "department", "institute", "school", "college",
             "ministry", "bureau", "center", "centre", "academy", "library", "museum", "society", "association", "board", "council");
@@ -45,10 +46,12 @@ final class AuthorParser {
     /** A name that is an institution's or a publisher's. */
     private static final Pattern INSTITUTION_NAME = Pattern.compile("(?i)\\b(university|universität|université|institute|college|"
             + "school|press|publishing|publications|publishers|media|inc\\.?|ltd\\.?|gmbh|llc|hall|academy|foundation|laboratory|labs?)\\b");
+    /** A lab, group or team: part of an institution, named before it. */
+    private static final Pattern UNIT = Pattern.compile("(?i)\\b(lab|labs|laboratory|group|team)$");
     /** One capitalised word with no capital inside, digit or dot: a surname or a company, never a person alone. */
     private static final Pattern LONE_PLAIN_WORD = Pattern.compile("\\p{Lu}\\p{Ll}+");
     /** A publisher after the authors of a book: "@ Cambridge University Press". */
-    private static final Pattern PUBLISHER = Pattern.compile("^@\\s*[^,;()\\[\\]]+");
+    private static final Pattern PUBLISHER = Pattern.compile("^@\\s*[^;()\\[\\]]+");
     /**
      * Capitalised words that are never part of a person's or organisation's name as a byline gives it:
      * licences, languages and platforms (tags, not people) and words of phrases such as "by Example".
@@ -62,7 +65,7 @@ final class AuthorParser {
     /** Words that are never part of a byline's name ("by Example", "- Open Source Tool"). */
     private static final Set<String> NOT_NAME_WORDS = Set.of(
             "example", "examples", "default", "design", "hand", "step", "reference", "name", "value", "convention", "nature",
-            "definition", "contract", "email", "comparison", "popularity", "date", "type", "category", "country", "region",
+            "definition", "contract", "email", "comparison", "popularity", "type", "category", "country", "region",
             "open", "source", "free", "web", "framework", "library", "tool", "tools", "api", "apis", "guide", "official", "documentation",
             "docs", "tutorial", "introduction", "book", "books", "course", "video", "videos", "podcast", "blog", "article", "paper",
             "edition", "chapter", "part", "volume", "vol", "pdf", "html", "epub", "online", "draft", "new", "the", "a", "an", "and",
@@ -114,6 +117,9 @@ final class AuthorParser {
                         s = "";
                     } else if (s.startsWith(")")) {
                         s = s.substring(1).stripLeading();
+                    } else if (!authors.isEmpty() && (m = ET_AL.matcher(s)).find()) {
+                        expectName = false;
+                        s = s.substring(m.end()).stripLeading(); // "Jane Doe et al.", "… and several others": the others are not named
                     } else if ((m = SEPARATOR.matcher(s)).find()) {
                         if (authors.isEmpty()) return Optional.empty();
                         Matcher tail;
@@ -154,14 +160,11 @@ final class AuthorParser {
                     } else if (!expectName && (m = PUBLISHER.matcher(s)).find()) {
                         notes.append(notes.length() > 0 ? " " : "").append(m.group().strip()); // "@ Cambridge University Press"
                         s = s.substring(m.end()).stripLeading();
-                    } else if (!authors.isEmpty() && (m = ET_AL.matcher(s)).find()) {
-                        expectName = false;
-                        s = s.substring(m.end()).stripLeading(); // "Jane Doe et al.": the others are not named
                     } else if (expectName && (m = NAME.matcher(s)).find() && endsAtBoundary(s, m.end())
                             && isName(clip(m.group(1).strip()), strict)) {
                         String name = clip(m.group(1).strip());
                         // Without "by", a name closing a sentence ("- Modern Make.") is a description, not an author.
-                        if (strict && !name.equals(m.group(1).strip())) return Optional.empty();
+                        if (strict && (!name.equals(m.group(1).strip()) || s.startsWith(".", m.end()))) return Optional.empty();
                         authors.add(Author.named(name));
                         expectName = false;
                         s = s.substring(m.end()).stripLeading();
@@ -208,7 +211,8 @@ final class AuthorParser {
         if (remainder == null && moreTokens) remainder = "";
         // Plain names followed by more prose are most likely prose ("published by Google in 2019").
         // A dash after the names starts what the entry says of them ("by Jeremy Howard - Fast.ai").
-        if (!linked && remainder != null && !remainder.isEmpty() && !remainder.matches("(?s)^(?:[.;:!]|[-–—]\\s).*")) {
+        // "by Maria Letta with illustrations …": "with" and lower-case words go on about the work.
+        if (!linked && remainder != null && !remainder.isEmpty() && !remainder.matches("(?s)^(?:[.;:!|]|[-–—]\\s|with\\s+\\p{Ll}).*")) {
             return Optional.empty();
         }
         return Optional.of(new Result(affiliated(authors), endToken, remainder, notes.isEmpty() ? null : notes, tentative));
@@ -231,7 +235,10 @@ final class AuthorParser {
                     && (INSTITUTION_NAME.matcher(a.name()).find() || lonePlainWord);
             boolean person = last != null && last.accounts().isEmpty() && last.name() != null && last.name().contains(" ")
                     && !INSTITUTION_NAME.matcher(last.name()).find();
-            if (institution && person) out.set(out.size() - 1, last.withAffiliation(a.name()));
+            // "LISA lab, University of Montreal": a lab or group named before its institution belongs to it.
+            boolean unit = last != null && last.accounts().isEmpty() && last.name() != null && UNIT.matcher(last.name()).find()
+                    && a.accounts().isEmpty() && a.name() != null && INSTITUTION_NAME.matcher(a.name()).find() && !UNIT.matcher(a.name()).find();
+            if (institution && person || unit) out.set(out.size() - 1, last.withAffiliation(a.name()));
             else out.add(a);
         }
         return List.copyOf(out);
@@ -286,10 +293,16 @@ final class AuthorParser {
         return tags < words.length;
     }
 
+    /** Whether any word of {@code name} is a licence, language or platform tag ("Kubernetes Operator"). */
+    static boolean hasTag(String name) {
+        for (String w : name.split("[ \\t]+")) if (TAG_WORDS.contains(WORD_END.matcher(w.toLowerCase(Locale.ROOT)).replaceAll(""))) return true;
+        return false;
+    }
+
     private static boolean endsAtBoundary(String s, int end) {
         if (end >= s.length()) return true;
         String rest = s.substring(end);
-        return rest.matches("(?s)^\\s*(?:$|[,&.;:()@\\[]|and\\b|of\\b|et\\b|(?:at|from|in|on)\\s+\\p{Lu}|[-–—]\\s).*");
+        return rest.matches("(?s)^\\s*(?:$|[,&.;:()@\\[|]|and\\b|of\\b|et\\b|(?:at|from|in|on|with)\\s+\\p{Lu}|with\\s|[-–—]\\s).*");
     }
 
     static boolean isServiceWord(String text) {

@@ -19,7 +19,7 @@ final class Byline {
             "followed", "replaced", "driven", "based", "caused", "owned", "acquired", "trusted", "loved", "adopted", "endorsed",
             "recommended", "approved", "verified", "managed", "operated", "hosting", "offered", "provided", "sorted", "ordered",
             "grouped", "filtered", "generated", "signed", "protected", "secured", "affected", "influenced", "similar", "go",
-            "learn", "learning", "teaching", "explain", "examples");
+            "teaching", "explain", "examples");
 
     private Byline() {
     }

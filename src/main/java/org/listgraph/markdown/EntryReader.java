@@ -306,7 +306,9 @@ final class EntryReader {
         if (authors != null) {
             description.append(((Token.Text) tokens.get(authorsFrom)).text(), 0, byChar);
             if (authors.remainder() != null) {
-                description.append(' ').append(authors.remainder());
+                // "hosted by Jane Doe. Each week …": punctuation after the names closes the text before them.
+                if (!authors.remainder().matches("(?s)^[.,;:!].*")) description.append(' ');
+                description.append(authors.remainder());
                 for (int i = authors.endToken(); i < tokens.size(); i++) {
                     Token t = tokens.get(i);
                     if (t instanceof Token.Text text) description.append(text.text());
@@ -333,6 +335,8 @@ final class EntryReader {
         }
         List<Author> authorList = new ArrayList<>(possessor);
         if (authors != null) authorList.addAll(authors.authors());
+        // "[Pytorch Tutorial by Yunjey Choi](…)": with no byline after the link, its own text may end with one.
+        if (authorList.isEmpty() && tentative.isEmpty()) authorList.addAll(TitleByline.authors(title, main.url()));
         int lastOffset = tokens.get(tokens.size() - 1).offset();
         if (AuthorParser.isServiceWord(title) || title.equalsIgnoreCase("project page")) title = titleFromUrl(main.url());
         return List.of(new EntryDraft(EntryDraft.Shape.ENTRY, tokens.get(0).offset(), title.strip(), label, links,

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the author a link's own text names at its end ("[Pytorch Tutorial by Yunjey Choi](…)",
- * "[MobileNets by Google](…)"), when nothing else on the line names one. Titles that merely contain "by"
+ * "[Deep Learning by Kaggle](kaggle.com/…)"), when nothing else on the line names one. Titles that merely contain "by"
  * ("Secure by Design", "Training by Reducing Internal Covariate Shift", "Overcollection by Labor
  * Department" whose URL spells those words as part of its slug) keep their words and give no author.
  */
@@ -18,6 +18,7 @@ final class TitleByline {
     /** " by " and at most three words up to the end of the title. */
     private static final Pattern BY_AT_END = Pattern.compile("\\s[bB]y\\s+(\\S+(?:\\s+\\S+){0,2})\\s*$");
     private static final Pattern NON_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern PLAIN_WORD = Pattern.compile("\\p{Lu}\\p{Ll}+");
     /** A title opening with a person's full name in the possessive: "Yann LeCun’s Deep Learning Course". */
     private static final Pattern POSSESSIVE_NAME = Pattern.compile("^(\\p{Lu}[\\p{L}\\p{M}-]+(?:\\s+\\p{Lu}[\\p{L}\\p{M}-]+){1,2})['’]s\\s+\\S");
     /** Words for what someone does, which a possessive title names as its readers ("Competitive Programmer's Handbook"). */
@@ -59,7 +60,16 @@ final class TitleByline {
         // "By Sniffing Network Traffic": a verb's -ing form starts what the work does, not who made it.
         if (words[0].toLowerCase(Locale.ROOT).endsWith("ing")) return List.of();
         if (spelledInPath(words, title.substring(0, m.start()), url)) return List.of();
+        // "Death by Numbers", "Security by Obscurity": one plain capitalised word is a name only on its own site
+        // ("Deep Learning by Kaggle" on kaggle.com); an acronym or a CamelCase name stands alone ("by OWASP", "by LiveOverflow").
+        if (words.length == 1 && PLAIN_WORD.matcher(words[0]).matches() && !host(url).contains(words[0].toLowerCase(Locale.ROOT))) {
+            return List.of();
+        }
         return List.of(a);
+    }
+
+    private static String host(String url) {
+        return url.toLowerCase(Locale.ROOT).replaceFirst("^[a-z][a-z0-9+.-]*://", "").replaceFirst("[/?#].*$", "");
     }
 
     /**

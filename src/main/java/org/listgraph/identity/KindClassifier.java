@@ -153,6 +153,7 @@ public final class KindClassifier {
         Map<KindRules.Tier, Map<Kind, String>> found = new EnumMap<>(KindRules.Tier.class);
         int headingDepth = -1;
         Map<Kind, Set<Kind>> firm = new EnumMap<>(Kind.class);
+        List<HeadingMatch> outer = new ArrayList<>();
         for (int ri = 0; ri < rules.rules().size(); ri++) {
             KindRules.Rule r = rules.rules().get(ri);
             if (r.tier() == KindRules.Tier.HEADING && depths[ri] < 0) continue;
@@ -172,6 +173,8 @@ public final class KindClassifier {
             String why = r.kind().localName() + ": " + (r.why().isEmpty() ? "kinds.json rule " + r.number() : r.why());
             if (heading) {
                 int depth = depths[ri];
+                outer.add(new HeadingMatch(r.kind(), depth, r.kind().localName() + (depth == 0 ? ": list title '" : ": heading '")
+                        + headings.get(depth) + "'"));
                 // Only the deepest heading that names a kind counts ("Books / Videos" is about videos).
                 if (depth < headingDepth) continue;
                 if (depth > headingDepth) found.remove(KindRules.Tier.HEADING);
@@ -181,6 +184,7 @@ public final class KindClassifier {
             found.computeIfAbsent(r.tier(), t -> new EnumMap<>(Kind.class)).putIfAbsent(r.kind(), why);
             if (r.yieldsTo() != null) firm.put(r.kind(), r.yieldsTo());
         }
+        if (found.containsKey(KindRules.Tier.HEADING)) narrowByOuterHeading(found, outer, headingDepth);
         if (found.containsKey(KindRules.Tier.STRONG)) return verdict(found.get(KindRules.Tier.STRONG), Tier.STRONG);
         KindDefaults declared = list.kinds();
         var section = declared.forSection(entry.sectionPath());
@@ -223,6 +227,27 @@ public final class KindClassifier {
         if (found.containsKey(KindRules.Tier.WEAK)) return verdict(found.get(KindRules.Tier.WEAK), Tier.WEAK);
         if (found.containsKey(KindRules.Tier.HINT)) return verdict(found.get(KindRules.Tier.HINT), Tier.HINT);
         return new Verdict(EnumSet.of(Kind.WEBSITE), Tier.FALLBACK, Map.of(Kind.WEBSITE, "Website: no other evidence"));
+    }
+
+    /** A heading rule that matched, with how deep its heading sits (0 = the list's title). */
+    private record HeadingMatch(Kind kind, int depth, String why) {
+    }
+
+    /**
+     * "Talks and Conferences / Videos": a heading that names only the medium (videos) inside one that names
+     * what is recorded (talks) holds recordings of talks. Only this pair: "Books / Articles" or "Courses /
+     * Videos" hold articles and videos, and "Books / Videos" videos.
+     */
+    private static void narrowByOuterHeading(Map<KindRules.Tier, Map<Kind, String>> found, List<HeadingMatch> matches, int deepest) {
+        if (!found.get(KindRules.Tier.HEADING).keySet().equals(Set.of(Kind.VIDEO))) return;
+        for (HeadingMatch m : matches) {
+            if (m.depth() < deepest && m.kind() == Kind.TALK) {
+                Map<Kind, String> narrowed = new EnumMap<>(Kind.class);
+                narrowed.put(m.kind(), m.why());
+                found.put(KindRules.Tier.HEADING, narrowed);
+                return;
+            }
+        }
     }
 
     /** The entry's authors as one string for the {@code authors} condition: names, else handles, joined by ", ". */

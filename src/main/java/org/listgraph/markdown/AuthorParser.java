@@ -212,7 +212,10 @@ final class AuthorParser {
         // Plain names followed by more prose are most likely prose ("published by Google in 2019").
         // A dash after the names starts what the entry says of them ("by Jeremy Howard - Fast.ai").
         // "by Maria Letta with illustrations …": "with" and lower-case words go on about the work.
-        if (!linked && remainder != null && !remainder.isEmpty() && !remainder.matches("(?s)^(?:[.;:!|]|[-–—]\\s|with\\s+\\p{Ll}).*")) {
+        // "Tutorial by Peter Norvig on writing …": after full names, "on" or "about" and lower case say what the work is about.
+        boolean fullNames = authors.stream().allMatch(a -> a.name() != null && a.name().contains(" "));
+        if (!linked && remainder != null && !remainder.isEmpty() && !remainder.matches("(?s)^(?:[.;:!|]|[-–—]\\s|with\\s+\\p{Ll}).*")
+                && !(fullNames && remainder.matches("(?s)^(?:on|about)\\s+\\p{Ll}.*"))) {
             return Optional.empty();
         }
         return Optional.of(new Result(affiliated(authors), endToken, remainder, notes.isEmpty() ? null : notes, tentative));
@@ -302,7 +305,7 @@ final class AuthorParser {
     private static boolean endsAtBoundary(String s, int end) {
         if (end >= s.length()) return true;
         String rest = s.substring(end);
-        return rest.matches("(?s)^\\s*(?:$|[,&.;:()@\\[|]|and\\b|of\\b|et\\b|(?:at|from|in|on|with)\\s+\\p{Lu}|with\\s|[-–—]\\s).*");
+        return rest.matches("(?s)^\\s*(?:$|[,&.;:()@\\[|]|and\\b|of\\b|et\\b|(?:at|from|in|on|with)\\s+\\p{Lu}|with\\s|(?:on|about)\\s+\\p{Ll}|[-–—]\\s).*");
     }
 
     static boolean isServiceWord(String text) {

@@ -336,7 +336,15 @@ final class EntryReader {
         List<Author> authorList = new ArrayList<>(possessor);
         if (authors != null) authorList.addAll(authors.authors());
         // "[Pytorch Tutorial by Yunjey Choi](…)": with no byline after the link, its own text may end with one.
-        if (authorList.isEmpty() && tentative.isEmpty()) authorList.addAll(TitleByline.authors(title, main.url()));
+        if (authorList.isEmpty() && tentative.isEmpty()) {
+            Optional<TitleByline.Split> split = TitleByline.trailingNames(title);
+            if (split.isPresent()) {
+                title = split.get().title();
+                authorList.addAll(split.get().authors());
+            } else {
+                authorList.addAll(TitleByline.authors(title, main.url()));
+            }
+        }
         int lastOffset = tokens.get(tokens.size() - 1).offset();
         if (AuthorParser.isServiceWord(title) || title.equalsIgnoreCase("project page")) title = titleFromUrl(main.url());
         return List.of(new EntryDraft(EntryDraft.Shape.ENTRY, tokens.get(0).offset(), title.strip(), label, links,
@@ -383,7 +391,9 @@ final class EntryReader {
     /** A description as stored: no stars or highlight marks, brackets emptied of their label links gone, one space; null when only punctuation is left. */
     private static String finish(String raw) {
         String desc = clean(EMPTY_BRACKETS.matcher(raw).replaceAll(" ").replaceAll("[\\x{1F31F}\\x{2B50}]", "").replaceAll("(^|\\s)==(\\s|$)", " ")
-                .replaceAll("\\s+", " "));
+                .replaceAll("\\s+", " ")
+                // "using Truffel, by Cristian Esquivias.": the comma before a byline that left goes with it.
+                .replaceAll("\\s*,\\s*([.;!?])", "$1"));
         return PUNCT_ONLY.matcher(desc).matches() ? null : desc;
     }
 

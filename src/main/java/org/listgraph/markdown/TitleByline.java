@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  * "[Deep Learning by Kaggle](kaggle.com/…)"), when nothing else on the line names one. Titles that merely contain "by"
  * ("Secure by Design", "Training by Reducing Internal Covariate Shift", "Overcollection by Labor
  * Department" whose URL spells those words as part of its slug) keep their words and give no author.
+ * Names after a comma at the end of the text ("[RABBIT: A Compiler for SCHEME, G. Steele](…)", "[Programming
+ * Languages: Part A, by Grossman](…)") are split off the title, as a paper list writes its authors.
  */
 final class TitleByline {
     /** " by " and at most three words up to the end of the title. */
@@ -27,7 +29,55 @@ final class TitleByline {
             "maintainer", "administrator", "admin", "operator", "gopher", "pythonista", "rustacean", "coder", "player", "learner",
             "builder", "maker", "investor", "hitchhiker", "traveler", "traveller", "guide", "world", "people", "nation", "company");
 
+    /** A name with initials, as paper lists write authors: "J. Aycock", "R. Leißa", "J.J. McCarthy", "S. van Dijk". */
+    private static final String INITIALED = "\\p{Lu}\\.(?:\\s?-?\\p{Lu}\\.){0,2}\\s?(?:(?:de|van|von|der|den|la|le|du|da|di|dos)\\s)*"
+            + "\\p{Lu}[\\p{L}\\p{M}'’-]*\\p{Ll}[\\p{L}\\p{M}'’-]*";
+    /** ", A. Name", ", A. Name & B. Name", ", A. Name, B. Name and C. Name et al." closing a link's text. */
+    private static final Pattern INITIALED_NAMES_AT_END = Pattern.compile(",\\s+(" + INITIALED
+            + "(?:(?:\\s*,\\s*(?:and\\s+|&\\s*)?|\\s+(?:&|and)\\s+)" + INITIALED + ")*)(?:,?\\s+et\\s+al\\.?)?\\s*$");
+    private static final Pattern NAME_SEPARATOR = Pattern.compile("\\s*,\\s*(?:and\\s+|&\\s*)?|\\s+(?:&|and)\\s+");
+    /** ", by Name" closing a link's text: the comma makes it a byline whatever the name's shape. */
+    private static final Pattern COMMA_BY_AT_END = Pattern.compile(",\\s+[bB]y\\s+(\\S.*)$");
+    /** Surnames that make "M.I.T. Press" or "A. B. Books" an organisation, not a person. */
+    private static final java.util.Set<String> NOT_SURNAMES = java.util.Set.of("press", "university", "inc", "corp", "ltd", "llc",
+            "gmbh", "books", "media", "publishing", "publications", "labs", "lab", "institute", "group", "team", "foundation");
+
+    /** A link's text split into the title and the authors it names after a comma. */
+    record Split(String title, List<Author> authors) {
+        Split {
+            if (title.isBlank() || authors.isEmpty()) throw new IllegalArgumentException("a split needs a title and an author");
+            authors = List.copyOf(authors);
+        }
+    }
+
     private TitleByline() {
+    }
+
+    /**
+     * The authors named after a comma at the end of a link's text, with the title before them: names with
+     * initials ("…, C. Bolz & M. Leuschel") or any names after ", by". Institutions after a comma
+     * ("Compilers Construction, Cambridge") are not names with initials and stay in the title.
+     */
+    static Optional<Split> trailingNames(String title) {
+        Matcher by = COMMA_BY_AT_END.matcher(title);
+        if (by.find() && !title.substring(0, by.start()).isBlank()) {
+            String names = by.group(1).strip();
+            Optional<AuthorParser.Result> r = AuthorParser.parse(names, List.of(), 0);
+            if (r.isPresent() && r.get().remainder() == null && r.get().notes() == null && !r.get().authors().isEmpty()
+                    && !names.split("\\s+")[0].toLowerCase(Locale.ROOT).endsWith("ing")
+                    && r.get().authors().stream().allMatch(a -> a.name() != null && !AuthorParser.hasTag(a.name()))) {
+                return Optional.of(new Split(title.substring(0, by.start()), r.get().authors()));
+            }
+        }
+        Matcher m = INITIALED_NAMES_AT_END.matcher(title);
+        if (!m.find() || title.substring(0, m.start()).isBlank()) return Optional.empty();
+        List<Author> authors = new java.util.ArrayList<>();
+        for (String name : NAME_SEPARATOR.split(m.group(1))) {
+            String[] words = name.strip().split("[\\s.]+");
+            if (NOT_SURNAMES.contains(words[words.length - 1].toLowerCase(Locale.ROOT))) return Optional.empty();
+            authors.add(Author.named(name.strip()));
+        }
+        return Optional.of(new Split(title.substring(0, m.start()), authors));
     }
 
     /** The authors named at the end of {@code title} or, in the possessive, at its start; or none. */

@@ -63,6 +63,13 @@ public record Entry(
         return new Entry(position, index, parentIndex, sectionPath, title, label, links, d, authors, date, featured, site, part, markdown, tags, series);
     }
 
+    /** A copy with more related links ({@code rdfs:seeAlso}), from a nested line that only points at more of it. */
+    public Entry withRelated(List<Link> more) {
+        List<Link> all = new java.util.ArrayList<>(links);
+        for (Link l : more) all.add(new Link(l.url(), l.text(), LinkRole.RELATED, l.position()));
+        return new Entry(position, index, parentIndex, sectionPath, title, label, all, description, authors, date, featured, site, part, markdown, tags, series);
+    }
+
     /** A copy that is part of a series named by a line above it. */
     public Entry withSeries(Series s) {
         return new Entry(position, index, parentIndex, sectionPath, title, label, links, description, authors, date, featured, site, part, markdown, tags, s);

@@ -227,6 +227,11 @@ public final class ListReader {
                     }
                     case PERSON -> ctx.person(d.authors());
                     case ENTRY -> {
+                        if (bulleted && !nested && ctx.parentIndex() >= 0 && drafts.size() == 1 && RelatedLine.is(tokens)) {
+                            // "+ Discussions: [HN](…), [Reddit](…)" under an entry: more about that entry, not an entry.
+                            entries.set(ctx.parentIndex(), entries.get(ctx.parentIndex()).withRelated(d.links()));
+                            yield ctx.under(ctx.parentIndex());
+                        }
                         int index = entry(d, ctx, p, i == 0 ? item : null, drafts.size());
                         yield index < 0 ? ctx.under(ctx.parentIndex()) : ctx.entry(entries.get(index));
                     }

@@ -21,6 +21,9 @@ final class Byline {
             "grouped", "filtered", "generated", "signed", "protected", "secured", "affected", "influenced", "similar", "go",
             "teaching", "explain", "examples");
 
+    /** Participles after which "by the …" names a place or institution that hosts something, not its authors. */
+    private static final Set<String> HOSTING = Set.of("hosted", "organized", "organised", "run", "held", "led", "founded", "started");
+
     private Byline() {
     }
 
@@ -33,6 +36,8 @@ final class Byline {
         while (start > 0 && (Character.isLetter(text.charAt(start - 1)) || "'’-".indexOf(text.charAt(start - 1)) >= 0)) start--;
         if (start == end) return true; // right after the link or punctuation: "[Title](…) by Jane"
         String word = text.substring(start, end).toLowerCase(Locale.ROOT);
+        // "a summer school hosted by the EPFL University": an institution that holds an event is not its author.
+        if (HOSTING.contains(word) && text.regionMatches(true, byIndex, "by the ", 0, 7)) return false;
         if (CREATING.contains(word)) return true;
         if (NEVER.contains(word)) return false;
         // "deployed by", "certified by", "written by": a participle names a creator only when it is a creating one.

@@ -69,10 +69,14 @@ final class EntryReader {
             "example", "tutorial", "discussion", "hn", "hacker news", "reddit", "lobsters", "archive", "archived", "mirror",
             "transcript", "audio", "mp3", "notes", "html", "epub", "mobi", "online", "read online", "here", "link", "this", "more",
             "info", "details", "announcement", "release", "releases", "wiki", "playground", "try it", "screenshots", "screenshot",
-            "video", "videos", "slides", "recording", "podcast", "episode", "rss", "feed", "itunes", "spotify", "soundcloud");
+            "video", "videos", "youtube", "vimeo", "playlist", "slides", "recording", "podcast", "episode", "rss", "feed", "itunes", "spotify", "soundcloud");
     private static final Map<String, LinkRole> ROLE_WORDS = Map.of(
             "recording", LinkRole.RECORDING, "video", LinkRole.RECORDING, "youtube", LinkRole.RECORDING,
             "slides", LinkRole.SLIDES, "slide deck", LinkRole.SLIDES, "deck", LinkRole.SLIDES);
+
+    /** A playlist or channel: many videos, so no one talk's recording. */
+    private static final Pattern MANY_VIDEOS = Pattern.compile(
+            "(?i)^https?://(www\\.|m\\.)?(youtube\\.com/(playlist\\?|channel/|c/|user/|@)|vimeo\\.com/(showcase|channels|album)/)");
 
     private final String file;
     private final LineIndex lines;
@@ -152,7 +156,7 @@ final class EntryReader {
         if (first < 0) return nested ? label(tokens, tokens.size(), date).map(List::of).orElse(List.of()) : List.of();
         Token.Link main = (Token.Link) tokens.get(first);
         String prefix = clean(plain(tokens.subList(0, first)));
-        LinkRole firstRole = role(main.text());
+        LinkRole firstRole = role(main);
         if (nested && firstRole == null && BY_AT_END.matcher(prefix + " ").find()) {
             // '"Fun with veth-devices…" by [Ralph](…)': the links are the authors of a title with no link.
             return label(tokens, first, date).map(List::of).orElse(List.of());
@@ -292,7 +296,7 @@ final class EntryReader {
             if (t instanceof Token.Text text) description.append(text.text());
             else if (t instanceof Token.Break) description.append(' ');
             else if (t instanceof Token.Link l) {
-                LinkRole r = role(l.text());
+                LinkRole r = role(l);
                 if (!usable(l)) {
                     description.append(l.text());
                 } else if (r != null) {
@@ -313,7 +317,7 @@ final class EntryReader {
                     Token t = tokens.get(i);
                     if (t instanceof Token.Text text) description.append(text.text());
                     else if (t instanceof Token.Link l) {
-                        LinkRole r = usable(l) ? role(l.text()) : null;
+                        LinkRole r = usable(l) ? role(l) : null;
                         if (r != null) {
                             links.add(link(l, r));
                         } else {
@@ -404,7 +408,7 @@ final class EntryReader {
             Token t = tokens.get(i);
             if (t instanceof Token.Text text) sb.append(text.text());
             else if (t instanceof Token.Break) sb.append(' ');
-            else if (t instanceof Token.Link l && role(l.text()) == null && !isLabelText(l.text())) sb.append(l.text());
+            else if (t instanceof Token.Link l && role(l) == null && !isLabelText(l.text())) sb.append(l.text());
         }
         return sb.toString();
     }
@@ -569,8 +573,13 @@ final class EntryReader {
         return new Link(l.url(), l.text(), role, new SourcePosition(file, lines.line(l.offset()), lines.column(l.offset())));
     }
 
-    private static LinkRole role(String text) {
-        return ROLE_WORDS.get(text.strip().toLowerCase(Locale.ROOT));
+    /**
+     * The role a link's text gives it; "[YouTube](…/playlist?list=…)" beside a course is its lectures, many
+     * videos, not the recording of one talk.
+     */
+    private static LinkRole role(Token.Link l) {
+        LinkRole r = ROLE_WORDS.get(l.text().strip().toLowerCase(Locale.ROOT));
+        return r == LinkRole.RECORDING && MANY_VIDEOS.matcher(l.url()).find() ? null : r;
     }
 
     /**

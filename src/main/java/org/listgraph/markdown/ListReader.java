@@ -222,8 +222,9 @@ public final class ListReader {
                 EntryDraft d = drafts.get(i);
                 Context next = switch (d.shape()) {
                     case LABEL -> {
-                        labelGroups.add(new LabelGroup(d.title(), d.authors(), new ArrayList<>()));
-                        yield ctx.label(d.title(), d.authors(), labelGroups.size() - 1);
+                        String name = SeriesDetector.name(d.title());
+                        labelGroups.add(new LabelGroup(name, d.authors(), new ArrayList<>()));
+                        yield ctx.label(name, d.authors(), labelGroups.size() - 1);
                     }
                     case PERSON -> ctx.person(d.authors());
                     case ENTRY -> {

@@ -25,6 +25,8 @@ final class SeriesDetector {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Set<String> STOP = Set.of("and", "the", "of", "for", "to", "in", "on", "a", "an", "with", "by", "from",
             "at", "into", "part", "parts", "series", "blog", "post", "posts");
+    /** The spaced dash that starts a line's description ("Name - what it is"). */
+    private static final Pattern DESCRIBED = Pattern.compile("\\s[-–—]\\s+\\S");
     /** Where a title's series prefix ends: "Understanding kubernetes networking: pods". */
     private static final Pattern PREFIX_END = Pattern.compile("\\s*(?::|\\s[-–—]\\s|,\\s*part\\b)");
 
@@ -44,6 +46,16 @@ final class SeriesDetector {
             if (!words.stream().allMatch(url::contains)) return Optional.empty();
         }
         return Optional.of(line);
+    }
+
+    /**
+     * What a label line names, without what it says about it: "The SSA Form - Video Lectures from NPTEL's
+     * Compilers Course:" names "The SSA Form", as the text after a spaced dash on an entry's line describes it.
+     */
+    static String name(String label) {
+        if (label == null) return null;
+        var described = DESCRIBED.matcher(label);
+        return described.find() && described.start() > 0 ? label.substring(0, described.start()).strip() : label;
     }
 
     private static List<String> significantWords(String line) {

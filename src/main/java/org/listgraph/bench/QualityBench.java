@@ -92,7 +92,7 @@ public final class QualityBench {
     }
 
     /** Every list's score, the corpus total, and every disagreement. */
-    public record Report(List<Score> lists, Score total, List<Miss> misses) {
+    public record Report(List<Score> lists, Score total, List<Miss> misses, List<TopicReport.ListTopics> topics, TopicReport.Sample sample) {
     }
 
     /** Scores every {@code <id>/list.md} with its {@code answers.tsv} under {@code corpus}, with {@code converter}. */
@@ -105,6 +105,7 @@ public final class QualityBench {
         if (folders.isEmpty()) throw new BadInputException(corpus + ": error: no <id>/list.md with <id>/answers.tsv in it");
         List<Score> scores = new ArrayList<>();
         List<Miss> misses = new ArrayList<>();
+        List<TopicReport.ListTopics> topics = new ArrayList<>();
         Score total = new Score("all", "", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         Path work = Files.createTempDirectory("listgraph-quality");
         try {
@@ -114,6 +115,7 @@ public final class QualityBench {
                 var source = source(folder);
                 DatasetGraph graph = converter.convert(List.of(asListed(folder, id, source, work))).dataset();
                 Score s = score(id, source.path("genre").asText(""), answers, graph, misses);
+                topics.add(TopicReport.of(id, unionOf(graph)));
                 scores.add(s);
                 total = total.plus(s);
             }
@@ -122,7 +124,9 @@ public final class QualityBench {
                 for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
             }
         }
-        return new Report(scores, total, misses);
+        java.util.Map<String, TopicReport.ListTopics> byList = new java.util.TreeMap<>();
+        topics.forEach(t -> byList.put(t.list(), t));
+        return new Report(scores, total, misses, topics, TopicReport.sample(corpus, byList));
     }
 
     private static com.fasterxml.jackson.databind.JsonNode source(Path folder) throws IOException {
@@ -331,6 +335,7 @@ public final class QualityBench {
                 "false", "kind P", "kind R", "author P", "author R", "invented", "titles"));
         for (Score s : r.lists()) sb.append(row(s));
         sb.append(row(r.total()));
+        if (!r.topics().isEmpty()) sb.append(TopicReport.table(r.topics(), r.sample()));
         return sb.toString();
     }
 

@@ -9,6 +9,7 @@ import org.listgraph.store.QueryRunner;
 import org.listgraph.store.RemoteEndpoint;
 import org.listgraph.store.SavedQueries;
 import org.listgraph.store.SavedQuery;
+import org.listgraph.store.Suggestions;
 import org.listgraph.store.TdbStore;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -83,6 +84,7 @@ final class QueryCommand implements Callable<Integer> {
         }
         String text;
         String origin;
+        SavedQuery savedQuery = null;
         if (source.saved != null) {
             SavedQuery q = saved.find(source.saved).orElseThrow(() -> new UsageException(
                     "no saved query '" + source.saved + "'; known: " + String.join(", ", saved.all().keySet())));
@@ -99,6 +101,7 @@ final class QueryCommand implements Callable<Integer> {
             }
             text = q.text();
             origin = "saved query " + q.name();
+            savedQuery = q;
         } else if (source.file != null) {
             text = read(source.file);
             origin = source.file.toString();
@@ -109,16 +112,39 @@ final class QueryCommand implements Callable<Integer> {
         QueryRequest request = new QueryRequest(text, origin, params, format, base);
         RemoteEndpoint remote = Endpoints.of(endpoint, spec, main.env);
         if (remote != null) {
-            QueryRunner.run(remote, request, main.stdout);
+            long rows = QueryRunner.run(remote, request, main.stdout);
+            main.stdout.flush();
+            suggest(savedQuery, params, rows, sparql -> QueryRunner.column(remote, sparql));
         } else if (data != null) {
-            QueryRunner.run(DataFiles.load(data), request, main.stdout);
+            var dsg = DataFiles.load(data);
+            long rows = QueryRunner.run(dsg, request, main.stdout);
+            main.stdout.flush();
+            suggest(savedQuery, params, rows, sparql -> QueryRunner.column(dsg, sparql));
         } else {
             try (TdbStore store = TdbStore.open(db == null ? Path.of("output", "tdb2") : db, false)) {
-                QueryRunner.run(store.dataset(), request, main.stdout);
+                long rows = QueryRunner.run(store.dataset(), request, main.stdout);
+                main.stdout.flush();
+                suggest(savedQuery, params, rows, sparql -> QueryRunner.column(store.dataset(), sparql));
             }
         }
-        main.stdout.flush();
         return Main.OK;
+    }
+
+    /**
+     * A saved query that found nothing for a person or topic says on stderr which values are close
+     * ("did you mean …?"); the answer and exit code stay those of an empty result.
+     */
+    private void suggest(SavedQuery q, Map<String, String> params, long rows, java.util.function.Function<String, List<String>> column) {
+        if (q == null || rows != 0) return;
+        q.lookups().forEach((param, lookup) -> {
+            String value = params.get(param);
+            if (value == null) return;
+            List<String> close = Suggestions.closest(value, column.apply(Suggestions.candidatesQuery(lookup)));
+            spec.commandLine().getErr().println(q.name() + ": no rows for " + param + "=\"" + value + "\""
+                    + (close.isEmpty() ? "; 'query --saved " + (lookup.equals("topics") ? "topics" : "authors") + "' lists them all"
+                    : "; did you mean " + String.join(", ", close.stream().map(c -> "\"" + c + "\"").toList()) + "?"));
+        });
+        spec.commandLine().getErr().flush();
     }
 
     private static String read(Path file) {

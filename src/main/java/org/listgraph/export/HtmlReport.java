@@ -67,12 +67,12 @@ public final class HtmlReport {
         List<String[]> totals = select(union, """
                 SELECT (COUNT(DISTINCT ?r) AS ?resources) (COUNT(DISTINCT ?a) AS ?agents) (COUNT(DISTINCT ?o) AS ?orgs)
                        (COUNT(DISTINCT ?t) AS ?topics) WHERE {
-                  { ?r a lg:Resource } UNION { ?a a foaf:Agent FILTER NOT EXISTS { ?a a foaf:Organization } }
+                  { ?r a lg:Resource } UNION { ?a a foaf:Agent }
                   UNION { ?o a foaf:Organization } UNION { ?t a lg:Topic } }""", "resources", "agents", "orgs", "topics");
         body.appendElement("h1").text("listgraph report");
         String[] t = totals.isEmpty() ? new String[]{"0", "0", "0", "0"} : totals.get(0);
-        body.appendElement("p").addClass("muted").text(lists.size() + " lists · " + t[0] + " resources · " + t[1] + " agents · " + t[2]
-                + " organisations · " + t[3] + " topics · " + findings.size() + " lint findings");
+        body.appendElement("p").addClass("muted").text(lists.size() + " lists · " + t[0] + " resources · " + t[1] + " agents (" + t[2]
+                + " of them organisations) · " + t[3] + " topics · " + findings.size() + " lint findings");
 
         overlap(body, union, lists);
         kinds(body, union, lists);

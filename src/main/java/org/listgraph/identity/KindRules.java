@@ -5,9 +5,7 @@ import org.listgraph.entry.BadInputException;
 import org.listgraph.entry.Kind;
 import org.listgraph.markdown.StrictJson;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -82,20 +80,7 @@ public final class KindRules {
 
     /** The project's rules ({@code projectDir/ontology/kinds.json}) if present, else the shipped ones. */
     public static KindRules load(Path projectDir) {
-        Path local = projectDir.resolve(FILE);
-        if (Files.isRegularFile(local)) {
-            try (InputStream in = Files.newInputStream(local)) {
-                return parse(in, local.toString());
-            } catch (IOException e) {
-                throw new BadInputException(local + ": error: cannot read the kind rules (" + e.getMessage() + ")");
-            }
-        }
-        try (InputStream in = KindRules.class.getClassLoader().getResourceAsStream(FILE)) {
-            if (in == null) throw new IllegalStateException(FILE + " is missing from the jar");
-            return parse(in, FILE);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the shipped " + FILE, e);
-        }
+        return OntologyFile.read(projectDir, FILE, "the kind rules", KindRules::parse);
     }
 
     static KindRules parse(InputStream in, String source) {

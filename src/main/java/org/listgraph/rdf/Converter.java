@@ -240,7 +240,7 @@ public final class Converter {
             for (Identified.ListNode list : lists) triples += ListTriples.of(list, resolution).size();
             java.util.SortedMap<String, Integer> kinds = new java.util.TreeMap<>();
             shared.resources().forEach(r -> r.kinds().forEach(k -> kinds.merge(k.localName(), 1, Integer::sum)));
-            return new Result(new Stats(lists.size(), entries, shared.resources().size(), shared.agents().size(), triples, kinds),
+            return new Result(new Stats(lists.size(), entries, shared.resources().size(), shared.agents().size() + shared.organizations().size(), triples, kinds),
                     problems.stream().sorted().toList(), resolution.decisions(), lists, resolution, files, iris.sharedGraph(), sharedTriples);
         }
     }

@@ -54,6 +54,11 @@ public final class SharedTriples {
             if (a.organization()) out.add(n, Vocab.TYPE, Vocab.FOAF_ORGANIZATION);
             a.names().forEach(v -> out.text(n, Vocab.FOAF_NAME, v));
             a.nicks().forEach(v -> out.text(n, Vocab.FOAF_NICK, v));
+            java.util.Set<String> keys = new java.util.TreeSet<>();
+            a.names().forEach(v -> keys.addAll(LookupKeys.ofName(v)));
+            a.nicks().forEach(v -> keys.addAll(LookupKeys.ofName(v)));
+            a.accounts().forEach(acc -> keys.addAll(LookupKeys.ofName(acc.name())));
+            keys.forEach(k -> out.text(n, Vocab.LOOKUP_KEY, k));
             for (AccountNode acc : a.accounts()) {
                 Node an = TripleSink.node(acc.iri());
                 out.add(n, Vocab.FOAF_ACCOUNT, an);
@@ -73,12 +78,16 @@ public final class SharedTriples {
             out.add(n, Vocab.TYPE, Vocab.FOAF_AGENT);
             out.add(n, Vocab.TYPE, Vocab.FOAF_ORGANIZATION);
             out.text(n, Vocab.FOAF_NAME, o.name());
+            LookupKeys.ofName(o.name()).forEach(k -> out.text(n, Vocab.LOOKUP_KEY, k));
         }
         for (TopicNode t : shared.topics()) {
             Node n = TripleSink.node(t.iri());
             out.add(n, Vocab.TYPE, Vocab.TOPIC);
             out.text(n, Vocab.SKOS_PREF_LABEL, t.prefLabel());
             t.altLabels().forEach(l -> out.text(n, Vocab.SKOS_ALT_LABEL, l));
+            java.util.Set<String> keys = new java.util.TreeSet<>(LookupKeys.ofLabel(t.prefLabel()));
+            t.altLabels().forEach(l -> keys.addAll(LookupKeys.ofLabel(l)));
+            keys.forEach(k -> out.text(n, Vocab.LOOKUP_KEY, k));
         }
         return g;
     }

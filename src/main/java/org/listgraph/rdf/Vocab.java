@@ -43,6 +43,11 @@ public final class Vocab {
     public static final Node KIND_EVIDENCE = lg("kindEvidence");
     public static final Node DESCRIBED_BY = lg("describedBy");
     public static final Node TAG = lg("tag");
+    public static final Node DERIVED_SUBJECT = lg("derivedSubject");
+    public static final Node LOOKUP_KEY = lg("lookupKey");
+    /** The concept scheme every topic is in. */
+    public static final Node TOPICS = lg("topics");
+    public static final Node OWL_SAME_AS = iri("http://www.w3.org/2002/07/owl#sameAs");
 
     // reused terms
     public static final Node TYPE = RDF.type.asNode();

@@ -36,10 +36,12 @@ record QueryAnswer(Query query, ResultFormat results, RdfFormat rdf, PrefixMappi
         return new QueryAnswer(query, results, rdf, prefixes);
     }
 
-    void write(QueryExec exec, OutputStream out) {
+    /** Writes the answer; returns the number of rows of a SELECT, else -1. */
+    long write(QueryExec exec, OutputStream out) {
         if (query.isSelectType()) {
             RowSet rows = exec.select();
             results.write(ResultSet.adapt(rows), prefixes, out);
+            return rows.getRowNumber();
         } else if (query.isAskType()) {
             results.write(exec.ask(), out);
         } else if (query.isConstructType()) {
@@ -49,5 +51,6 @@ record QueryAnswer(Query query, ResultFormat results, RdfFormat rdf, PrefixMappi
         } else {
             throw new BadInputException("error: only SELECT, ASK, CONSTRUCT and DESCRIBE queries can be run here");
         }
+        return -1;
     }
 }

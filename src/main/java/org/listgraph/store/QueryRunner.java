@@ -8,6 +8,8 @@ import org.apache.jena.query.Syntax;
 import java.util.regex.Matcher;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
+import java.util.List;
 import org.apache.jena.system.Txn;
 import org.apache.jena.graph.NodeFactory;
 import org.listgraph.entry.BadInputException;
@@ -97,28 +99,60 @@ public final class QueryRunner {
         return org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps.replaceVars(query, bindings);
     }
 
-    /** Runs a request over a local dataset, inside a read transaction. */
-    public static void run(DatasetGraph dsg, QueryRequest request, OutputStream out) {
+    /** Runs a request over a local dataset, inside a read transaction; returns the rows of a SELECT, else -1. */
+    public static long run(DatasetGraph dsg, QueryRequest request, OutputStream out) {
         Query query = prepare(request);
         QueryAnswer answer = QueryAnswer.of(query, request);
-        Txn.executeRead(dsg, () -> {
+        return Txn.calculateRead(dsg, () -> {
             try (QueryExec exec = QueryExec.dataset(dsg).query(query).build()) {
-                answer.write(exec, out);
+                return answer.write(exec, out);
             }
         });
     }
 
-    /** Runs a request at a remote SPARQL endpoint (the query is sent with its parameters already bound). */
-    public static void run(RemoteEndpoint endpoint, QueryRequest request, OutputStream out) {
-        Query query = prepare(request);
-        QueryAnswer answer = QueryAnswer.of(query, request);
-        endpoint.call(() -> {
+    /** The first column of a SELECT over a local dataset, as strings. */
+    public static List<String> column(DatasetGraph dsg, String sparql) {
+        Query query = parse(sparql, "query", org.listgraph.identity.IriMinter.DEFAULT_BASE);
+        return Txn.calculateRead(dsg, () -> {
+            try (QueryExec exec = QueryExec.dataset(dsg).query(query).build()) {
+                return column(exec);
+            }
+        });
+    }
+
+    /** The first column of a SELECT at a remote endpoint, as strings. */
+    public static List<String> column(RemoteEndpoint endpoint, String sparql) {
+        Query query = parse(sparql, "query", org.listgraph.identity.IriMinter.DEFAULT_BASE);
+        return endpoint.call(() -> {
             var b = org.apache.jena.sparql.exec.http.QueryExecHTTP.service(endpoint.url()).httpClient(endpoint.httpClient()).query(query);
             endpoint.headers().forEach(b::httpHeader);
             try (QueryExec exec = b.build()) {
-                answer.write(exec, out);
+                return column(exec);
             }
-            return null;
+        });
+    }
+
+    private static List<String> column(QueryExec exec) {
+        List<String> out = new java.util.ArrayList<>();
+        RowSet rows = exec.select();
+        org.apache.jena.sparql.core.Var v = rows.getResultVars().get(0);
+        rows.forEachRemaining(b -> {
+            Node n = b.get(v);
+            if (n != null) out.add(n.isLiteral() ? n.getLiteralLexicalForm() : n.toString());
+        });
+        return out;
+    }
+
+    /** Runs a request at a remote SPARQL endpoint (the query is sent with its parameters already bound); returns the rows of a SELECT, else -1. */
+    public static long run(RemoteEndpoint endpoint, QueryRequest request, OutputStream out) {
+        Query query = prepare(request);
+        QueryAnswer answer = QueryAnswer.of(query, request);
+        return endpoint.call(() -> {
+            var b = org.apache.jena.sparql.exec.http.QueryExecHTTP.service(endpoint.url()).httpClient(endpoint.httpClient()).query(query);
+            endpoint.headers().forEach(b::httpHeader);
+            try (QueryExec exec = b.build()) {
+                return answer.write(exec, out);
+            }
         });
     }
 

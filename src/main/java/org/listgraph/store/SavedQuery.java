@@ -7,8 +7,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A query shipped in {@code ontology/queries/NAME.rq}, with the title and parameters its header comments declare. */
-public record SavedQuery(String name, String title, String description, List<Parameter> parameters, String text) {
-    private static final Pattern HEADER = Pattern.compile("^#\\s*(title|description|param):\\s*(.*)$");
+public record SavedQuery(String name, String title, String description, List<Parameter> parameters, String text,
+                         java.util.Map<String, String> lookups) {
+    private static final Pattern HEADER = Pattern.compile("^#\\s*(title|description|param|lookup):\\s*(.*)$");
+    private static final Pattern LOOKUP = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*(agents|topics)\\s*$");
     private static final Pattern PARAM = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)\\s*(?:[—–-]+\\s*(.*))?$");
 
     /** A parameter: the query variable it binds and what to pass. */
@@ -19,25 +21,35 @@ public record SavedQuery(String name, String title, String description, List<Par
         Objects.requireNonNull(name);
         Objects.requireNonNull(text);
         parameters = List.copyOf(parameters);
+        lookups = java.util.Map.copyOf(lookups);
     }
 
-    /** Reads the header comments ({@code # title:}, {@code # description:}, {@code # param: name — help}). */
+    /**
+     * Reads the header comments ({@code # title:}, {@code # description:}, {@code # param: name — help}, and
+     * {@code # lookup: name = agents|topics}, which says what a parameter names, so an empty answer can
+     * suggest close values).
+     */
     public static SavedQuery parse(String name, String text) {
         String title = name;
         StringBuilder description = new StringBuilder();
         List<Parameter> params = new ArrayList<>();
+        java.util.Map<String, String> lookups = new java.util.TreeMap<>();
         for (String line : text.split("\n")) {
             Matcher m = HEADER.matcher(line.strip());
             if (!m.matches()) continue;
             switch (m.group(1)) {
                 case "title" -> title = m.group(2).strip();
                 case "description" -> description.append(description.length() > 0 ? " " : "").append(m.group(2).strip());
+                case "lookup" -> {
+                    Matcher l = LOOKUP.matcher(m.group(2).strip());
+                    if (l.matches()) lookups.put(l.group(1), l.group(2));
+                }
                 default -> {
                     Matcher p = PARAM.matcher(m.group(2).strip());
                     if (p.matches()) params.add(new Parameter(p.group(1), p.group(2) == null ? "" : p.group(2).strip()));
                 }
             }
         }
-        return new SavedQuery(name, title, description.toString(), params, text);
+        return new SavedQuery(name, title, description.toString(), params, text, lookups);
     }
 }

@@ -221,7 +221,7 @@ class CliTest {
                 "https://w3id.org/listgraph/id/graph/a,25",
                 "https://w3id.org/listgraph/id/graph/b,25",
                 "https://w3id.org/listgraph/id/graph/meta,24",
-                "https://w3id.org/listgraph/id/graph/shared,29"), graphs.out().lines().toList());
+                "https://w3id.org/listgraph/id/graph/shared,32"), graphs.out().lines().toList());
 
         assertEquals(Main.OK, run("load", "src/test/resources/golden/link-description-handle", "--db", db.toString()).code());
         Run after = run("query", "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g", "--db", db.toString(), "-f", "csv");

@@ -1,0 +1,179 @@
+package org.listgraph.identity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Aligns a heading to the topics it names: a concept of the {@link TopicScheme} when any of its labels
+ * says so ("Project Calico" is Calico, "NetworkPolicy" is Network Policy), several topics for a compound
+ * heading ("Ingress and gateways", "Communication - Email"), none for a generic, table-of-contents or prose
+ * heading or one that only names a kind of work ("Other", "Contents", "What is Kubernetes?", "Free Books"),
+ * and a topic of its own for a heading the scheme does not know.
+ */
+public final class TopicAligner {
+    /** One topic a heading names: its key, the text that named it, and its concept when the scheme has one. */
+    public record Topic(String key, String label, TopicScheme.Concept concept) {
+    }
+
+    /** Where a compound heading divides: "A and B", "A & B", "A, B", "A / B", "A - B", "A | B". */
+    private static final Pattern SEPARATOR = Pattern.compile("\\s+(?:and|&|\\+|-|–|—|\\|)\\s+|\\s*[,/;]\\s*|\\s*&\\s*");
+    private static final Pattern NUMBERING = Pattern.compile("^\\s*(?:\\d+(?:\\.\\d+)*[.):]?|[ivx]+\\.)\\s+(?:-\\s+)?");
+    /** "CNI Container Networking Interface", "Container Network Interface (CNI)". */
+    private static final Pattern ACRONYM_FIRST = Pattern.compile("^([A-Z][A-Za-z0-9]{1,7})\\s+(.+)$");
+    private static final Pattern ACRONYM_LAST = Pattern.compile("^(.+?)\\s*\\(([A-Z][A-Za-z0-9]{1,7})\\)$");
+    private static final Pattern TRAILING_PARENS = Pattern.compile("^(.+?)\\s*\\(([^()]+)\\)$");
+    /** Words that say how a heading treats its subject, not what the subject is. */
+    private static final Set<String> FILLERS = Set.of("a", "an", "the", "of", "for", "and", "to", "in", "on", "with", "about", "by",
+            "at", "from", "etc", "vs", "sample", "example", "detail", "basic", "basics", "101", "fundamental", "concept", "introduction",
+            "intro", "overview", "tip", "trick", "note", "feature", "plugin", "controller", "specification", "spec", "internals",
+            "existing", "list", "general", "underlying", "using", "manage", "managing", "solution", "deep", "dive", "in-depth",
+            "primer", "guide", "how", "how-to", "walkthrough", "explained", "reading", "readings");
+    /** Headings longer than this are sentences: they give the topics they name, never a topic of their own. */
+    private static final int MAX_OWN_TOPIC_WORDS = 7;
+
+    private final TopicScheme scheme;
+
+    public TopicAligner(TopicScheme scheme) {
+        this.scheme = scheme;
+    }
+
+    public TopicScheme scheme() {
+        return scheme;
+    }
+
+    /** The topics a heading names, in the order it names them; empty when it names none. */
+    public List<Topic> topics(String heading) {
+        String text = NUMBERING.matcher(heading.strip()).replaceFirst("").strip();
+        List<String> all = TopicText.words(text);
+        if (text.endsWith("?") || all.isEmpty() || all.stream().allMatch(w -> w.matches("\\d+"))) return List.of();
+        if (scheme.genericHeading(String.join(" ", all))) return List.of();
+        Optional<TopicScheme.Concept> whole = scheme.byLabel(text);
+        if (whole.isPresent()) return List.of(of(whole.get(), text));
+        Optional<List<Topic>> acronym = acronym(text);
+        if (acronym.isPresent()) return acronym.get();
+        Map<String, Topic> out = new LinkedHashMap<>();
+        for (String part : parts(text)) for (Topic t : partTopics(part, heading)) out.putIfAbsent(t.key(), t);
+        return List.copyOf(out.values());
+    }
+
+    /** The parts of a compound heading; a trailing "(IPAM)" that is no expansion of the rest is a part too. */
+    private static List<String> parts(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher parens = TRAILING_PARENS.matcher(text);
+        String body = text;
+        if (parens.matches()) {
+            body = parens.group(1);
+            out.add(parens.group(2));
+        }
+        List<String> split = new ArrayList<>();
+        for (String p : SEPARATOR.split(body)) if (!p.isBlank()) split.add(p.strip());
+        split.addAll(out);
+        return split;
+    }
+
+    private Optional<List<Topic>> acronym(String h) {
+        for (Pattern p : List.of(ACRONYM_FIRST, ACRONYM_LAST)) {
+            Matcher m = p.matcher(h);
+            if (!m.matches()) continue;
+            String acr = p == ACRONYM_FIRST ? m.group(1) : m.group(2);
+            String expansion = p == ACRONYM_FIRST ? m.group(2) : m.group(1);
+            if (!isAcronym(acr) || !initials(expansion).equalsIgnoreCase(acr)) continue;
+            Optional<TopicScheme.Concept> c = scheme.byLabel(acr).or(() -> scheme.byLabel(expansion));
+            return Optional.of(List.of(c.map(x -> of(x, h)).orElseGet(() -> new Topic(TopicText.singular(acr), h, null))));
+        }
+        return Optional.empty();
+    }
+
+    private List<Topic> partTopics(String part, String heading) {
+        List<String> written = new ArrayList<>();
+        Matcher m = Pattern.compile("[\\p{L}\\p{N}+#]+(?:[.'’-][\\p{L}\\p{N}+#]+)*").matcher(part);
+        while (m.find()) written.add(m.group());
+        int from = 0;
+        int to = written.size();
+        while (from < to && skippable(written, from, to, true)) from += edgeWidth(written, from, to, true);
+        while (to > from && skippable(written, from, to, false)) to -= edgeWidth(written, from, to, false);
+        if (from >= to) return List.of();
+        List<String> core = written.subList(from, to);
+        String coreText = String.join(" ", core);
+        if (scheme.genericHeading(String.join(" ", TopicText.words(coreText)))) return List.of();
+        Optional<TopicScheme.Concept> whole = scheme.byLabel(coreText);
+        if (whole.isPresent()) return List.of(of(whole.get(), heading));
+        // Labels are looked for in the whole part, so a kind word inside one ("Software Engineering Books") is not lost.
+        List<Topic> found = new ArrayList<>();
+        boolean[] covered = new boolean[written.size()];
+        for (int i = 0; i < written.size(); i++) {
+            for (int len = Math.min(scheme.longestLabel() + 1, written.size() - i); len >= 1; len--) {
+                Optional<TopicScheme.Concept> c = scheme.byLabel(String.join(" ", written.subList(i, i + len)));
+                if (c.isEmpty()) continue;
+                found.add(of(c.get(), heading));
+                for (int k = i; k < i + len; k++) covered[k] = true;
+                i += len - 1;
+                break;
+            }
+        }
+        boolean rest = false;
+        for (int i = from; i < to; i++) {
+            if (!covered[i] && !ignorable(written.get(i))) rest = true;
+        }
+        if (!rest) return found;
+        if (core.size() > MAX_OWN_TOPIC_WORDS) return found;
+        List<Topic> out = new ArrayList<>(found);
+        out.add(new Topic(ownKey(core), parts(heading).size() > 1 ? coreText : heading.strip(), null));
+        return out;
+    }
+
+    /** The key of a heading the scheme does not know: its words, the last one singular ("Kubernetes Sidecars" → kubernetes-sidecar). */
+    static String ownKey(List<String> written) {
+        List<String> w = new ArrayList<>();
+        for (int i = 0; i < written.size(); i++) {
+            String word = written.get(i).replace("+", " plus ").replace("#", " sharp ");
+            w.add(i == written.size() - 1 ? TopicText.singular(written.get(i)).replace("+", " plus ").replace("#", " sharp ") : word);
+        }
+        return IriMinter.slug(String.join(" ", w));
+    }
+
+    private boolean ignorable(String word) {
+        String lower = String.join(" ", TopicText.words(word));
+        return FILLERS.contains(TopicText.singular(word)) || FILLERS.contains(lower) || scheme.qualifierWord(lower) || scheme.kindWord(lower);
+    }
+
+    /** Whether the one or two words at an edge of {@code words[from, to)} are a qualifier, a kind of work or a filler. */
+    private boolean skippable(List<String> words, int from, int to, boolean start) {
+        return edgeWidth(words, from, to, start) > 0;
+    }
+
+    private int edgeWidth(List<String> words, int from, int to, boolean start) {
+        if (to - from >= 2) {
+            String two = start ? words.get(from) + " " + words.get(from + 1) : words.get(to - 2) + " " + words.get(to - 1);
+            String lower = String.join(" ", TopicText.words(two));
+            if (scheme.kindWord(lower) || scheme.qualifierWord(lower) || scheme.genericHeading(lower)) return 2;
+        }
+        String one = start ? words.get(from) : words.get(to - 1);
+        return ignorable(one) ? 1 : 0;
+    }
+
+    private static Topic of(TopicScheme.Concept c, String label) {
+        return new Topic(c.key(), label.strip(), c);
+    }
+
+    private static boolean isAcronym(String word) {
+        long upper = word.chars().filter(Character::isUpperCase).count();
+        return upper >= 2 && upper >= word.length() - 1;
+    }
+
+    private static String initials(String words) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : words.split("[\\s-]+")) {
+            if (!w.isEmpty() && !Set.of("of", "and", "the", "for", "a", "an", "in", "on", "to").contains(w.toLowerCase(java.util.Locale.ROOT))) {
+                sb.append(w.charAt(0));
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,87 @@
+package org.listgraph.store;
+
+import org.listgraph.rdf.LookupKeys;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Close values for a saved query's parameter that found nothing ("did you mean …?"): names, handles and
+ * account names of agents, or labels of topics, that contain the value's words or are a few edits away.
+ */
+public final class Suggestions {
+    /** The query that lists the values of each kind of lookup. */
+    private static final Map<String, String> CANDIDATES = Map.of(
+            "agents", "SELECT DISTINCT ?v WHERE { ?a a foaf:Agent . { ?a foaf:name ?v } UNION { ?a foaf:nick ?v } "
+                    + "UNION { ?a foaf:account/foaf:accountName ?v } }",
+            "topics", "SELECT DISTINCT ?v WHERE { ?t a lg:Topic ; skos:prefLabel|skos:altLabel ?v }");
+    private static final int MAX = 5;
+
+    private Suggestions() {
+    }
+
+    /** The SPARQL that lists the candidates for a lookup kind ({@code agents} or {@code topics}). */
+    public static String candidatesQuery(String lookup) {
+        String q = CANDIDATES.get(lookup);
+        if (q == null) throw new IllegalArgumentException("unknown lookup " + lookup);
+        return q;
+    }
+
+    /** Up to five candidates closest to {@code value}, best first; empty when none is close. */
+    public static List<String> closest(String value, List<String> candidates) {
+        String v = key(value);
+        if (v.isEmpty()) return List.of();
+        Map<String, Integer> score = new LinkedHashMap<>();
+        for (String c : new TreeSet<>(candidates)) {
+            String k = key(c);
+            if (k.isEmpty() || k.equals(v)) continue;
+            int d = distance(v, k);
+            int allowed = Math.max(1, Math.min(v.length(), k.length()) / 4);
+            if (d <= allowed) {
+                score.merge(c, d, Math::min);
+            } else if (sharesAWord(v, k)) {
+                score.merge(c, allowed + 1 + Math.abs(k.length() - v.length()), Math::min);
+            }
+        }
+        List<String> out = new ArrayList<>(score.keySet());
+        out.sort(Comparator.comparingInt((String c) -> score.get(c)).thenComparing(c -> c.toLowerCase(Locale.ROOT)).thenComparing(c -> c));
+        return out.subList(0, Math.min(MAX, out.size()));
+    }
+
+    private static String key(String s) {
+        return LookupKeys.unaccented(s.strip().toLowerCase(Locale.ROOT)).replaceAll("\\s+", " ");
+    }
+
+    /** "hockin" in "tim hockin", "tim" in "tim hockin": a word of three letters or more that both have. */
+    private static boolean sharesAWord(String a, String b) {
+        for (String w : a.split("[^\\p{L}\\p{N}]+")) {
+            if (w.length() < 3) continue;
+            for (String x : b.split("[^\\p{L}\\p{N}]+")) if (x.equals(w) || x.length() >= 3 && distance(x, w) <= (w.length() >= 6 ? 1 : 0)) return true;
+        }
+        return false;
+    }
+
+    /** Levenshtein distance, stopping early for long strings (names and labels are short). */
+    static int distance(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 8) return Integer.MAX_VALUE / 2;
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

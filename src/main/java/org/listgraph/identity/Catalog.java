@@ -4,9 +4,9 @@ import org.listgraph.entry.Account;
 import org.listgraph.entry.Author;
 import org.listgraph.entry.Entry;
 import org.listgraph.entry.Kind;
-import org.listgraph.entry.LinkRole;
 import org.listgraph.entry.ListDocument;
 import org.listgraph.entry.Section;
+import org.listgraph.identity.Clustering.Edge;
 import org.listgraph.identity.Identified.AccountNode;
 import org.listgraph.identity.Identified.AgentNode;
 import org.listgraph.identity.Identified.Decision;
@@ -36,6 +36,10 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.listgraph.identity.Clustering.join;
+import static org.listgraph.identity.Clustering.pick;
+import static org.listgraph.identity.Clustering.show;
+
 /**
  * Gives every entry, resource, author and topic its identity across lists. Lists are added one at
  * a time; {@link #resolve()} then clusters people (accounts, handles, names on the same work),
@@ -47,9 +51,6 @@ public final class Catalog {
     private static final List<String> SERVICE_PRIORITY = List.of("github", "gitlab", "twitter", "speakerdeck", "slideshare", "medium", "linkedin");
     /** Services on which the same handle is taken to be the same person. */
     private static final Set<String> HANDLE_SERVICES = Set.of("github", "gitlab", "twitter", "speakerdeck", "slideshare", "medium");
-    /** A work's URL on an author's own account: speakerdeck.com/thockin/…, slideshare.net/ThomasGraf5/…, medium.com/@user/…. */
-    private static final Pattern URL_HANDLE = Pattern.compile(
-            "^(?:[a-z]{2}\\.)?(speakerdeck|slideshare)\\.(?:com|net)/([A-Za-z0-9_.-]+)/[^/]+|^medium\\.com/@([A-Za-z0-9_.-]+)/[^/]+|^(twitter)\\.com/([A-Za-z0-9_]+)/status/");
     private static final Pattern GITHUB_REPO = Pattern.compile("^github\\.com/([A-Za-z0-9_.-]+)/[^/]+");
     /** Host families: hosts that serve one site's content. */
     private static final Map<String, String> SITE_FAMILY = Map.of(
@@ -57,16 +58,12 @@ public final class Catalog {
     private static final int BLOCK_LIMIT = 50;
     private static final int AUTHOR_WORKS_LIMIT = 200;
 
-    /** Where slides live: slide hosts, presentations in Google Docs, PDFs and paths that say slides. */
-    private static final java.util.regex.Pattern SLIDES_URL = java.util.regex.Pattern.compile(
-            "(?i)^((speakerdeck\\.com|([a-z]+\\.)?slideshare\\.net|speakerd\\.s3\\.amazonaws\\.com)/|docs\\.google\\.com/presentation/)|\\.pdf$|/slides?/");
-
     private final IriMinter iris;
     private final UrlCanonicalizer urls = new UrlCanonicalizer();
     private final KindClassifier kinds;
     private final TopicNames topicNames = new TopicNames();
     private final Overrides overrides;
-    private final SortedMap<String, ResourceAcc> resources = new TreeMap<>();
+    private final SortedMap<String, ResourceEvidence> resources = new TreeMap<>();
     /** The loaded lists by the key of their origin URL, so a link to a loaded list can name it. */
     private final SortedMap<String, String> listsByOrigin = new TreeMap<>();
     private final SortedMap<String, AgentAcc> agents = new TreeMap<>();
@@ -101,19 +98,8 @@ public final class Catalog {
             String parent = e.parentIndex() >= 0 ? entries.get(e.parentIndex()).iri() : null;
             entries.add(new EntryNode(iris.entry(listId, key), e, resourceIri, section == null ? null : section.iri(), parent));
 
-            ResourceAcc r = resources.computeIfAbsent(resourceIri, k -> new ResourceAcc());
-            r.titles.merge(e.title(), 1, Integer::sum);
-            r.kind.add(verdicts.get(e.index()));
-            r.urls.add(UrlCanonicalizer.toIri(e.identifyingLink().url()));
-            r.canonicals.add(canonical);
-            e.linksWith(LinkRole.RECORDING).forEach(l -> r.recordings.add(UrlCanonicalizer.toIri(l.url())));
-            e.linksWith(LinkRole.SLIDES).forEach(l -> r.slides.add(UrlCanonicalizer.toIri(l.url())));
-            if (!e.linksWith(LinkRole.RECORDING).isEmpty()) {
-                // "[Title](speakerdeck…), [recording](youtube…)": the title's link is the talk's slides.
-                e.linkWith(LinkRole.MAIN).filter(l -> SLIDES_URL.matcher(urls.canonical(l.url())).find())
-                        .ifPresent(l -> r.slides.add(UrlCanonicalizer.toIri(l.url())));
-            }
-            r.lists.add(listIri);
+            ResourceEvidence r = resources.computeIfAbsent(resourceIri, k -> new ResourceEvidence());
+            r.add(e, canonical, verdicts.get(e.index()), listIri, urls);
             for (Author a : e.authors()) r.creators.add(addAgent(a));
             topicOf(e.sectionPath(), sections).ifPresent(r.topics::add);
             if (e.series() != null) {
@@ -127,7 +113,7 @@ public final class Catalog {
             if (e.parentIndex() >= 0) {
                 String parentResource = entries.get(e.parentIndex()).resourceIri();
                 if (!parentResource.equals(resourceIri)) {
-                    ResourceAcc p = resources.get(parentResource);
+                    ResourceEvidence p = resources.get(parentResource);
                     if (e.part()) {
                         p.parts.add(resourceIri);
                         r.partOf.add(parentResource);
@@ -224,7 +210,7 @@ public final class Catalog {
 
         List<ResourceNode> rs = new ArrayList<>();
         works.clusters.forEach((iri, members) -> {
-            ResourceAcc all = new ResourceAcc();
+            ResourceEvidence all = new ResourceEvidence();
             for (String m : members) all.absorb(resources.get(m));
             List<String> describedBy = all.canonicals.stream().map(c -> listsByOrigin.get(listKey(c))).filter(Objects::nonNull)
                     .distinct().sorted().toList();
@@ -285,11 +271,11 @@ public final class Catalog {
         Map<String, SortedMap<String, Edge>> nameEdges = new TreeMap<>();
         agents.forEach((k, a) -> a.accounts.forEach((acc, names) -> spelled.putIfAbsent(acc, pick(names))));
         Map<String, String> urlSpellings = new TreeMap<>();
-        resources.values().forEach(r -> urlAccounts(r).forEach(acc -> urlSpellings.merge(acc.substring(0, acc.indexOf('|')),
+        resources.values().forEach(r -> r.urlAccounts().forEach(acc -> urlSpellings.merge(acc.substring(0, acc.indexOf('|')),
                 acc.substring(acc.indexOf('|') + 1), (x, y) -> x.compareTo(y) <= 0 ? x : y)));
         urlSpellings.forEach(spelled::putIfAbsent);
         resources.forEach((iri, r) -> {
-            Set<String> urlAccounts = urlAccounts(r);
+            Set<String> urlAccounts = r.urlAccounts();
             if (r.creators.size() == 1) {
                 String creator = r.creators.first();
                 for (String acc : urlAccounts) {
@@ -322,7 +308,7 @@ public final class Catalog {
             Optional<List<String>> clash = perService.values().stream().filter(l -> l.size() > 1).findFirst();
             if (clash.isPresent()) {
                 decisions.add(new Decision("person", "kept apart", show(name), java.util.stream.Stream.concat(java.util.stream.Stream.of(show(name)),
-                        clash.get().stream().map(Catalog::show)).toList(), List.of("the name matches several " + service(clash.get().get(0))
+                        clash.get().stream().map(Clustering::show)).toList(), List.of("the name matches several " + service(clash.get().get(0))
                         + " accounts on different works, so it joins none"), List.of(), List.of()));
             } else {
                 edges.addAll(byAccount.values());
@@ -344,7 +330,7 @@ public final class Catalog {
             List<String> unknown = java.util.stream.Stream.of(p.a(), p.b()).filter(k -> !agents.containsKey(k) && !spelled.containsKey(k)).toList();
             if (unknown.isEmpty()) edges.add(new Edge(p.a(), p.b(), "merged by " + p.source()));
             else decisions.add(new Decision("person", "override not applied", show(p.a()), List.of(show(p.a()), show(p.b())),
-                    List.of(p.source() + ": no author is " + String.join(", ", unknown.stream().map(Catalog::show).toList())), List.of(), List.of()));
+                    List.of(p.source() + ": no author is " + String.join(", ", unknown.stream().map(Clustering::show).toList())), List.of(), List.of()));
         }
 
         UnionFind uf = new UnionFind();
@@ -389,7 +375,7 @@ public final class Catalog {
                     List.copyOf(all.homepages), List.copyOf(all.affiliations), person, organization));
         }
         clusters.forEach((name, members) -> decisions.add(new Decision("person", "merged", iris.agent(name),
-                members.stream().map(Catalog::show).toList(), evidence.getOrDefault(name, List.of()), List.of(), List.of())));
+                members.stream().map(Clustering::show).toList(), evidence.getOrDefault(name, List.of()), List.of(), List.of())));
         return new People(alias, nodes, handles);
     }
 
@@ -461,28 +447,8 @@ public final class Catalog {
         return false;
     }
 
-    /** "service/handle|Spelling" for each account a work's URLs (canonical, and as written for the spelling) are hosted on. */
-    private static Set<String> urlAccounts(ResourceAcc r) {
-        Set<String> out = new TreeSet<>();
-        Set<String> all = new TreeSet<>(r.canonicals);
-        r.urls.forEach(u -> all.add(u.replaceFirst("^(?i)https?://(www\\.)?", "")));
-        for (String c : all) {
-            Matcher m = URL_HANDLE.matcher(c);
-            if (!m.find()) continue;
-            if (m.group(1) != null) out.add(m.group(1) + "/" + m.group(2).toLowerCase(Locale.ROOT) + "|" + m.group(2));
-            else if (m.group(3) != null) out.add("medium/" + m.group(3).toLowerCase(Locale.ROOT) + "|" + m.group(3));
-            else out.add("twitter/" + m.group(5).toLowerCase(Locale.ROOT) + "|" + m.group(5));
-        }
-        return out;
-    }
-
     private static String service(String key) {
         return key.substring(0, key.indexOf('/'));
-    }
-
-    /** "github:thockin", "name:tim-hockin": keys as people write them in overrides. */
-    private static String show(String key) {
-        return key.replaceFirst("/", ":");
     }
 
     // ---- topics ----
@@ -542,7 +508,7 @@ public final class Catalog {
                 creatorHandles.addAll(people.handles.getOrDefault(cluster, Set.of()));
             }
             Set<String> urlHandles = new TreeSet<>();
-            urlAccounts(r).forEach(a -> urlHandles.add(a.substring(a.indexOf('/') + 1, a.indexOf('|'))));
+            r.urlAccounts().forEach(a -> urlHandles.add(a.substring(a.indexOf('/') + 1, a.indexOf('|'))));
             Set<String> sites = new TreeSet<>();
             r.canonicals.forEach(c -> sites.add(site(c)));
             works.put(iri, new WorkMatcher.Work(iri, pick(r.titles), creators, creatorHandles, urlHandles, sites));
@@ -694,92 +660,6 @@ public final class Catalog {
         return labels.length >= 2 ? labels[labels.length - 2] + "." + labels[labels.length - 1] : host;
     }
 
-    // ---- shared machinery ----
-
-    /** One piece of evidence that two keys are the same node. */
-    private record Edge(String a, String b, String evidence) {
-    }
-
-    /**
-     * Joins keys along the edges in a fixed order (so the outcome does not depend on reading order),
-     * except where a curator's "keep apart" pair would end up in one cluster. Returns the evidence
-     * per cluster name (the smallest member under natural order is only used for lookup later).
-     */
-    private static Map<String, List<String>> join(UnionFind uf, List<Edge> edges, List<Overrides.Pair> apart, String what,
-                                                  List<Decision> decisions) {
-        return join(uf, edges, apart, what, decisions, (x, y) -> null);
-    }
-
-    /**
-     * As above, and {@code conflict} may refuse a join given the members of both clusters (it returns
-     * the reason, or null): evidence for one pair never outweighs evidence that the clusters differ.
-     */
-    private static Map<String, List<String>> join(UnionFind uf, List<Edge> edges, List<Overrides.Pair> apart, String what,
-                                                  List<Decision> decisions, java.util.function.BiFunction<Set<String>, Set<String>, String> conflict) {
-        List<Edge> sorted = new ArrayList<>(edges);
-        sorted.sort(Comparator.comparing(Edge::a).thenComparing(Edge::b).thenComparing(Edge::evidence));
-        List<Edge> used = new ArrayList<>();
-        Map<String, Set<String>> membersOf = new HashMap<>();
-        for (Edge e : sorted) {
-            uf.add(e.a());
-            uf.add(e.b());
-            if (uf.same(e.a(), e.b())) {
-                used.add(e);
-                continue;
-            }
-            Set<String> ma = membersOf.getOrDefault(uf.find(e.a()), Set.of(e.a()));
-            Set<String> mb = membersOf.getOrDefault(uf.find(e.b()), Set.of(e.b()));
-            String why = e.evidence().startsWith("merged by ") ? null : conflict.apply(ma, mb);
-            if (why != null) {
-                decisions.add(new Decision(what, "kept apart", e.a(), List.of(show(e.a()), show(e.b())),
-                        List.of(e.evidence(), "but " + why), List.of(), List.of()));
-                continue;
-            }
-            Optional<Overrides.Pair> blocked = apart.stream().filter(p ->
-                    (uf.same(p.a(), e.a()) && uf.same(p.b(), e.b())) || (uf.same(p.a(), e.b()) && uf.same(p.b(), e.a()))).findFirst();
-            if (blocked.isPresent()) {
-                decisions.add(new Decision(what, "kept apart", e.a(), List.of(e.a(), e.b()),
-                        List.of(e.evidence(), "kept apart by " + blocked.get().source()), List.of(), List.of()));
-                continue;
-            }
-            Set<String> joined = new TreeSet<>(ma);
-            joined.addAll(mb);
-            uf.union(e.a(), e.b());
-            membersOf.put(uf.find(e.a()), joined);
-            used.add(e);
-        }
-        Map<String, List<String>> byRoot = new TreeMap<>();
-        for (Edge e : used) byRoot.computeIfAbsent(uf.find(e.a()), k -> new ArrayList<>()).add(e.evidence());
-        // Re-key by the cluster's display name later: callers look up by their own cluster naming.
-        Map<String, List<String>> byMember = new HashMap<>();
-        for (Edge e : used) {
-            List<String> ev = byRoot.get(uf.find(e.a()));
-            byMember.put(e.a(), ev);
-            byMember.put(e.b(), ev);
-        }
-        return new EvidenceByMember(byMember);
-    }
-
-    /** Evidence found under any member of a cluster. */
-    private static final class EvidenceByMember extends HashMap<String, List<String>> {
-        EvidenceByMember(Map<String, List<String>> byMember) {
-            super(byMember);
-        }
-
-        @Override
-        public List<String> getOrDefault(Object key, List<String> fallback) {
-            List<String> ev = get(key);
-            return ev == null ? fallback : ev.stream().distinct().sorted().toList();
-        }
-    }
-
-    /** The most frequent text; ties go to the alphabetically first, so the choice does not depend on order. */
-    private static String pick(Map<String, Integer> counts) {
-        return counts.entrySet().stream()
-                .min(Comparator.comparing((Map.Entry<String, Integer> e) -> -e.getValue()).thenComparing(Map.Entry::getKey))
-                .orElseThrow().getKey();
-    }
-
     /** What the lists say of one series: its titles with counts, its parts and authors. */
     private static final class SeriesAcc {
         final Map<String, Integer> titles = new TreeMap<>();
@@ -787,82 +667,11 @@ public final class Catalog {
         final SortedSet<String> creators = new TreeSet<>();
     }
 
-    private static final class ResourceAcc {
-        final Map<String, Integer> titles = new TreeMap<>();
-        final KindAcc kind = new KindAcc();
-        final SortedSet<String> urls = new TreeSet<>();
-        final SortedSet<String> canonicals = new TreeSet<>();
-        final SortedSet<String> recordings = new TreeSet<>();
-        final SortedSet<String> slides = new TreeSet<>();
-        final SortedSet<String> creators = new TreeSet<>();
-        final SortedSet<String> topics = new TreeSet<>();
-        final SortedSet<String> lists = new TreeSet<>();
-        final SortedSet<String> parts = new TreeSet<>();
-        final SortedSet<String> partOf = new TreeSet<>();
-        final SortedSet<String> related = new TreeSet<>();
-
-        void absorb(ResourceAcc o) {
-            o.titles.forEach((t, c) -> titles.merge(t, c, Integer::sum));
-            kind.absorb(o.kind);
-            urls.addAll(o.urls);
-            canonicals.addAll(o.canonicals);
-            recordings.addAll(o.recordings);
-            slides.addAll(o.slides);
-            creators.addAll(o.creators);
-            topics.addAll(o.topics);
-            lists.addAll(o.lists);
-            parts.addAll(o.parts);
-            partOf.addAll(o.partOf);
-            related.addAll(o.related);
-        }
-    }
-
     /** A list's URL without what only points into it: its README file, a {@code #readme} anchor, a trailing slash. */
     private static String listKey(String canonical) {
         return canonical.replaceFirst("(?i)/(blob|tree)/[^/]+/readme(\\.(md|markdown|rst|txt))?$", "")
                 .replaceFirst("(?i)/(blob|tree)/[^/]+/?$", "").replaceFirst("(?i)#readme$", "").replaceFirst("/+$", "")
                 .toLowerCase(Locale.ROOT);
-    }
-
-    /** The kind verdicts of a resource's entries, only those of the strongest tier seen, with a few of their reasons. */
-    private static final class KindAcc {
-        private static final int REASONS = 3;
-        KindClassifier.Tier tier = KindClassifier.Tier.FALLBACK;
-        final Set<Kind> kinds = EnumSet.noneOf(Kind.class);
-        final Map<Kind, SortedSet<String>> reasons = new java.util.EnumMap<>(Kind.class);
-
-        void add(KindClassifier.Verdict v) {
-            Map<Kind, Set<String>> why = new java.util.EnumMap<>(Kind.class);
-            v.reasons().forEach((k, w) -> why.put(k, Set.of(w)));
-            add(v.tier(), v.kinds(), why);
-        }
-
-        /** Keeps the kinds of the stronger tier (both, at the same tier), with at most three reasons a kind. */
-        private void add(KindClassifier.Tier t, Set<Kind> ks, Map<Kind, ? extends Set<String>> why) {
-            if (t.compareTo(tier) > 0 && !kinds.isEmpty()) return;
-            if (t.compareTo(tier) < 0 || kinds.isEmpty()) {
-                tier = t;
-                kinds.clear();
-                reasons.clear();
-            }
-            kinds.addAll(ks);
-            why.forEach((k, w) -> {
-                SortedSet<String> rs = reasons.computeIfAbsent(k, x -> new TreeSet<>());
-                rs.addAll(w);
-                while (rs.size() > REASONS) rs.remove(rs.last());
-            });
-        }
-
-        void absorb(KindAcc o) {
-            if (!o.kinds.isEmpty()) add(o.tier, o.kinds, o.reasons);
-        }
-
-        /** The reasons for the kinds a resource keeps, sorted. */
-        List<String> reasons(Set<Kind> kept) {
-            SortedSet<String> out = new TreeSet<>();
-            kept.forEach(k -> out.addAll(reasons.getOrDefault(k, new TreeSet<>())));
-            return List.copyOf(out);
-        }
     }
 
     private static final class AgentAcc {

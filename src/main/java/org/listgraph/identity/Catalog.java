@@ -13,8 +13,8 @@ import org.listgraph.identity.Identified.OrganizationNode;
 import org.listgraph.identity.Identified.ResourceNode;
 import org.listgraph.identity.Identified.SectionNode;
 import org.listgraph.identity.Identified.SeriesNode;
-import org.listgraph.identity.Identified.TopicNode;
 import org.listgraph.identity.PeopleResolver.People;
+import org.listgraph.identity.TopicResolver.Topics;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,13 +52,12 @@ public final class Catalog {
     private final IriMinter iris;
     private final UrlCanonicalizer urls = new UrlCanonicalizer();
     private final KindClassifier kinds;
-    private final TopicNames topicNames = new TopicNames();
     private final Overrides overrides;
     private final PeopleResolver peopleResolver;
+    private final TopicResolver topicResolver;
     private final SortedMap<String, ResourceEvidence> resources = new TreeMap<>();
     /** The loaded lists by the key of their origin URL, so a link to a loaded list can name it. */
     private final SortedMap<String, String> listsByOrigin = new TreeMap<>();
-    private final SortedMap<String, Map<String, Integer>> topics = new TreeMap<>();
     /** Series named by a line without a link, by IRI: their titles as written, parts and authors. */
     private final SortedMap<String, SeriesAcc> series = new TreeMap<>();
 
@@ -67,6 +66,7 @@ public final class Catalog {
         this.kinds = new KindClassifier(kindRules);
         this.overrides = overrides;
         this.peopleResolver = new PeopleResolver(iris, overrides);
+        this.topicResolver = new TopicResolver(iris, overrides);
     }
 
     /** Identifies one list's nodes (resource IRIs by canonical URL, before clustering) and records its evidence. */
@@ -129,10 +129,7 @@ public final class Catalog {
         Map<List<String>, SectionNode> nodes = new HashMap<>();
         for (Section s : doc.sections()) {
             if (nodes.containsKey(s.path())) continue;
-            String topicIri = topicNames.key(s.label()).map(k -> {
-                topics.computeIfAbsent(k, x -> new TreeMap<>()).merge(s.label(), 1, Integer::sum);
-                return iris.topic(k);
-            }).orElse(null);
+            String topicIri = topicResolver.add(s.label());
             String broader = s.path().size() > 1 && keys.containsKey(s.parentPath()) ? iris.section(listId, keys.get(s.parentPath())) : null;
             nodes.put(s.path(), new SectionNode(iris.section(listId, keys.get(s.path())), s, broader, topicIri));
         }
@@ -153,10 +150,8 @@ public final class Catalog {
         List<Decision> decisions = new ArrayList<>();
         Map<String, String> aliases = new HashMap<>();
         People people = peopleResolver.resolve(resources, decisions);
-        Map<String, String> topicKeys = resolveTopics(decisions);
-        topicKeys.forEach((raw, key) -> {
-            if (!raw.equals(key)) aliases.put(iris.topic(raw), iris.topic(key));
-        });
+        Topics topics = topicResolver.resolve(decisions);
+        aliases.putAll(topics.aliases());
         Works works = resolveWorks(people, aliases, decisions);
 
         List<ResourceNode> rs = new ArrayList<>();
@@ -184,14 +179,7 @@ public final class Catalog {
                 agentIris(acc.creators, people))));
 
         List<OrganizationNode> os = peopleResolver.organizations();
-        List<TopicNode> ts = new ArrayList<>();
-        Map<String, Map<String, Integer>> topicLabels = new TreeMap<>();
-        topics.forEach((raw, labels) -> labels.forEach((l, c) -> topicLabels.computeIfAbsent(topicKeys.get(raw), k -> new TreeMap<>()).merge(l, c, Integer::sum)));
-        topicLabels.forEach((key, labels) -> {
-            String pref = pick(labels);
-            ts.add(new TopicNode(iris.topic(key), pref, labels.keySet().stream().filter(l -> !l.equals(pref)).toList()));
-        });
-        return new Identified.Resolution(new Identified.Shared(rs, ss, people.nodes(), os, ts, works.possible), aliases, decisions);
+        return new Identified.Resolution(new Identified.Shared(rs, ss, people.nodes(), os, topics.nodes(), works.possible), aliases, decisions);
     }
 
     /** The IRIs of the people that raw agent keys resolved to, sorted, each once. */
@@ -205,46 +193,6 @@ public final class Catalog {
 
     private static List<String> without(List<String> list, String iri) {
         return list.stream().filter(x -> !x.equals(iri)).toList();
-    }
-
-    // ---- topics ----
-
-    private Map<String, String> resolveTopics(List<Decision> decisions) {
-        List<Edge> edges = new ArrayList<>();
-        for (String key : topics.keySet()) {
-            if (key.startsWith("kubernetes-") && topics.containsKey(key.substring("kubernetes-".length()))) {
-                edges.add(new Edge(key, key.substring("kubernetes-".length()), "the same heading with 'Kubernetes' in front"));
-            }
-        }
-        for (Overrides.Pair p : overrides.mergeTopics()) {
-            Optional<String> a = topicNames.key(p.a()).filter(topics::containsKey);
-            Optional<String> b = topicNames.key(p.b()).filter(topics::containsKey);
-            if (a.isPresent() && b.isPresent()) edges.add(new Edge(a.get(), b.get(), "merged by " + p.source()));
-            else decisions.add(new Decision("topic", "override not applied", p.a(), List.of(p.a(), p.b()),
-                    List.of(p.source() + ": no heading of any list names " + (a.isEmpty() ? p.a() : p.b())), List.of(), List.of()));
-        }
-        List<Overrides.Pair> apart = overrides.apartTopics().stream()
-                .flatMap(p -> topicNames.key(p.a()).flatMap(a -> topicNames.key(p.b()).map(b -> new Overrides.Pair(a, b, p.source()))).stream())
-                .toList();
-        UnionFind uf = new UnionFind();
-        topics.keySet().forEach(uf::add);
-        Map<String, List<String>> evidence = join(uf, edges, apart, "topic", decisions);
-        Comparator<String> shortestFirst = Comparator.comparingInt(String::length).thenComparing(k -> k);
-        Map<String, List<String>> clusters = uf.clusters(shortestFirst);
-        Map<String, String> keys = new HashMap<>();
-        for (String k : topics.keySet()) keys.put(k, k);
-        clusters.forEach((name, members) -> {
-            members.forEach(m -> keys.put(m, name));
-            List<String> labels = members.stream().flatMap(m -> topics.getOrDefault(m, Map.of()).keySet().stream()).sorted().toList();
-            decisions.add(new Decision("topic", "merged", iris.topic(name), labels, evidence.getOrDefault(name, List.of()), List.of(), List.of()));
-        });
-        topics.forEach((key, labels) -> {
-            if (labels.size() > 1 && !clusters.containsKey(key) && keys.get(key).equals(key)) {
-                decisions.add(new Decision("topic", "merged", iris.topic(key), List.copyOf(labels.keySet()),
-                        List.of("the same words after case, punctuation, plurals, CamelCase and acronyms are normalised"), List.of(), List.of()));
-            }
-        });
-        return keys;
     }
 
     // ---- works ----

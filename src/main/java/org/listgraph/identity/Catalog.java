@@ -5,7 +5,6 @@ import org.listgraph.entry.Entry;
 import org.listgraph.entry.Kind;
 import org.listgraph.entry.ListDocument;
 import org.listgraph.entry.Section;
-import org.listgraph.identity.Clustering.Edge;
 import org.listgraph.identity.Identified.Decision;
 import org.listgraph.identity.Identified.EntryNode;
 import org.listgraph.identity.Identified.ListNode;
@@ -15,6 +14,7 @@ import org.listgraph.identity.Identified.SectionNode;
 import org.listgraph.identity.Identified.SeriesNode;
 import org.listgraph.identity.PeopleResolver.People;
 import org.listgraph.identity.TopicResolver.Topics;
+import org.listgraph.identity.WorkResolver.Works;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,29 +32,22 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import static org.listgraph.identity.Clustering.join;
 import static org.listgraph.identity.Clustering.pick;
-import static org.listgraph.identity.Clustering.show;
 
 /**
  * Gives every entry, resource, author and topic its identity across lists. Lists are added one at
- * a time; {@link #resolve()} then clusters people (accounts, handles, names on the same work),
- * topics and works (canonical URL, then title with corroborating evidence) and explains every
- * decision. Nothing it returns depends on the order in which lists were added.
+ * a time; {@link #resolve()} then has people ({@link PeopleResolver}), topics ({@link TopicResolver})
+ * and works ({@link WorkResolver}) clustered, each decision explained, and assembles the shared
+ * nodes. Nothing it returns depends on the order in which lists were added.
  */
 public final class Catalog {
-    /** Host families: hosts that serve one site's content. */
-    private static final Map<String, String> SITE_FAMILY = Map.of(
-            "speakerd.s3.amazonaws.com", "speakerdeck.com", "youtu.be", "youtube.com", "de.slideshare.net", "slideshare.net");
-    private static final int BLOCK_LIMIT = 50;
-    private static final int AUTHOR_WORKS_LIMIT = 200;
-
     private final IriMinter iris;
     private final UrlCanonicalizer urls = new UrlCanonicalizer();
     private final KindClassifier kinds;
-    private final Overrides overrides;
     private final PeopleResolver peopleResolver;
     private final TopicResolver topicResolver;
+    private final WorkResolver workResolver;
+    /** What the lists say of each resource, by raw IRI: people and works are both resolved from it. */
     private final SortedMap<String, ResourceEvidence> resources = new TreeMap<>();
     /** The loaded lists by the key of their origin URL, so a link to a loaded list can name it. */
     private final SortedMap<String, String> listsByOrigin = new TreeMap<>();
@@ -64,9 +57,9 @@ public final class Catalog {
     public Catalog(IriMinter iris, KindRules kindRules, Overrides overrides) {
         this.iris = iris;
         this.kinds = new KindClassifier(kindRules);
-        this.overrides = overrides;
         this.peopleResolver = new PeopleResolver(iris, overrides);
         this.topicResolver = new TopicResolver(iris, overrides);
+        this.workResolver = new WorkResolver(iris, overrides);
     }
 
     /** Identifies one list's nodes (resource IRIs by canonical URL, before clustering) and records its evidence. */
@@ -152,10 +145,10 @@ public final class Catalog {
         People people = peopleResolver.resolve(resources, decisions);
         Topics topics = topicResolver.resolve(decisions);
         aliases.putAll(topics.aliases());
-        Works works = resolveWorks(people, aliases, decisions);
+        Works works = workResolver.resolve(resources, people, aliases, decisions);
 
         List<ResourceNode> rs = new ArrayList<>();
-        works.clusters.forEach((iri, members) -> {
+        works.clusters().forEach((iri, members) -> {
             ResourceEvidence all = new ResourceEvidence();
             for (String m : members) all.absorb(resources.get(m));
             List<String> describedBy = all.canonicals.stream().map(c -> listsByOrigin.get(listKey(c))).filter(Objects::nonNull)
@@ -179,7 +172,7 @@ public final class Catalog {
                 agentIris(acc.creators, people))));
 
         List<OrganizationNode> os = peopleResolver.organizations();
-        return new Identified.Resolution(new Identified.Shared(rs, ss, people.nodes(), os, topics.nodes(), works.possible), aliases, decisions);
+        return new Identified.Resolution(new Identified.Shared(rs, ss, people.nodes(), os, topics.nodes(), works.possible()), aliases, decisions);
     }
 
     /** The IRIs of the people that raw agent keys resolved to, sorted, each once. */
@@ -193,175 +186,6 @@ public final class Catalog {
 
     private static List<String> without(List<String> list, String iri) {
         return list.stream().filter(x -> !x.equals(iri)).toList();
-    }
-
-    // ---- works ----
-
-    private record Works(Map<String, List<String>> clusters, List<List<String>> possible) {
-    }
-
-    private Works resolveWorks(People people, Map<String, String> aliases, List<Decision> decisions) {
-        WorkMatcher matcher = new WorkMatcher();
-        Map<String, WorkMatcher.Work> works = new TreeMap<>();
-        resources.forEach((iri, r) -> {
-            Set<String> creators = new TreeSet<>();
-            Set<String> creatorHandles = new TreeSet<>();
-            for (String c : r.creators) {
-                String cluster = people.alias().get(c);
-                creators.add(cluster);
-                creatorHandles.addAll(people.handles().getOrDefault(cluster, Set.of()));
-            }
-            Set<String> urlHandles = new TreeSet<>();
-            r.urlAccounts().forEach(a -> urlHandles.add(a.substring(a.indexOf('/') + 1, a.indexOf('|'))));
-            Set<String> sites = new TreeSet<>();
-            r.canonicals.forEach(c -> sites.add(site(c)));
-            works.put(iri, new WorkMatcher.Work(iri, pick(r.titles), creators, creatorHandles, urlHandles, sites));
-        });
-
-        // Candidate pairs: equal normalised titles, and works by the same author (for similar titles).
-        Set<List<String>> pairs = new TreeSet<>(Comparator.comparing((List<String> l) -> l.get(0)).thenComparing(l -> l.get(1)));
-        Map<String, List<String>> byTitle = new TreeMap<>();
-        Map<String, List<String>> byAuthor = new TreeMap<>();
-        works.forEach((iri, w) -> {
-            byTitle.computeIfAbsent(w.keyWithoutPart(), k -> new ArrayList<>()).add(iri);
-            w.creators().forEach(c -> byAuthor.computeIfAbsent(c, k -> new ArrayList<>()).add(iri));
-        });
-        byTitle.forEach((title, group) -> {
-            addPairs(group, BLOCK_LIMIT, pairs);
-            if (group.size() > BLOCK_LIMIT) decisions.add(new Decision("work", "not compared", title, List.of(title),
-                    List.of(group.size() + " works share this title, more than the " + BLOCK_LIMIT + " compared by title"), List.of(), List.of()));
-        });
-        byAuthor.forEach((author, group) -> {
-            addNearTitlePairs(group, works, AUTHOR_WORKS_LIMIT, pairs);
-            if (group.size() > AUTHOR_WORKS_LIMIT) decisions.add(new Decision("work", "not compared", iris.agent(author), List.of(show(author)),
-                    List.of(group.size() + " works by this author, more than the " + AUTHOR_WORKS_LIMIT + " compared for near-identical titles"),
-                    List.of(), List.of()));
-        });
-
-        List<Edge> edges = new ArrayList<>();
-        List<List<String>> possibleRaw = new ArrayList<>();
-        Map<List<String>, String> possibleWhy = new HashMap<>();
-        for (List<String> pair : pairs) {
-            WorkMatcher.Work w0 = works.get(pair.get(0));
-            WorkMatcher.Work w1 = works.get(pair.get(1));
-            WorkMatcher.Decision d = matcher.decide(w0, w1);
-            boolean sameTitle = w0.key().equals(w1.key());
-            switch (d.verdict()) {
-                case MERGE -> edges.add(new Edge(pair.get(0), pair.get(1), d.evidence()));
-                case POSSIBLE -> {
-                    possibleRaw.add(pair);
-                    possibleWhy.put(pair, d.evidence());
-                }
-                case DIFFERENT -> {
-                    // Worth explaining: alike titles kept apart; not the sibling parts of one series.
-                    boolean siblings = w0.part().isPresent() && w1.part().isPresent();
-                    boolean alike = w0.keyWithoutPart().equals(w1.keyWithoutPart());
-                    if ((sameTitle || alike) && !siblings) {
-                        decisions.add(new Decision("work", "kept apart", pair.get(0), describe(pair, works), List.of(d.evidence()),
-                                urlsOf(pair), listsOf(pair)));
-                    }
-                }
-            }
-        }
-        for (Overrides.Pair p : overrides.mergeWorks()) {
-            String a = iris.resource(urls.canonical(p.a()));
-            String b = iris.resource(urls.canonical(p.b()));
-            if (resources.containsKey(a) && resources.containsKey(b)) edges.add(new Edge(a, b, "merged by " + p.source()));
-            else decisions.add(new Decision("work", "override not applied", a, List.of(p.a(), p.b()),
-                    List.of(p.source() + " names a URL that no list has"), List.of(p.a(), p.b()), List.of()));
-        }
-        List<Overrides.Pair> apart = new ArrayList<>();
-        for (Overrides.Pair p : overrides.apartWorks()) {
-            String a = iris.resource(urls.canonical(p.a()));
-            String b = iris.resource(urls.canonical(p.b()));
-            if (a.equals(b)) {
-                decisions.add(new Decision("work", "override not applied", a, List.of(p.a(), p.b()),
-                        List.of(p.source() + ": both URLs are one address after canonicalisation, so they are one resource"), List.of(p.a(), p.b()), List.of()));
-            } else {
-                apart.add(new Overrides.Pair(a, b, p.source()));
-            }
-        }
-
-        UnionFind uf = new UnionFind();
-        resources.keySet().forEach(uf::add);
-        Map<String, List<String>> evidence = join(uf, edges, apart, "work", decisions);
-        Map<String, List<String>> multi = uf.clusters(Comparator.naturalOrder());
-        Map<String, String> nameOf = new HashMap<>();
-        multi.forEach((name, members) -> members.forEach(m -> nameOf.put(m, name)));
-        Map<String, List<String>> clusters = new TreeMap<>();
-        for (String iri : resources.keySet()) {
-            String name = nameOf.getOrDefault(iri, iri);
-            clusters.computeIfAbsent(name, k -> new ArrayList<>()).add(iri);
-            if (!name.equals(iri)) aliases.put(iri, name);
-        }
-        multi.forEach((name, members) -> decisions.add(new Decision("work", "merged", name, describe(members, works),
-                evidence.getOrDefault(name, List.of()), urlsOf(members), listsOf(members))));
-
-        Set<List<String>> possible = new TreeSet<>(Comparator.comparing((List<String> l) -> l.get(0)).thenComparing(l -> l.get(1)));
-        for (List<String> pair : possibleRaw) {
-            String a = aliases.getOrDefault(pair.get(0), pair.get(0));
-            String b = aliases.getOrDefault(pair.get(1), pair.get(1));
-            if (a.equals(b)) continue;
-            List<String> sorted = a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a);
-            if (possible.add(sorted)) {
-                decisions.add(new Decision("work", "possible duplicate", sorted.get(0), describe(pair, works), List.of(possibleWhy.get(pair)),
-                        urlsOf(pair), listsOf(pair)));
-            }
-        }
-        return new Works(clusters, List.copyOf(possible));
-    }
-
-    /** "resource/… «Title» <url> <url>": a member as people can check it. */
-    private List<String> describe(List<String> members, Map<String, WorkMatcher.Work> works) {
-        return members.stream().map(m -> m + " «" + works.get(m).title() + "» " + String.join(" ", resources.get(m).urls)).toList();
-    }
-
-    /**
-     * Pairs of one author's works that could have near-identical titles: the matcher allows at most
-     * max(2, length / 20) edits, and two titles whose lengths differ by more cannot be that close, so
-     * sorting by length and pairing within that window drops no pair the matcher would accept. (Equal
-     * titles, with or without a part number, are paired by the title blocks.)
-     */
-    private static void addNearTitlePairs(List<String> group, Map<String, WorkMatcher.Work> works, int limit, Set<List<String>> pairs) {
-        if (group.size() < 2 || group.size() > limit) return;
-        List<String> byLength = new ArrayList<>(group);
-        byLength.sort(Comparator.comparingInt((String iri) -> works.get(iri).keyWithoutPart().length()).thenComparing(Comparator.naturalOrder()));
-        for (int i = 0; i < byLength.size(); i++) {
-            int length = works.get(byLength.get(i)).keyWithoutPart().length();
-            int allowed = WorkMatcher.allowedEdits(length);
-            for (int j = i + 1; j < byLength.size() && works.get(byLength.get(j)).keyWithoutPart().length() - length <= allowed; j++) {
-                String a = byLength.get(i);
-                String b = byLength.get(j);
-                pairs.add(a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a));
-            }
-        }
-    }
-
-    private static void addPairs(List<String> group, int limit, Set<List<String>> pairs) {
-        if (group.size() < 2 || group.size() > limit) return;
-        for (int i = 0; i < group.size(); i++) {
-            for (int j = i + 1; j < group.size(); j++) {
-                String a = group.get(i);
-                String b = group.get(j);
-                pairs.add(a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a));
-            }
-        }
-    }
-
-    private List<String> urlsOf(List<String> resourceIris) {
-        return resourceIris.stream().flatMap(i -> resources.get(i).urls.stream()).distinct().sorted().toList();
-    }
-
-    private List<String> listsOf(List<String> resourceIris) {
-        return resourceIris.stream().flatMap(i -> resources.get(i).lists.stream()).distinct().sorted().toList();
-    }
-
-    /** The site of a canonical URL: its host, with hosts of one family named alike. */
-    private static String site(String canonical) {
-        String host = canonical.contains("/") ? canonical.substring(0, canonical.indexOf('/')) : canonical;
-        host = SITE_FAMILY.getOrDefault(host, host);
-        String[] labels = host.split("\\.");
-        return labels.length >= 2 ? labels[labels.length - 2] + "." + labels[labels.length - 1] : host;
     }
 
     /** What the lists say of one series: its titles with counts, its parts and authors. */

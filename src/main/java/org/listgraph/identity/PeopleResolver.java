@@ -1,0 +1,315 @@
+package org.listgraph.identity;
+
+import org.listgraph.entry.Account;
+import org.listgraph.entry.Author;
+import org.listgraph.identity.Clustering.Edge;
+import org.listgraph.identity.Identified.AccountNode;
+import org.listgraph.identity.Identified.AgentNode;
+import org.listgraph.identity.Identified.Decision;
+import org.listgraph.identity.Identified.OrganizationNode;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.listgraph.identity.Clustering.join;
+import static org.listgraph.identity.Clustering.pick;
+import static org.listgraph.identity.Clustering.show;
+
+/**
+ * Decides which authors the lists name are one agent (accounts on one author line, handles shared
+ * across services, a name beside an account on the same work, curators' overrides), and names
+ * the organisations they are affiliated with.
+ */
+final class PeopleResolver {
+    /** Services in the order their handle is preferred as an agent's key. */
+    private static final List<String> SERVICE_PRIORITY = List.of("github", "gitlab", "twitter", "speakerdeck", "slideshare", "medium", "linkedin");
+    /** Services on which the same handle is taken to be the same person. */
+    private static final Set<String> HANDLE_SERVICES = Set.of("github", "gitlab", "twitter", "speakerdeck", "slideshare", "medium");
+    private static final Pattern GITHUB_REPO = Pattern.compile("^github\\.com/([A-Za-z0-9_.-]+)/[^/]+");
+
+    private final IriMinter iris;
+    private final Overrides overrides;
+    private final SortedMap<String, AgentAcc> agents = new TreeMap<>();
+    private final SortedMap<String, Map<String, Integer>> organizations = new TreeMap<>();
+    /** Agent keys named together on one line (an author with a GitHub and a Twitter link). */
+    private final SortedSet<List<String>> sameLine = new TreeSet<>(Comparator.comparing((List<String> l) -> l.get(0)).thenComparing(l -> l.get(1)));
+
+    PeopleResolver(IriMinter iris, Overrides overrides) {
+        this.iris = iris;
+        this.overrides = overrides;
+    }
+
+    private static String accountKey(Account a) {
+        return a.service() + "/" + a.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static int servicePriority(String key) {
+        int slash = key.indexOf('/');
+        String service = slash < 0 ? key : key.substring(0, slash);
+        int i = SERVICE_PRIORITY.indexOf(service);
+        if (i >= 0) return i;
+        return service.equals("name") ? SERVICE_PRIORITY.size() + 1 : service.equals("web") ? SERVICE_PRIORITY.size() + 2 : SERVICE_PRIORITY.size();
+    }
+
+    /** Agent keys ordered as cluster names: the preferred service first, then alphabetically. */
+    private static final Comparator<String> AGENT_ORDER = Comparator.comparingInt(PeopleResolver::servicePriority).thenComparing(k -> k);
+
+    /** Records one author as a list names them and returns their agent key ("github/thockin", "name/tim-hockin"). */
+    String add(Author author) {
+        Optional<Account> primary = author.accounts().stream().map(PeopleResolver::accountKey).min(AGENT_ORDER)
+                .flatMap(k -> author.accounts().stream().filter(a -> accountKey(a).equals(k)).findFirst());
+        String key = primary.map(PeopleResolver::accountKey)
+                .orElseGet(() -> author.name() != null ? "name/" + IriMinter.slug(author.name())
+                        : "web/" + IriMinter.hash(author.homepage(), 12));
+        AgentAcc a = agents.computeIfAbsent(key, k -> new AgentAcc());
+        if (author.name() != null) a.names.add(author.name());
+        for (Account acc : author.accounts()) {
+            a.nicks.add(acc.name());
+            a.accounts.computeIfAbsent(accountKey(acc), k -> new TreeMap<>()).merge(acc.name(), 1, Integer::sum);
+            a.accountHomepages.put(accountKey(acc), acc.serviceHomepage());
+            if (!accountKey(acc).equals(key)) sameLine.add(List.of(key, accountKey(acc)));
+        }
+        if (author.homepage() != null) a.homepages.add(UrlCanonicalizer.toIri(author.homepage()));
+        for (String affiliation : author.affiliations()) {
+            String org = iris.organization(affiliation);
+            organizations.computeIfAbsent(org, k -> new TreeMap<>()).merge(affiliation, 1, Integer::sum);
+            a.affiliations.add(org);
+        }
+        return key;
+    }
+
+    /** Agent clusters: raw key → cluster key, and the merged nodes. */
+    record People(Map<String, String> alias, List<AgentNode> nodes, Map<String, Set<String>> handles) {
+    }
+
+    /**
+     * Clusters the agents named so far; {@code resources} is read for accounts in works' URLs and
+     * names on the same work, and must be sorted since the first work found is the one cited.
+     */
+    People resolve(SortedMap<String, ResourceEvidence> resources, List<Decision> decisions) {
+        List<Edge> edges = new ArrayList<>();
+        for (List<String> pair : sameLine) edges.add(new Edge(pair.get(0), pair.get(1), "one author line names " + show(pair.get(0)) + " and " + show(pair.get(1))));
+        // Every account key known, from authors and from the URLs of works.
+        Map<String, String> spelled = new TreeMap<>();
+        Map<String, SortedMap<String, Edge>> nameEdges = new TreeMap<>();
+        agents.forEach((k, a) -> a.accounts.forEach((acc, names) -> spelled.putIfAbsent(acc, pick(names))));
+        Map<String, String> urlSpellings = new TreeMap<>();
+        resources.values().forEach(r -> r.urlAccounts().forEach(acc -> urlSpellings.merge(acc.substring(0, acc.indexOf('|')),
+                acc.substring(acc.indexOf('|') + 1), (x, y) -> x.compareTo(y) <= 0 ? x : y)));
+        urlSpellings.forEach(spelled::putIfAbsent);
+        resources.forEach((iri, r) -> {
+            Set<String> urlAccounts = r.urlAccounts();
+            if (r.creators.size() == 1) {
+                String creator = r.creators.first();
+                for (String acc : urlAccounts) {
+                    String key = acc.substring(0, acc.indexOf('|'));
+                    // The account must look like the author's: "thockin" for Tim Hockin, not "weaveworks" for Bryan Boreham.
+                    if (!key.equals(creator) && resembles(key.substring(key.indexOf('/') + 1), creator)) {
+                        edges.add(new Edge(creator, key, "sole author of a work at " + show(key) + " (" + r.canonicals.first() + ")"));
+                    }
+                }
+            }
+            // A name alone is the account holder of the same name on the same work.
+            for (String n : r.creators) {
+                if (!n.startsWith("name/")) continue;
+                for (String other : r.creators) {
+                    AgentAcc acc = agents.get(other);
+                    if (other.startsWith("name/") || acc == null) continue;
+                    for (String name : acc.names) {
+                        if (("name/" + IriMinter.slug(name)).equals(n)) {
+                            nameEdges.computeIfAbsent(n, k -> new TreeMap<>()).putIfAbsent(other,
+                                    new Edge(n, other, "the name '" + name + "' and " + show(other) + " on the same work (" + r.canonicals.first() + ")"));
+                        }
+                    }
+                }
+            }
+        });
+        // A name that matches accounts of two different people on one service is ambiguous: it joins neither.
+        nameEdges.forEach((name, byAccount) -> {
+            Map<String, List<String>> perService = new TreeMap<>();
+            byAccount.keySet().forEach(k -> perService.computeIfAbsent(service(k), x -> new ArrayList<>()).add(k));
+            Optional<List<String>> clash = perService.values().stream().filter(l -> l.size() > 1).findFirst();
+            if (clash.isPresent()) {
+                decisions.add(new Decision("person", "kept apart", show(name), java.util.stream.Stream.concat(java.util.stream.Stream.of(show(name)),
+                        clash.get().stream().map(Clustering::show)).toList(), List.of("the name matches several " + service(clash.get().get(0))
+                        + " accounts on different works, so it joins none"), List.of(), List.of()));
+            } else {
+                edges.addAll(byAccount.values());
+            }
+        });
+        Map<String, SortedSet<String>> byHandle = new TreeMap<>();
+        for (String key : spelled.keySet()) {
+            String service = key.substring(0, key.indexOf('/'));
+            String handle = key.substring(key.indexOf('/') + 1);
+            if (HANDLE_SERVICES.contains(service) && handle.length() >= 3) byHandle.computeIfAbsent(handle, h -> new TreeSet<>()).add(key);
+        }
+        byHandle.forEach((handle, keys) -> {
+            String first = keys.first();
+            for (String k : keys) {
+                if (!k.equals(first)) edges.add(new Edge(first, k, "the same handle '" + handle + "' on " + service(first) + " and " + service(k)));
+            }
+        });
+        for (Overrides.Pair p : overrides.mergePeople()) {
+            List<String> unknown = java.util.stream.Stream.of(p.a(), p.b()).filter(k -> !agents.containsKey(k) && !spelled.containsKey(k)).toList();
+            if (unknown.isEmpty()) edges.add(new Edge(p.a(), p.b(), "merged by " + p.source()));
+            else decisions.add(new Decision("person", "override not applied", show(p.a()), List.of(show(p.a()), show(p.b())),
+                    List.of(p.source() + ": no author is " + String.join(", ", unknown.stream().map(Clustering::show).toList())), List.of(), List.of()));
+        }
+
+        UnionFind uf = new UnionFind();
+        agents.keySet().forEach(uf::add);
+        Map<String, List<String>> evidence = join(uf, edges, overrides.apartPeople(), "person", decisions, this::personConflict);
+        Map<String, List<String>> clusters = uf.clusters(AGENT_ORDER);
+
+        Map<String, String> alias = new HashMap<>();
+        for (String k : agents.keySet()) alias.put(k, k);
+        clusters.forEach((name, members) -> members.forEach(m -> alias.put(m, name)));
+        Set<String> repoOwners = new HashSet<>();
+        resources.values().forEach(r -> r.canonicals.forEach(c -> {
+            Matcher m = GITHUB_REPO.matcher(c);
+            if (m.find()) repoOwners.add("github/" + m.group(1).toLowerCase(Locale.ROOT));
+        }));
+
+        Map<String, Set<String>> handles = new HashMap<>();
+        List<AgentNode> nodes = new ArrayList<>();
+        Set<String> clusterNames = new TreeSet<>(alias.values());
+        for (String name : clusterNames) {
+            List<String> members = clusters.getOrDefault(name, List.of(name));
+            AgentAcc all = new AgentAcc();
+            for (String m : members) {
+                AgentAcc a = agents.get(m);
+                if (a != null) all.absorb(a);
+                else if (spelled.containsKey(m) && !all.accounts.containsKey(m)) {
+                    // an account known only from the URL of the agent's work
+                    all.accounts.computeIfAbsent(m, k -> new TreeMap<>()).merge(spelled.get(m), 1, Integer::sum);
+                    all.accountHomepages.putIfAbsent(m, "https://" + service(m) + (service(m).equals("slideshare") ? ".net/" : ".com/"));
+                    all.nicks.add(spelled.get(m));
+                }
+            }
+            if (all.names.isEmpty() && all.nicks.isEmpty()) continue;
+            List<AccountNode> accounts = new ArrayList<>();
+            all.accounts.forEach((acc, spellings) -> accounts.add(new AccountNode(iris.account(service(acc), acc.substring(acc.indexOf('/') + 1)),
+                    all.accountHomepages.get(acc), pick(spellings))));
+            handles.put(name, new TreeSet<>(all.accounts.keySet().stream().map(a -> a.substring(a.indexOf('/') + 1)).toList()));
+            boolean fullName = all.names.stream().anyMatch(n -> n.strip().contains(" "));
+            boolean organization = members.stream().anyMatch(repoOwners::contains) && !fullName;
+            boolean person = !organization && fullName && !all.accounts.isEmpty();
+            nodes.add(new AgentNode(iris.agent(name), List.copyOf(all.names), List.copyOf(all.nicks), accounts,
+                    List.copyOf(all.homepages), List.copyOf(all.affiliations), person, organization));
+        }
+        clusters.forEach((name, members) -> decisions.add(new Decision("person", "merged", iris.agent(name),
+                members.stream().map(Clustering::show).toList(), evidence.getOrDefault(name, List.of()), List.of(), List.of())));
+        return new People(alias, nodes, handles);
+    }
+
+    /**
+     * Why two groups of agent keys cannot be one person, or null: two different accounts on one
+     * service ("github:ab" and "github:ab2"), or two different full names ("John Doe", "John Roe").
+     */
+    private String personConflict(Set<String> a, Set<String> b) {
+        Map<String, String> accounts = new TreeMap<>();
+        for (String k : a) if (!k.startsWith("name/") && !k.startsWith("web/")) accounts.put(service(k), k);
+        for (String k : b) {
+            if (k.startsWith("name/") || k.startsWith("web/")) continue;
+            String other = accounts.get(service(k));
+            if (other != null && !other.equals(k)) return "two different " + service(k) + " accounts (" + show(other) + ", " + show(k) + ")";
+        }
+        Set<String> namesA = fullNames(a);
+        for (String nb : fullNames(b)) {
+            for (String na : namesA) {
+                if (!compatibleNames(na, nb)) return "different full names ('" + na + "', '" + nb + "')";
+            }
+        }
+        return null;
+    }
+
+    private Set<String> fullNames(Set<String> keys) {
+        Set<String> names = new TreeSet<>();
+        for (String k : keys) {
+            if (k.startsWith("name/") && k.contains("-")) names.add(k.substring(5).replace('-', ' '));
+            AgentAcc acc = agents.get(k);
+            if (acc != null) acc.names.stream().map(n -> IriMinter.slug(n).replace('-', ' ')).filter(n -> n.contains(" ")).forEach(names::add);
+        }
+        return names;
+    }
+
+    /** "Andrew Sy Kim" and "Andrew Kim" can be one person; "John Doe" and "John Roe" cannot. */
+    private static boolean compatibleNames(String x, String y) {
+        List<String> wx = List.of(x.split(" "));
+        List<String> wy = List.of(y.split(" "));
+        return wx.get(0).equals(wy.get(0)) && wx.get(wx.size() - 1).equals(wy.get(wy.size() - 1));
+    }
+
+    /**
+     * A handle resembles an agent when it is one of their handles, or is spelled from their name:
+     * first initial and family name ("thockin" for Tim Hockin), first and family name with at most
+     * one letter between ("ThomasGraf5", "scottslowe"), or all the name's words ("andrewsykim").
+     * A family name alone ("docker" for Sam Docker) is not enough.
+     */
+    private boolean resembles(String handle, String agentKey) {
+        String h = handle.toLowerCase(Locale.ROOT);
+        String letters = h.replaceAll("\\d+$", "");
+        AgentAcc a = agents.get(agentKey);
+        Set<String> names = new TreeSet<>();
+        if (agentKey.startsWith("name/")) names.add(agentKey.substring(5).replace('-', ' '));
+        if (a != null) {
+            if (a.accounts.keySet().stream().anyMatch(k -> k.substring(k.indexOf('/') + 1).equals(h))) return true;
+            a.names.forEach(n -> names.add(IriMinter.slug(n).replace('-', ' ')));
+        }
+        for (String n : names) {
+            String[] w = n.split(" ");
+            if (w.length < 2) continue;
+            String first = w[0];
+            String family = w[w.length - 1];
+            if (family.length() < 3) continue;
+            if (letters.equals(first.charAt(0) + family) || letters.matches(Pattern.quote(first) + "[a-z]?" + Pattern.quote(family))
+                    || letters.equals(String.join("", w)) || letters.equals(family + first)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String service(String key) {
+        return key.substring(0, key.indexOf('/'));
+    }
+
+    /** The organisations named as affiliations, by IRI, each with its most frequent spelling. */
+    List<OrganizationNode> organizations() {
+        List<OrganizationNode> os = new ArrayList<>();
+        organizations.forEach((iri, names) -> os.add(new OrganizationNode(iri, pick(names))));
+        return os;
+    }
+
+    /** What the lists say of one agent key: names, handles, accounts with their spellings, homepages, affiliations. */
+    private static final class AgentAcc {
+        final SortedSet<String> names = new TreeSet<>();
+        final SortedSet<String> nicks = new TreeSet<>();
+        final SortedMap<String, Map<String, Integer>> accounts = new TreeMap<>();
+        final Map<String, String> accountHomepages = new TreeMap<>();
+        final SortedSet<String> homepages = new TreeSet<>();
+        final SortedSet<String> affiliations = new TreeSet<>();
+
+        void absorb(AgentAcc o) {
+            names.addAll(o.names);
+            nicks.addAll(o.nicks);
+            o.accounts.forEach((k, v) -> v.forEach((n, c) -> accounts.computeIfAbsent(k, x -> new TreeMap<>()).merge(n, c, Integer::sum)));
+            accountHomepages.putAll(o.accountHomepages);
+            homepages.addAll(o.homepages);
+            affiliations.addAll(o.affiliations);
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package org.listgraph.identity;
+
+import org.listgraph.identity.Clustering.Edge;
+import org.listgraph.identity.Identified.Decision;
+import org.listgraph.identity.PeopleResolver.People;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static org.listgraph.identity.Clustering.join;
+import static org.listgraph.identity.Clustering.pick;
+import static org.listgraph.identity.Clustering.show;
+
+/**
+ * Decides which resources (one canonical URL each) are one work across lists: the same or a
+ * near-identical title with corroborating evidence, or a curator's override, and explains each choice.
+ */
+final class WorkResolver {
+    /** Host families: hosts that serve one site's content. */
+    private static final Map<String, String> SITE_FAMILY = Map.of(
+            "speakerd.s3.amazonaws.com", "speakerdeck.com", "youtu.be", "youtube.com", "de.slideshare.net", "slideshare.net");
+    private static final int BLOCK_LIMIT = 50;
+    private static final int AUTHOR_WORKS_LIMIT = 200;
+
+    private final IriMinter iris;
+    /** For the URLs of curators' overrides, canonical as the lists' URLs are. */
+    private final UrlCanonicalizer urls = new UrlCanonicalizer();
+    private final Overrides overrides;
+
+    WorkResolver(IriMinter iris, Overrides overrides) {
+        this.iris = iris;
+        this.overrides = overrides;
+    }
+
+    /** Work clusters: cluster IRI → its raw resource IRIs (every resource, merged or not), and pairs that may be one work. */
+    record Works(Map<String, List<String>> clusters, List<List<String>> possible) {
+    }
+
+    /**
+     * Clusters the resources: equal titles and works by one author are compared by {@link WorkMatcher},
+     * curators' overrides join or part them. Adds each merged resource IRI → its cluster's IRI to
+     * {@code aliases}; {@code resources} must be sorted, as blocks and pairs are built in its order.
+     */
+    Works resolve(SortedMap<String, ResourceEvidence> resources, People people, Map<String, String> aliases, List<Decision> decisions) {
+        WorkMatcher matcher = new WorkMatcher();
+        Map<String, WorkMatcher.Work> works = new TreeMap<>();
+        resources.forEach((iri, r) -> {
+            Set<String> creators = new TreeSet<>();
+            Set<String> creatorHandles = new TreeSet<>();
+            for (String c : r.creators) {
+                String cluster = people.alias().get(c);
+                creators.add(cluster);
+                creatorHandles.addAll(people.handles().getOrDefault(cluster, Set.of()));
+            }
+            Set<String> urlHandles = new TreeSet<>();
+            r.urlAccounts().forEach(a -> urlHandles.add(a.substring(a.indexOf('/') + 1, a.indexOf('|'))));
+            Set<String> sites = new TreeSet<>();
+            r.canonicals.forEach(c -> sites.add(site(c)));
+            works.put(iri, new WorkMatcher.Work(iri, pick(r.titles), creators, creatorHandles, urlHandles, sites));
+        });
+
+        // Candidate pairs: equal normalised titles, and works by the same author (for similar titles).
+        Set<List<String>> pairs = new TreeSet<>(Comparator.comparing((List<String> l) -> l.get(0)).thenComparing(l -> l.get(1)));
+        Map<String, List<String>> byTitle = new TreeMap<>();
+        Map<String, List<String>> byAuthor = new TreeMap<>();
+        works.forEach((iri, w) -> {
+            byTitle.computeIfAbsent(w.keyWithoutPart(), k -> new ArrayList<>()).add(iri);
+            w.creators().forEach(c -> byAuthor.computeIfAbsent(c, k -> new ArrayList<>()).add(iri));
+        });
+        byTitle.forEach((title, group) -> {
+            addPairs(group, BLOCK_LIMIT, pairs);
+            if (group.size() > BLOCK_LIMIT) decisions.add(new Decision("work", "not compared", title, List.of(title),
+                    List.of(group.size() + " works share this title, more than the " + BLOCK_LIMIT + " compared by title"), List.of(), List.of()));
+        });
+        byAuthor.forEach((author, group) -> {
+            addNearTitlePairs(group, works, AUTHOR_WORKS_LIMIT, pairs);
+            if (group.size() > AUTHOR_WORKS_LIMIT) decisions.add(new Decision("work", "not compared", iris.agent(author), List.of(show(author)),
+                    List.of(group.size() + " works by this author, more than the " + AUTHOR_WORKS_LIMIT + " compared for near-identical titles"),
+                    List.of(), List.of()));
+        });
+
+        List<Edge> edges = new ArrayList<>();
+        List<List<String>> possibleRaw = new ArrayList<>();
+        Map<List<String>, String> possibleWhy = new HashMap<>();
+        for (List<String> pair : pairs) {
+            WorkMatcher.Work w0 = works.get(pair.get(0));
+            WorkMatcher.Work w1 = works.get(pair.get(1));
+            WorkMatcher.Decision d = matcher.decide(w0, w1);
+            boolean sameTitle = w0.key().equals(w1.key());
+            switch (d.verdict()) {
+                case MERGE -> edges.add(new Edge(pair.get(0), pair.get(1), d.evidence()));
+                case POSSIBLE -> {
+                    possibleRaw.add(pair);
+                    possibleWhy.put(pair, d.evidence());
+                }
+                case DIFFERENT -> {
+                    // Worth explaining: alike titles kept apart; not the sibling parts of one series.
+                    boolean siblings = w0.part().isPresent() && w1.part().isPresent();
+                    boolean alike = w0.keyWithoutPart().equals(w1.keyWithoutPart());
+                    if ((sameTitle || alike) && !siblings) {
+                        decisions.add(new Decision("work", "kept apart", pair.get(0), describe(resources, pair, works), List.of(d.evidence()),
+                                urlsOf(resources, pair), listsOf(resources, pair)));
+                    }
+                }
+            }
+        }
+        for (Overrides.Pair p : overrides.mergeWorks()) {
+            String a = iris.resource(urls.canonical(p.a()));
+            String b = iris.resource(urls.canonical(p.b()));
+            if (resources.containsKey(a) && resources.containsKey(b)) edges.add(new Edge(a, b, "merged by " + p.source()));
+            else decisions.add(new Decision("work", "override not applied", a, List.of(p.a(), p.b()),
+                    List.of(p.source() + " names a URL that no list has"), List.of(p.a(), p.b()), List.of()));
+        }
+        List<Overrides.Pair> apart = new ArrayList<>();
+        for (Overrides.Pair p : overrides.apartWorks()) {
+            String a = iris.resource(urls.canonical(p.a()));
+            String b = iris.resource(urls.canonical(p.b()));
+            if (a.equals(b)) {
+                decisions.add(new Decision("work", "override not applied", a, List.of(p.a(), p.b()),
+                        List.of(p.source() + ": both URLs are one address after canonicalisation, so they are one resource"), List.of(p.a(), p.b()), List.of()));
+            } else {
+                apart.add(new Overrides.Pair(a, b, p.source()));
+            }
+        }
+
+        UnionFind uf = new UnionFind();
+        resources.keySet().forEach(uf::add);
+        Map<String, List<String>> evidence = join(uf, edges, apart, "work", decisions);
+        Map<String, List<String>> multi = uf.clusters(Comparator.naturalOrder());
+        Map<String, String> nameOf = new HashMap<>();
+        multi.forEach((name, members) -> members.forEach(m -> nameOf.put(m, name)));
+        Map<String, List<String>> clusters = new TreeMap<>();
+        for (String iri : resources.keySet()) {
+            String name = nameOf.getOrDefault(iri, iri);
+            clusters.computeIfAbsent(name, k -> new ArrayList<>()).add(iri);
+            if (!name.equals(iri)) aliases.put(iri, name);
+        }
+        multi.forEach((name, members) -> decisions.add(new Decision("work", "merged", name, describe(resources, members, works),
+                evidence.getOrDefault(name, List.of()), urlsOf(resources, members), listsOf(resources, members))));
+
+        Set<List<String>> possible = new TreeSet<>(Comparator.comparing((List<String> l) -> l.get(0)).thenComparing(l -> l.get(1)));
+        for (List<String> pair : possibleRaw) {
+            String a = aliases.getOrDefault(pair.get(0), pair.get(0));
+            String b = aliases.getOrDefault(pair.get(1), pair.get(1));
+            if (a.equals(b)) continue;
+            List<String> sorted = a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a);
+            if (possible.add(sorted)) {
+                decisions.add(new Decision("work", "possible duplicate", sorted.get(0), describe(resources, pair, works), List.of(possibleWhy.get(pair)),
+                        urlsOf(resources, pair), listsOf(resources, pair)));
+            }
+        }
+        return new Works(clusters, List.copyOf(possible));
+    }
+
+    /** "resource/… «Title» <url> <url>": a member as people can check it. */
+    private static List<String> describe(Map<String, ResourceEvidence> resources, List<String> members, Map<String, WorkMatcher.Work> works) {
+        return members.stream().map(m -> m + " «" + works.get(m).title() + "» " + String.join(" ", resources.get(m).urls)).toList();
+    }
+
+    /**
+     * Pairs of one author's works that could have near-identical titles: the matcher allows at most
+     * max(2, length / 20) edits, and two titles whose lengths differ by more cannot be that close, so
+     * sorting by length and pairing within that window drops no pair the matcher would accept. (Equal
+     * titles, with or without a part number, are paired by the title blocks.)
+     */
+    private static void addNearTitlePairs(List<String> group, Map<String, WorkMatcher.Work> works, int limit, Set<List<String>> pairs) {
+        if (group.size() < 2 || group.size() > limit) return;
+        List<String> byLength = new ArrayList<>(group);
+        byLength.sort(Comparator.comparingInt((String iri) -> works.get(iri).keyWithoutPart().length()).thenComparing(Comparator.naturalOrder()));
+        for (int i = 0; i < byLength.size(); i++) {
+            int length = works.get(byLength.get(i)).keyWithoutPart().length();
+            int allowed = WorkMatcher.allowedEdits(length);
+            for (int j = i + 1; j < byLength.size() && works.get(byLength.get(j)).keyWithoutPart().length() - length <= allowed; j++) {
+                String a = byLength.get(i);
+                String b = byLength.get(j);
+                pairs.add(a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a));
+            }
+        }
+    }
+
+    private static void addPairs(List<String> group, int limit, Set<List<String>> pairs) {
+        if (group.size() < 2 || group.size() > limit) return;
+        for (int i = 0; i < group.size(); i++) {
+            for (int j = i + 1; j < group.size(); j++) {
+                String a = group.get(i);
+                String b = group.get(j);
+                pairs.add(a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a));
+            }
+        }
+    }
+
+    private static List<String> urlsOf(Map<String, ResourceEvidence> resources, List<String> resourceIris) {
+        return resourceIris.stream().flatMap(i -> resources.get(i).urls.stream()).distinct().sorted().toList();
+    }
+
+    private static List<String> listsOf(Map<String, ResourceEvidence> resources, List<String> resourceIris) {
+        return resourceIris.stream().flatMap(i -> resources.get(i).lists.stream()).distinct().sorted().toList();
+    }
+
+    /** The site of a canonical URL: its host, with hosts of one family named alike. */
+    private static String site(String canonical) {
+        String host = canonical.contains("/") ? canonical.substring(0, canonical.indexOf('/')) : canonical;
+        host = SITE_FAMILY.getOrDefault(host, host);
+        String[] labels = host.split("\\.");
+        return labels.length >= 2 ? labels[labels.length - 2] + "." + labels[labels.length - 1] : host;
+    }
+}

@@ -83,6 +83,14 @@ public final class TopicReport {
         return labels.isEmpty() ? "-" : String.join("; ", labels);
     }
 
+    /** Every heading of every list with the topics it is aligned to, as the sample file writes them (without a verdict). */
+    public static String alignments(List<ListTopics> lists) {
+        StringBuilder sb = new StringBuilder("list\theading\ttopics\n");
+        for (ListTopics l : lists) l.byHeading().forEach((h, labels) -> sb.append(l.list()).append('\t').append(h).append('\t')
+                .append(written(labels)).append('\n'));
+        return sb.toString();
+    }
+
     /** Scores {@code corpus/topics-sample.tsv} (list, heading, topics as checked, right|wrong, note) against the lists' alignments now. */
     static Sample sample(Path corpus, Map<String, ListTopics> lists) throws IOException {
         Path file = corpus.resolve("topics-sample.tsv");

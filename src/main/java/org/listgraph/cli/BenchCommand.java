@@ -211,6 +211,9 @@ final class BenchCommand implements Runnable {
         Path check;
         @Option(names = "--misses", description = "Print every disagreement with the answers (list:line: field: expected, found).")
         boolean misses;
+        @Option(names = "--alignments", paramLabel = "FILE", description = "Write every heading's topics (list, heading, topics; "
+                + "'-' for none) as TSV, the form topics-sample.tsv is checked in.")
+        Path alignments;
         @Option(names = "--base", paramLabel = "IRI", defaultValue = org.listgraph.identity.IriMinter.DEFAULT_BASE, hidden = true)
         String base;
         @Spec
@@ -226,6 +229,11 @@ final class BenchCommand implements Runnable {
                 }
             }
             out.print(org.listgraph.bench.QualityBench.table(report));
+            if (alignments != null) {
+                String tsv = org.listgraph.bench.TopicReport.alignments(report.topics());
+                AtomicFile.write(alignments, o -> o.write(tsv.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                out.println("alignments: " + alignments);
+            }
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ObjectNode root = mapper.createObjectNode();
             for (var s : report.lists()) org.listgraph.bench.QualityBench.figures(s).forEach(root.putObject(s.list())::put);

@@ -54,11 +54,16 @@ public final class Catalog {
     /** Series named by a line without a link, by IRI: their titles as written, parts and authors. */
     private final SortedMap<String, SeriesAcc> series = new TreeMap<>();
 
+    /** A catalog whose headings are each a topic of their own, as no topic scheme is given (lint needs none). */
     public Catalog(IriMinter iris, KindRules kindRules, Overrides overrides) {
+        this(iris, kindRules, overrides, TopicScheme.empty());
+    }
+
+    public Catalog(IriMinter iris, KindRules kindRules, Overrides overrides, TopicScheme topicScheme) {
         this.iris = iris;
         this.kinds = new KindClassifier(kindRules);
         this.peopleResolver = new PeopleResolver(iris, overrides);
-        this.topicResolver = new TopicResolver(iris, overrides);
+        this.topicResolver = new TopicResolver(iris, overrides, topicScheme);
         this.workResolver = new WorkResolver(iris, overrides);
     }
 
@@ -82,8 +87,12 @@ public final class Catalog {
 
             ResourceEvidence r = resources.computeIfAbsent(resourceIri, k -> new ResourceEvidence());
             r.add(e, canonical, verdicts.get(e.index()), listIri, urls);
-            for (Author a : e.authors()) r.creators.add(peopleResolver.add(a));
-            topicOf(e.sectionPath(), sections).ifPresent(r.topics::add);
+            r.addAuthors(e, peopleResolver);
+            List<String> listedUnder = topicOf(e.sectionPath(), sections);
+            r.topics.addAll(listedUnder);
+            for (String t : topicResolver.mentionedIn(e.title() + (e.description() == null ? "" : "\n" + e.description()))) {
+                if (!listedUnder.contains(t)) r.derived.add(t);
+            }
             if (e.series() != null) {
                 String seriesIri = iris.series(e.series().title());
                 SeriesAcc acc = series.computeIfAbsent(seriesIri, k -> new SeriesAcc());
@@ -122,27 +131,27 @@ public final class Catalog {
         Map<List<String>, SectionNode> nodes = new HashMap<>();
         for (Section s : doc.sections()) {
             if (nodes.containsKey(s.path())) continue;
-            String topicIri = topicResolver.add(s.label());
+            List<String> topicIris = topicResolver.add(s.label());
             String broader = s.path().size() > 1 && keys.containsKey(s.parentPath()) ? iris.section(listId, keys.get(s.parentPath())) : null;
-            nodes.put(s.path(), new SectionNode(iris.section(listId, keys.get(s.path())), s, broader, topicIri));
+            nodes.put(s.path(), new SectionNode(iris.section(listId, keys.get(s.path())), s, broader, topicIris));
         }
         return nodes;
     }
 
-    /** The topic of the innermost heading above an entry that names one. */
-    private static Optional<String> topicOf(List<String> path, Map<List<String>, SectionNode> sections) {
+    /** The topics of the innermost heading above an entry that names any. */
+    private static List<String> topicOf(List<String> path, Map<List<String>, SectionNode> sections) {
         for (int i = path.size(); i > 0; i--) {
             SectionNode s = sections.get(path.subList(0, i));
-            if (s != null && s.topicIri() != null) return Optional.of(s.topicIri());
+            if (s != null && !s.topicIris().isEmpty()) return s.topicIris();
         }
-        return Optional.empty();
+        return List.of();
     }
 
     /** Clusters people, topics and works, and builds the shared nodes with the reasons for every merge. */
     public Identified.Resolution resolve() {
         List<Decision> decisions = new ArrayList<>();
         Map<String, String> aliases = new HashMap<>();
-        People people = peopleResolver.resolve(resources, decisions);
+        People people = peopleResolver.resolve(resources, decisions, topicResolver::broaderIris);
         Topics topics = topicResolver.resolve(decisions);
         aliases.putAll(topics.aliases());
         Works works = workResolver.resolve(resources, people, aliases, decisions);
@@ -160,19 +169,42 @@ public final class Catalog {
                 resolved = EnumSet.of(Kind.CURATED_LIST);
                 reasons = List.of("CuratedList: the origin of a loaded list");
             }
+            List<String> listedUnder = remap(all.topics, aliases);
+            List<String> derived = remap(all.derived, aliases).stream().filter(t -> !listedUnder.contains(t)).toList();
             rs.add(new ResourceNode(iri, pick(all.titles), List.copyOf(resolved), reasons, describedBy, List.copyOf(all.urls),
                     List.copyOf(all.recordings), List.copyOf(all.slides), agentIris(all.creators, people),
-                    remap(all.topics, aliases), List.copyOf(all.lists), without(remap(all.parts, aliases), iri),
+                    listedUnder, derived, List.copyOf(all.lists), without(remap(all.parts, aliases), iri),
                     without(remap(all.partOf, aliases), iri), without(remap(all.related, aliases), iri)));
         });
         rs.sort(Comparator.comparing(ResourceNode::iri));
+        Set<String> usedTopics = new TreeSet<>();
+        rs.forEach(r -> {
+            usedTopics.addAll(r.topicIris());
+            usedTopics.addAll(r.derivedTopicIris());
+        });
 
         List<SeriesNode> ss = new ArrayList<>();
         series.forEach((iri, acc) -> ss.add(new SeriesNode(iri, pick(acc.titles), remap(acc.parts, aliases),
                 agentIris(acc.creators, people))));
 
         List<OrganizationNode> os = peopleResolver.organizations();
-        return new Identified.Resolution(new Identified.Shared(rs, ss, people.nodes(), os, topics.nodes(), works.possible()), aliases, decisions);
+        return new Identified.Resolution(new Identified.Shared(rs, ss, people.nodes(), os, topicResolver.nodes(topics, usedTopics),
+                works.possible(), sameAs(people, aliases)), aliases, decisions);
+    }
+
+    /**
+     * Every IRI a person, work or topic has when fewer lists are converted, paired with the one it has now:
+     * converting one list alone names Tim Hockin by the only account that list gives (agent/speakerdeck/thockin),
+     * the whole build by his GitHub account, and the first stays usable through owl:sameAs.
+     */
+    private List<List<String>> sameAs(People people, Map<String, String> aliases) {
+        SortedMap<String, String> pairs = new TreeMap<>();
+        people.alias().forEach((raw, cluster) -> {
+            if (!raw.equals(cluster)) pairs.put(iris.agent(raw), iris.agent(cluster));
+        });
+        pairs.putAll(new TreeMap<>(aliases));
+        pairs.putAll(peopleResolver.organizationAliases());
+        return pairs.entrySet().stream().map(e -> List.of(e.getKey(), e.getValue())).toList();
     }
 
     /** The IRIs of the people that raw agent keys resolved to, sorted, each once. */

@@ -25,11 +25,12 @@ public final class Identified {
         }
     }
 
-    /** A heading, its broader heading and the shared topic it names (either may be null). */
-    public record SectionNode(String iri, Section section, String broaderIri, String topicIri) {
+    /** A heading, its broader heading (may be null) and the shared topics it names (none for a generic heading). */
+    public record SectionNode(String iri, Section section, String broaderIri, List<String> topicIris) {
         public SectionNode {
             Objects.requireNonNull(iri);
             Objects.requireNonNull(section);
+            topicIris = List.copyOf(topicIris);
         }
     }
 
@@ -45,8 +46,8 @@ public final class Identified {
     /** A work, one node however many lists and URLs name it; lists are sorted. */
     public record ResourceNode(String iri, String title, List<Kind> kinds, List<String> kindEvidence, List<String> describedByIris,
                                List<String> urls, List<String> recordings,
-                               List<String> slides, List<String> creatorIris, List<String> topicIris, List<String> listIris,
-                               List<String> partIris, List<String> partOfIris, List<String> relatedIris) {
+                               List<String> slides, List<String> creatorIris, List<String> topicIris, List<String> derivedTopicIris,
+                               List<String> listIris, List<String> partIris, List<String> partOfIris, List<String> relatedIris) {
         public ResourceNode {
             Objects.requireNonNull(iri);
             Objects.requireNonNull(title);
@@ -59,6 +60,7 @@ public final class Identified {
             slides = List.copyOf(slides);
             creatorIris = List.copyOf(creatorIris);
             topicIris = List.copyOf(topicIris);
+            derivedTopicIris = List.copyOf(derivedTopicIris);
             listIris = List.copyOf(listIris);
             partIris = List.copyOf(partIris);
             partOfIris = List.copyOf(partOfIris);
@@ -99,17 +101,22 @@ public final class Identified {
     public record OrganizationNode(String iri, String name) {
     }
 
-    /** A subject shared across lists, with its preferred and alternative labels. */
-    public record TopicNode(String iri, String prefLabel, List<String> altLabels) {
+    /** A subject shared across lists: its labels, broader topics, and whether it is a concept of the topic scheme. */
+    public record TopicNode(String iri, String prefLabel, List<String> altLabels, List<String> broaderIris, boolean inScheme) {
         public TopicNode {
             altLabels = List.copyOf(altLabels);
+            broaderIris = List.copyOf(broaderIris);
         }
     }
 
-    /** Everything that spans lists, sorted by IRI; {@code possibleDuplicates} holds pairs of resource IRIs. */
+    /**
+     * Everything that spans lists, sorted by IRI; {@code possibleDuplicates} holds pairs of resource IRIs, and
+     * {@code sameAs} pairs (an IRI a node has when fewer lists are converted, the IRI it has here).
+     */
     public record Shared(List<ResourceNode> resources, List<SeriesNode> series, List<AgentNode> agents, List<OrganizationNode> organizations,
-                         List<TopicNode> topics, List<List<String>> possibleDuplicates) {
+                         List<TopicNode> topics, List<List<String>> possibleDuplicates, List<List<String>> sameAs) {
         public Shared {
+            sameAs = List.copyOf(sameAs);
             resources = List.copyOf(resources);
             series = List.copyOf(series);
             agents = List.copyOf(agents);

@@ -9,6 +9,7 @@ import org.listgraph.identity.Identified.Decision;
 import org.listgraph.identity.Identified.OrganizationNode;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,11 +40,19 @@ final class PeopleResolver {
     /** Services on which the same handle is taken to be the same person. */
     private static final Set<String> HANDLE_SERVICES = Set.of("github", "gitlab", "twitter", "speakerdeck", "slideshare", "medium");
     private static final Pattern GITHUB_REPO = Pattern.compile("^github\\.com/([A-Za-z0-9_.-]+)/[^/]+");
+    /** A handle that reads as a company's or project's ("cloudnativelabs", "acme-inc", "projectcalico"). */
+    private static final Pattern ORGANIZATION_WORD = Pattern.compile("(?i)(labs?|inc|hq|corp|team|foundation|project[a-z]*|official|org|io|group|community|software|systems|technologies|solutions|networks)$|^project");
+    /** A name that reads as an organisation's ("Acme Inc.", "Kubernetes SIG Network", "Example University"). */
+    private static final Pattern ORGANIZATION_NAME = Pattern.compile("\\b(Inc\\.?|Ltd\\.?|LLC|GmbH|Corp(oration)?|Foundation|University|Institute|SIG|Team|Labs?|Project|Community|Group)\\b");
 
     private final IriMinter iris;
     private final Overrides overrides;
     private final SortedMap<String, AgentAcc> agents = new TreeMap<>();
     private final SortedMap<String, Map<String, Integer>> organizations = new TreeMap<>();
+    /** Organisation IRI → the agent or organisation IRI it was joined with (set by {@link #resolve}). */
+    private final Map<String, String> organizationAlias = new TreeMap<>();
+    /** Agent cluster keys that an affiliation names: organisations, whatever else they look like. */
+    private final Set<String> organizationAgents = new TreeSet<>();
     /** Agent keys named together on one line (an author with a GitHub and a Twitter link). */
     private final SortedSet<List<String>> sameLine = new TreeSet<>(Comparator.comparing((List<String> l) -> l.get(0)).thenComparing(l -> l.get(1)));
 
@@ -100,6 +109,11 @@ final class PeopleResolver {
      * names on the same work, and must be sorted since the first work found is the one cited.
      */
     People resolve(SortedMap<String, ResourceEvidence> resources, List<Decision> decisions) {
+        return resolve(resources, decisions, Set::of);
+    }
+
+    /** As above; {@code widen} gives a topic IRI with the IRIs of its broader topics, so works on CNI and on Kubernetes share a topic. */
+    People resolve(SortedMap<String, ResourceEvidence> resources, List<Decision> decisions, java.util.function.Function<String, Set<String>> widen) {
         List<Edge> edges = new ArrayList<>();
         for (List<String> pair : sameLine) edges.add(new Edge(pair.get(0), pair.get(1), "one author line names " + show(pair.get(0)) + " and " + show(pair.get(1))));
         // Every account key known, from authors and from the URLs of works.
@@ -137,6 +151,7 @@ final class PeopleResolver {
                 }
             }
         });
+        soleAuthorEdges(resources, edges, nameEdges);
         // A name that matches accounts of two different people on one service is ambiguous: it joins neither.
         nameEdges.forEach((name, byAccount) -> {
             Map<String, List<String>> perService = new TreeMap<>();
@@ -150,6 +165,7 @@ final class PeopleResolver {
                 edges.addAll(byAccount.values());
             }
         });
+        spelledFromNameEdges(resources, spelled, edges, widen);
         Map<String, SortedSet<String>> byHandle = new TreeMap<>();
         for (String key : spelled.keySet()) {
             String service = key.substring(0, key.indexOf('/'));
@@ -186,6 +202,7 @@ final class PeopleResolver {
         Map<String, Set<String>> handles = new HashMap<>();
         List<AgentNode> nodes = new ArrayList<>();
         Set<String> clusterNames = new TreeSet<>(alias.values());
+        resolveOrganizations(clusters, clusterNames, decisions);
         for (String name : clusterNames) {
             List<String> members = clusters.getOrDefault(name, List.of(name));
             AgentAcc all = new AgentAcc();
@@ -205,10 +222,16 @@ final class PeopleResolver {
                     all.accountHomepages.get(acc), pick(spellings))));
             handles.put(name, new TreeSet<>(all.accounts.keySet().stream().map(a -> a.substring(a.indexOf('/') + 1)).toList()));
             boolean fullName = all.names.stream().anyMatch(n -> n.strip().contains(" "));
-            boolean organization = members.stream().anyMatch(repoOwners::contains) && !fullName;
-            boolean person = !organization && fullName && !all.accounts.isEmpty();
+            boolean codeHost = all.accounts.keySet().stream().anyMatch(k -> k.startsWith("github/") || k.startsWith("gitlab/"));
+            // A GitHub or GitLab user is a person unless something says it is an organisation: an affiliation
+            // names it ("of Cilium", "cilium.io"), or its handle or name is a company's ("cloudnativelabs", "… Inc").
+            boolean organization = organizationAgents.contains(name) || !fullName && members.stream().anyMatch(repoOwners::contains)
+                    && all.accounts.keySet().stream().anyMatch(k -> ORGANIZATION_WORD.matcher(k.substring(k.indexOf('/') + 1)).find())
+                    || all.names.stream().anyMatch(n -> ORGANIZATION_NAME.matcher(n).find());
+            boolean person = !organization && (fullName && !all.accounts.isEmpty() || codeHost);
+            List<String> affiliations = all.affiliations.stream().map(o -> organizationAlias.getOrDefault(o, o)).distinct().sorted().toList();
             nodes.add(new AgentNode(iris.agent(name), List.copyOf(all.names), List.copyOf(all.nicks), accounts,
-                    List.copyOf(all.homepages), List.copyOf(all.affiliations), person, organization));
+                    List.copyOf(all.homepages), affiliations, person, organization));
         }
         clusters.forEach((name, members) -> decisions.add(new Decision("person", "merged", iris.agent(name),
                 members.stream().map(Clustering::show).toList(), evidence.getOrDefault(name, List.of()), List.of(), List.of())));
@@ -246,11 +269,15 @@ final class PeopleResolver {
         return names;
     }
 
-    /** "Andrew Sy Kim" and "Andrew Kim" can be one person; "John Doe" and "John Roe" cannot. */
+    /**
+     * "Andrew Sy Kim" and "Andrew Kim" can be one person, and "SIG Network" and "Kubernetes SIG Network" one
+     * group (one name inside the other); "John Doe" and "John Roe" cannot.
+     */
     private static boolean compatibleNames(String x, String y) {
         List<String> wx = List.of(x.split(" "));
         List<String> wy = List.of(y.split(" "));
-        return wx.get(0).equals(wy.get(0)) && wx.get(wx.size() - 1).equals(wy.get(wy.size() - 1));
+        return wx.get(0).equals(wy.get(0)) && wx.get(wx.size() - 1).equals(wy.get(wy.size() - 1))
+                || Collections.indexOfSubList(wx, wy) >= 0 || Collections.indexOfSubList(wy, wx) >= 0;
     }
 
     /**
@@ -287,11 +314,160 @@ final class PeopleResolver {
         return key.substring(0, key.indexOf('/'));
     }
 
-    /** The organisations named as affiliations, by IRI, each with its most frequent spelling. */
+    /** The organisations named as affiliations that are no agent of their own, by IRI, each with its most frequent spelling. */
     List<OrganizationNode> organizations() {
         List<OrganizationNode> os = new ArrayList<>();
-        organizations.forEach((iri, names) -> os.add(new OrganizationNode(iri, pick(names))));
+        Map<String, Map<String, Integer>> merged = new TreeMap<>();
+        organizations.forEach((iri, names) -> {
+            String into = organizationAlias.getOrDefault(iri, iri);
+            if (into.startsWith(iris.agent(""))) return;
+            names.forEach((n, c) -> merged.computeIfAbsent(into, k -> new TreeMap<>()).merge(n, c, Integer::sum));
+        });
+        merged.forEach((iri, names) -> os.add(new OrganizationNode(iri, pick(names))));
         return os;
+    }
+
+    /** Organisation IRIs that were joined with another organisation or with an agent, and the IRI each became. */
+    Map<String, String> organizationAliases() {
+        return new TreeMap<>(organizationAlias);
+    }
+
+    /**
+     * "Cilium" named as an affiliation (org/cilium, or org/cilium-io for "cilium.io") is the GitHub organisation
+     * github:cilium when an agent has that handle; affiliations spelled alike ("Cilium", "cilium.io") are one.
+     */
+    private void resolveOrganizations(Map<String, List<String>> clusters, Set<String> clusterNames, List<Decision> decisions) {
+        organizationAlias.clear();
+        organizationAgents.clear();
+        Map<String, String> agentByHandle = new TreeMap<>();
+        for (String name : clusterNames) {
+            for (String m : clusters.getOrDefault(name, List.of(name))) {
+                if (m.startsWith("github/") || m.startsWith("gitlab/")) agentByHandle.putIfAbsent(m.substring(m.indexOf('/') + 1), name);
+            }
+        }
+        Map<String, String> firstByKey = new TreeMap<>();
+        organizations.forEach((iri, names) -> {
+            String key = organizationKey(pick(names));
+            String agent = agentByHandle.get(key);
+            if (agent != null) {
+                organizationAlias.put(iri, iris.agent(agent));
+                organizationAgents.add(agent);
+                decisions.add(new Decision("organisation", "merged", iris.agent(agent), List.of(iri, show(agent)),
+                        List.of("the affiliation '" + pick(names) + "' is spelled as the handle " + show(agent)), List.of(), List.of()));
+                return;
+            }
+            String first = firstByKey.putIfAbsent(key, iri);
+            if (first != null) {
+                organizationAlias.put(iri, first);
+                decisions.add(new Decision("organisation", "merged", first, List.of(first, iri),
+                        List.of("the affiliations '" + pick(organizations.get(first)) + "' and '" + pick(names) + "' are spelled alike"),
+                        List.of(), List.of()));
+            }
+        });
+    }
+
+    /** "cilium.io" → "cilium", "Weave Works" → "weaveworks": how an organisation's name compares with a handle. */
+    private static String organizationKey(String name) {
+        String n = name.strip().toLowerCase(Locale.ROOT);
+        if (n.matches("[a-z0-9-]+(\\.[a-z0-9-]+)+")) n = n.substring(0, n.indexOf('.'));
+        return n.replaceAll("[^a-z0-9]", "");
+    }
+
+    /**
+     * Each agent some entry names as the only author of one work: two of them are one person when their
+     * names agree (a handle and a full name, "jvns" and "Julia Evans"; or one name inside the other,
+     * "SIG Network" and "Kubernetes SIG Network"), unless something else says they differ.
+     */
+    private void soleAuthorEdges(SortedMap<String, ResourceEvidence> resources, List<Edge> edges, Map<String, SortedMap<String, Edge>> nameEdges) {
+        resources.forEach((iri, r) -> {
+            List<String> sole = List.copyOf(r.soleAuthors);
+            for (int i = 0; i < sole.size(); i++) {
+                for (int j = i + 1; j < sole.size(); j++) {
+                    String a = sole.get(i);
+                    String b = sole.get(j);
+                    if (!soleAuthorsAgree(a, b)) continue;
+                    Edge e = new Edge(a, b, "each the only author of " + r.canonicals.first() + " in a list (" + show(a) + ", " + show(b) + ")");
+                    // A name beside an account goes with the other names-on-works evidence, so one name sole author
+                    // beside two accounts of one service is ambiguous and joins neither.
+                    if (a.startsWith("name/") != b.startsWith("name/")) {
+                        String name = a.startsWith("name/") ? a : b;
+                        nameEdges.computeIfAbsent(name, k -> new TreeMap<>()).putIfAbsent(name.equals(a) ? b : a, e);
+                    } else {
+                        edges.add(e);
+                    }
+                }
+            }
+        });
+    }
+
+    private boolean soleAuthorsAgree(String a, String b) {
+        boolean nameA = a.startsWith("name/");
+        boolean nameB = b.startsWith("name/");
+        if (nameA && nameB) {
+            List<String> wa = List.of(a.substring(5).split("-"));
+            List<String> wb = List.of(b.substring(5).split("-"));
+            return Collections.indexOfSubList(wa, wb) >= 0 && wb.size() >= 2 || Collections.indexOfSubList(wb, wa) >= 0 && wa.size() >= 2;
+        }
+        if (!nameA && !nameB) return false; // two accounts: the same-handle rule decides
+        String name = nameA ? a : b;
+        String account = nameA ? b : a;
+        // A handle and a full name; a one-word name ("Google") only when the handle spells it.
+        return name.contains("-") || account.substring(account.indexOf('/') + 1).equals(name.substring(5).replace("-", ""));
+    }
+
+    /**
+     * A full name and a handle spelled from it ("Bryan Boreham", "bboreham") are one person when each is the
+     * other's only match among all names and handles and both write in one list or on one topic.
+     */
+    private void spelledFromNameEdges(SortedMap<String, ResourceEvidence> resources, Map<String, String> spelled, List<Edge> edges,
+                                      java.util.function.Function<String, Set<String>> widen) {
+        Map<String, Set<String>> listsOf = new TreeMap<>();
+        // Where an agent writes: the lists and the topics of their works.
+        resources.values().forEach(r -> {
+            Set<String> where = new TreeSet<>(r.lists);
+            r.topics.forEach(t -> {
+                where.add(t);
+                where.addAll(widen.apply(t));
+            });
+            for (String c : r.creators) listsOf.computeIfAbsent(c, k -> new TreeSet<>()).addAll(where);
+            for (String acc : r.urlAccounts()) listsOf.computeIfAbsent(acc.substring(0, acc.indexOf('|')), k -> new TreeSet<>()).addAll(where);
+        });
+        Map<String, Set<String>> accountsByLetters = new TreeMap<>();
+        for (String key : spelled.keySet()) {
+            if (!HANDLE_SERVICES.contains(service(key))) continue;
+            String letters = key.substring(key.indexOf('/') + 1).replaceAll("\\d+$", "");
+            if (letters.length() >= 4) accountsByLetters.computeIfAbsent(letters, k -> new TreeSet<>()).add(key);
+        }
+        Map<String, Set<String>> handlesOfName = new TreeMap<>();
+        Map<String, Set<String>> namesOfHandle = new TreeMap<>();
+        for (String name : agents.keySet()) {
+            if (!name.startsWith("name/")) continue;
+            String[] w = name.substring(5).split("-");
+            if (w.length < 2 || w[w.length - 1].length() < 3) continue;
+            String first = w[0];
+            String family = w[w.length - 1];
+            for (String spelling : new TreeSet<>(List.of(first.charAt(0) + family, first + family, family + first, String.join("", w)))) {
+                if (accountsByLetters.containsKey(spelling)) {
+                    handlesOfName.computeIfAbsent(name, k -> new TreeSet<>()).add(spelling);
+                    namesOfHandle.computeIfAbsent(spelling, k -> new TreeSet<>()).add(name);
+                }
+            }
+        }
+        handlesOfName.forEach((name, handles) -> {
+            if (handles.size() != 1) return;
+            String handle = handles.iterator().next();
+            if (namesOfHandle.get(handle).size() != 1) return;
+            Set<String> accounts = accountsByLetters.get(handle);
+            // "jdoe" and "jdoe2" on one service are two people: the name could be either.
+            if (accounts.stream().map(PeopleResolver::service).distinct().count() < accounts.size()) return;
+            for (String account : accounts) {
+                Set<String> common = new TreeSet<>(listsOf.getOrDefault(name, Set.of()));
+                common.retainAll(listsOf.getOrDefault(account, Set.of()));
+                if (common.isEmpty()) continue;
+                edges.add(new Edge(name, account, "the handle " + show(account) + " is spelled from the name, no other name or handle matches "
+                        + "either, and both write in or on " + common.iterator().next()));
+            }
+        });
     }
 
     /** What the lists say of one agent key: names, handles, accounts with their spellings, homepages, affiliations. */

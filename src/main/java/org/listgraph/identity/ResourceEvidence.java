@@ -31,7 +31,11 @@ final class ResourceEvidence {
     final SortedSet<String> recordings = new TreeSet<>();
     final SortedSet<String> slides = new TreeSet<>();
     final SortedSet<String> creators = new TreeSet<>();
+    /** Agent keys that some entry names as this work's only author. */
+    final SortedSet<String> soleAuthors = new TreeSet<>();
     final SortedSet<String> topics = new TreeSet<>();
+    /** Topics of the scheme that an entry's title or description names, besides those it is listed under. */
+    final SortedSet<String> derived = new TreeSet<>();
     final SortedSet<String> lists = new TreeSet<>();
     final SortedSet<String> parts = new TreeSet<>();
     final SortedSet<String> partOf = new TreeSet<>();
@@ -53,6 +57,15 @@ final class ResourceEvidence {
         lists.add(listIri);
     }
 
+    /** Records the authors an entry names, each as {@code people} keys them; an entry's only author is a sole author. */
+    void addAuthors(Entry e, PeopleResolver people) {
+        for (org.listgraph.entry.Author a : e.authors()) {
+            String agent = people.add(a);
+            creators.add(agent);
+            if (e.authors().size() == 1) soleAuthors.add(agent);
+        }
+    }
+
     void absorb(ResourceEvidence o) {
         o.titles.forEach((t, c) -> titles.merge(t, c, Integer::sum));
         kind.absorb(o.kind);
@@ -61,7 +74,9 @@ final class ResourceEvidence {
         recordings.addAll(o.recordings);
         slides.addAll(o.slides);
         creators.addAll(o.creators);
+        soleAuthors.addAll(o.soleAuthors);
         topics.addAll(o.topics);
+        derived.addAll(o.derived);
         lists.addAll(o.lists);
         parts.addAll(o.parts);
         partOf.addAll(o.partOf);

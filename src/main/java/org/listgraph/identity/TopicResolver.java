@@ -10,80 +10,154 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import static org.listgraph.identity.Clustering.join;
 import static org.listgraph.identity.Clustering.pick;
 
 /**
- * Gives the headings of all lists that mean the same subject one shared topic: by their normalised
- * words ({@link TopicNames}), a heading with "Kubernetes" in front, and curators' overrides.
+ * Gives the headings of all lists that mean the same subject one shared topic: the concepts of the
+ * {@link TopicScheme} that a heading names ({@link TopicAligner}), a topic of its own for a heading the
+ * scheme does not know (joined with the same heading with "Kubernetes" in front), and curators'
+ * overrides. Only topics some resource is on become nodes, with the broader concepts above them.
  */
 final class TopicResolver {
     private final IriMinter iris;
     private final Overrides overrides;
-    private final TopicNames topicNames = new TopicNames();
+    private final TopicAligner aligner;
+    private final TopicMentions mentions;
     /** Raw topic keys with the headings that named them, as written, and how often. */
     private final SortedMap<String, Map<String, Integer>> topics = new TreeMap<>();
 
-    TopicResolver(IriMinter iris, Overrides overrides) {
+    TopicResolver(IriMinter iris, Overrides overrides, TopicScheme scheme) {
         this.iris = iris;
         this.overrides = overrides;
+        this.aligner = new TopicAligner(scheme);
+        this.mentions = new TopicMentions(scheme);
     }
 
-    /** Records a heading and returns the IRI of the topic it names before clustering, or null for a generic heading ("Other"). */
-    String add(String heading) {
-        return topicNames.key(heading).map(k -> {
-            topics.computeIfAbsent(k, x -> new TreeMap<>()).merge(heading, 1, Integer::sum);
-            return iris.topic(k);
-        }).orElse(null);
+    /** Records a heading and returns the IRIs of the topics it names before clustering; none for a generic heading ("Other"). */
+    List<String> add(String heading) {
+        List<String> out = new ArrayList<>();
+        for (TopicAligner.Topic t : aligner.topics(heading)) {
+            topics.computeIfAbsent(t.key(), x -> new TreeMap<>()).merge(t.label(), 1, Integer::sum);
+            out.add(iris.topic(t.key()));
+        }
+        return out;
     }
 
-    /** Topic clusters: each raw topic IRI that was merged → the IRI it resolved to, and the topic nodes. */
-    record Topics(Map<String, String> aliases, List<TopicNode> nodes) {
+    /** The IRIs of the scheme's concepts that a title or description names. */
+    Set<String> mentionedIn(String text) {
+        Set<String> out = new TreeSet<>();
+        for (String key : mentions.in(text)) {
+            topics.computeIfAbsent(key, x -> new TreeMap<>());
+            out.add(iris.topic(key));
+        }
+        return out;
     }
 
-    /** Clusters the topics named so far and builds their nodes, each labelled by its most frequent heading. */
+    /** The IRIs of the concepts broader than a topic, transitively; none for a topic the scheme does not know. */
+    Set<String> broaderIris(String topicIri) {
+        String prefix = iris.topic("");
+        if (!topicIri.startsWith(prefix)) return Set.of();
+        Set<String> out = new TreeSet<>();
+        aligner.scheme().withAncestors(topicIri.substring(prefix.length())).keySet().forEach(k -> out.add(iris.topic(k)));
+        out.remove(topicIri);
+        return out;
+    }
+
+    /** Topic clusters: each raw topic IRI that was merged → the IRI it resolved to. */
+    record Topics(Map<String, String> aliases, Map<String, String> keys) {
+    }
+
+    /** Clusters the topics named so far. */
     Topics resolve(List<Decision> decisions) {
         Map<String, String> topicKeys = keys(decisions);
         Map<String, String> aliases = new HashMap<>();
         topicKeys.forEach((raw, key) -> {
             if (!raw.equals(key)) aliases.put(iris.topic(raw), iris.topic(key));
         });
-        List<TopicNode> ts = new ArrayList<>();
-        Map<String, Map<String, Integer>> topicLabels = new TreeMap<>();
-        topics.forEach((raw, labels) -> labels.forEach((l, c) -> topicLabels.computeIfAbsent(topicKeys.get(raw), k -> new TreeMap<>()).merge(l, c, Integer::sum)));
-        topicLabels.forEach((key, labels) -> {
-            String pref = pick(labels);
-            ts.add(new TopicNode(iris.topic(key), pref, labels.keySet().stream().filter(l -> !l.equals(pref)).toList()));
-        });
-        return new Topics(aliases, ts);
+        return new Topics(aliases, topicKeys);
     }
 
-    /** Raw topic key → the key of its cluster: "kubernetes-networking" joins "networking", overrides join or part others. */
+    /**
+     * The nodes of the topics in {@code used} (resolved IRIs that some resource is on) and of the broader
+     * concepts above them: a concept of the scheme is labelled as the scheme labels it (the headings that
+     * named it are more alternative labels); a topic of its own by its most frequent heading.
+     */
+    List<TopicNode> nodes(Topics resolved, Set<String> used) {
+        TopicScheme scheme = aligner.scheme();
+        Map<String, Map<String, Integer>> headings = new TreeMap<>();
+        topics.forEach((raw, labels) -> labels.forEach((l, c) ->
+                headings.computeIfAbsent(resolved.keys().get(raw), k -> new TreeMap<>()).merge(l, c, Integer::sum)));
+        SortedMap<String, TopicScheme.Concept> concepts = new TreeMap<>();
+        Set<String> keys = new TreeSet<>();
+        for (String key : new TreeSet<>(resolved.keys().values())) {
+            if (!used.contains(iris.topic(key))) continue;
+            keys.add(key);
+            scheme.concept(key).ifPresent(c -> concepts.putAll(scheme.withAncestors(c.key())));
+        }
+        keys.addAll(concepts.keySet());
+        List<TopicNode> out = new ArrayList<>();
+        for (String key : keys) {
+            Map<String, Integer> named = headings.getOrDefault(key, Map.of());
+            Optional<TopicScheme.Concept> c = scheme.concept(key);
+            String pref = c.map(TopicScheme.Concept::prefLabel).orElseGet(() -> pick(named));
+            Set<String> alt = new TreeSet<>(named.keySet());
+            c.ifPresent(x -> alt.addAll(x.altLabels()));
+            alt.remove(pref);
+            List<String> broader = c.map(x -> x.broader().stream().map(iris::topic).toList()).orElse(List.of());
+            out.add(new TopicNode(iris.topic(key), pref, List.copyOf(alt), broader, c.isPresent()));
+        }
+        return out;
+    }
+
+    /** The key of the first topic a heading as an override writes it names. */
+    private Optional<String> keyOf(String heading) {
+        return aligner.topics(heading).stream().map(TopicAligner.Topic::key).findFirst();
+    }
+
+    /** Raw topic key → the key of its cluster: "kubernetes-sidecar" joins "sidecar", overrides join or part others. */
     private Map<String, String> keys(List<Decision> decisions) {
         List<Edge> edges = new ArrayList<>();
         for (String key : topics.keySet()) {
-            if (key.startsWith("kubernetes-") && topics.containsKey(key.substring("kubernetes-".length()))) {
+            // Only for headings the scheme does not know: "Kubernetes Networking" is a concept of its own, not "Networking".
+            if (key.startsWith("kubernetes-") && topics.containsKey(key.substring("kubernetes-".length()))
+                    && aligner.scheme().concept(key).isEmpty()) {
                 edges.add(new Edge(key, key.substring("kubernetes-".length()), "the same heading with 'Kubernetes' in front"));
             }
         }
         for (Overrides.Pair p : overrides.mergeTopics()) {
-            Optional<String> a = topicNames.key(p.a()).filter(topics::containsKey);
-            Optional<String> b = topicNames.key(p.b()).filter(topics::containsKey);
+            Optional<String> a = keyOf(p.a()).filter(topics::containsKey);
+            Optional<String> b = keyOf(p.b()).filter(topics::containsKey);
             if (a.isPresent() && b.isPresent()) edges.add(new Edge(a.get(), b.get(), "merged by " + p.source()));
             else decisions.add(new Decision("topic", "override not applied", p.a(), List.of(p.a(), p.b()),
                     List.of(p.source() + ": no heading of any list names " + (a.isEmpty() ? p.a() : p.b())), List.of(), List.of()));
         }
-        List<Overrides.Pair> apart = overrides.apartTopics().stream()
-                .flatMap(p -> topicNames.key(p.a()).flatMap(a -> topicNames.key(p.b()).map(b -> new Overrides.Pair(a, b, p.source()))).stream())
-                .toList();
+        List<Overrides.Pair> apart = new ArrayList<>();
+        for (Overrides.Pair p : overrides.apartTopics()) {
+            Optional<String> a = keyOf(p.a());
+            Optional<String> b = keyOf(p.b());
+            if (a.isEmpty() || b.isEmpty()) continue;
+            if (a.get().equals(b.get())) {
+                // Both headings name one concept of the scheme: only the scheme can tell them apart.
+                decisions.add(new Decision("topic", "override not applied", iris.topic(a.get()), List.of(p.a(), p.b()),
+                        List.of(p.source() + ": both headings name the topic " + a.get() + " of the topic scheme; to keep them apart, "
+                                + "give them different concepts in " + "ontology/topics.ttl"), List.of(), List.of()));
+            } else {
+                apart.add(new Overrides.Pair(a.get(), b.get(), p.source()));
+            }
+        }
         UnionFind uf = new UnionFind();
         topics.keySet().forEach(uf::add);
         Map<String, List<String>> evidence = join(uf, edges, apart, "topic", decisions);
-        Comparator<String> shortestFirst = Comparator.comparingInt(String::length).thenComparing(k -> k);
-        Map<String, List<String>> clusters = uf.clusters(shortestFirst);
+        // A concept of the scheme names its cluster; otherwise the shortest key does.
+        Comparator<String> schemeFirst = Comparator.comparing((String k) -> aligner.scheme().concept(k).isEmpty())
+                .thenComparingInt(String::length).thenComparing(k -> k);
+        Map<String, List<String>> clusters = uf.clusters(schemeFirst);
         Map<String, String> keys = new HashMap<>();
         for (String k : topics.keySet()) keys.put(k, k);
         clusters.forEach((name, members) -> {
@@ -94,7 +168,8 @@ final class TopicResolver {
         topics.forEach((key, labels) -> {
             if (labels.size() > 1 && !clusters.containsKey(key) && keys.get(key).equals(key)) {
                 decisions.add(new Decision("topic", "merged", iris.topic(key), List.copyOf(labels.keySet()),
-                        List.of("the same words after case, punctuation, plurals, CamelCase and acronyms are normalised"), List.of(), List.of()));
+                        List.of(aligner.scheme().concept(key).isPresent() ? "the headings name one concept of the topic scheme"
+                                : "the same words after case, punctuation, plurals and qualifiers are set aside"), List.of(), List.of()));
             }
         });
         return keys;

@@ -11,6 +11,7 @@ import org.listgraph.identity.Identified;
 import org.listgraph.identity.IriMinter;
 import org.listgraph.identity.KindRules;
 import org.listgraph.identity.Overrides;
+import org.listgraph.identity.TopicScheme;
 import org.listgraph.markdown.ListFiles;
 
 import java.nio.file.Path;
@@ -24,34 +25,36 @@ import java.util.List;
 public final class Converter {
     private final IriMinter iris;
     private final KindRules kindRules;
+    private final TopicScheme topicScheme;
     private final int threads;
     private final InputLimits limits;
 
-    /** A converter with the kind rules of the working directory's project (or the shipped ones). */
+    /** A converter with the kind rules and topic scheme of the working directory's project (or the shipped ones). */
     public Converter(String base) {
         this(base, KindRules.load(Path.of("")));
     }
 
     public Converter(String base, KindRules kindRules) {
-        this(new IriMinter(base), kindRules, Runtime.getRuntime().availableProcessors(), InputLimits.DEFAULTS);
+        this(new IriMinter(base), kindRules, TopicSchemeReader.load(Path.of("")), Runtime.getRuntime().availableProcessors(), InputLimits.DEFAULTS);
     }
 
-    private Converter(IriMinter iris, KindRules kindRules, int threads, InputLimits limits) {
+    private Converter(IriMinter iris, KindRules kindRules, TopicScheme topicScheme, int threads, InputLimits limits) {
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1: " + threads);
         this.iris = iris;
         this.kindRules = kindRules;
+        this.topicScheme = topicScheme;
         this.threads = threads;
         this.limits = java.util.Objects.requireNonNull(limits, "limits");
     }
 
     /** This converter parsing up to {@code threads} lists at once (the output is the same for any count). */
     public Converter withThreads(int threads) {
-        return new Converter(iris, kindRules, threads, limits);
+        return new Converter(iris, kindRules, topicScheme, threads, limits);
     }
 
     /** This converter refusing files over {@code limits}. */
     public Converter withLimits(InputLimits limits) {
-        return new Converter(iris, kindRules, threads, limits);
+        return new Converter(iris, kindRules, topicScheme, threads, limits);
     }
 
     /**
@@ -221,7 +224,7 @@ public final class Converter {
         int entries;
 
         Assembly(Overrides overrides) {
-            this.catalog = new Catalog(iris, kindRules, overrides);
+            this.catalog = new Catalog(iris, kindRules, overrides, topicScheme);
         }
 
         void add(ListDocument doc) {

@@ -42,7 +42,7 @@ public final class ListTriples {
             out.text(sn, Vocab.SKOS_PREF_LABEL, s.section().label());
             out.add(sn, Vocab.SKOS_IN_SCHEME, l);
             out.iri(sn, Vocab.SKOS_BROADER, s.broaderIri());
-            out.iri(sn, Vocab.TOPIC_P, resolution.resolve(s.topicIri()));
+            s.topicIris().stream().map(resolution::resolve).distinct().sorted().forEach(t -> out.iri(sn, Vocab.TOPIC_P, t));
         }
 
         java.util.Map<java.util.List<String>, Node> sectionNodes = new java.util.HashMap<>();

@@ -33,6 +33,7 @@ public final class SharedTriples {
             r.slides().forEach(u -> out.iri(n, Vocab.SLIDES, u));
             r.creatorIris().forEach(c -> out.iri(n, Vocab.DCT_CREATOR, c));
             r.topicIris().forEach(t -> out.iri(n, Vocab.DCT_SUBJECT, t));
+            r.derivedTopicIris().forEach(t -> out.iri(n, Vocab.DERIVED_SUBJECT, t));
             r.listIris().forEach(l -> out.iri(n, Vocab.LISTED_IN, l));
             out.integer(n, Vocab.LIST_COUNT, r.listIris().size());
             r.partIris().forEach(p -> out.iri(n, Vocab.DCT_HAS_PART, p));
@@ -73,6 +74,8 @@ public final class SharedTriples {
             out.iri(TripleSink.node(pair.get(0)), Vocab.POSSIBLE_DUPLICATE, pair.get(1));
             out.iri(TripleSink.node(pair.get(1)), Vocab.POSSIBLE_DUPLICATE, pair.get(0));
         }
+        // An IRI a node has when fewer lists are converted stays usable: it is the same as the node's IRI here.
+        for (List<String> pair : shared.sameAs()) out.iri(TripleSink.node(pair.get(0)), Vocab.OWL_SAME_AS, pair.get(1));
         for (OrganizationNode o : shared.organizations()) {
             Node n = TripleSink.node(o.iri());
             out.add(n, Vocab.TYPE, Vocab.FOAF_AGENT);
@@ -85,6 +88,8 @@ public final class SharedTriples {
             out.add(n, Vocab.TYPE, Vocab.TOPIC);
             out.text(n, Vocab.SKOS_PREF_LABEL, t.prefLabel());
             t.altLabels().forEach(l -> out.text(n, Vocab.SKOS_ALT_LABEL, l));
+            if (t.inScheme()) out.add(n, Vocab.SKOS_IN_SCHEME, Vocab.TOPICS);
+            t.broaderIris().forEach(b -> out.iri(n, Vocab.SKOS_BROADER, b));
             java.util.Set<String> keys = new java.util.TreeSet<>(LookupKeys.ofLabel(t.prefLabel()));
             t.altLabels().forEach(l -> keys.addAll(LookupKeys.ofLabel(l)));
             keys.forEach(k -> out.text(n, Vocab.LOOKUP_KEY, k));

@@ -221,7 +221,7 @@ class CliTest {
                 "https://w3id.org/listgraph/id/graph/a,25",
                 "https://w3id.org/listgraph/id/graph/b,25",
                 "https://w3id.org/listgraph/id/graph/meta,24",
-                "https://w3id.org/listgraph/id/graph/shared,32"), graphs.out().lines().toList());
+                "https://w3id.org/listgraph/id/graph/shared,151"), graphs.out().lines().toList());
 
         assertEquals(Main.OK, run("load", "src/test/resources/golden/link-description-handle", "--db", db.toString()).code());
         Run after = run("query", "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g", "--db", db.toString(), "-f", "csv");
@@ -262,15 +262,32 @@ class CliTest {
         assertTrue(betz.out().contains("Understanding kubernetes networking: ingress"), "Mark Betz's post by name now by Markbnj: " + betz.out());
         Run topics = run("query", "SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE { ?t a lg:Topic ; skos:prefLabel|skos:altLabel ?l FILTER(?l IN (\"NetworkPolicy\", \"Kubernetes Network Policy\")) }",
                 "--db", db, "-f", "csv");
-        assertEquals(List.of("n", "2"), topics.out().lines().toList(), "topics kept apart");
+        assertEquals(List.of("n", "1"), topics.out().lines().toList(), "both headings name the scheme's Network Policy");
 
         String md = Files.readString(output.resolve("merges.md"));
         assertTrue(md.contains("merged by lists/overrides.json works.merge[0]"), md);
         assertTrue(md.contains("kept apart by lists/overrides.json works.keepApart[0]"), md);
         assertTrue(md.contains("the name 'Jon Langemak' and github:jonlangemak on the same work"), md);
+        assertTrue(md.contains("both headings name the topic network-policy of the topic scheme"), md);
         String csv = Files.readString(output.resolve("merges.csv"));
         assertTrue(csv.startsWith("what,outcome,into,member,evidence,urls,lists\n"), csv);
         assertTrue(csv.contains("person,merged,https://w3id.org/listgraph/id/agent/github/thockin,name:tim-hockin,"), csv);
+    }
+
+    @Test
+    void aLookupThatFindsNoOneSuggestsCloseNamesOnStderrAndStillExitsZero() {
+        Path db = tmp.resolve("db");
+        assertEquals(Main.OK, run("load", "src/test/resources/golden/cross-list-merge", "--db", db.toString()).code());
+        Run miss = run("query", "--saved", "talks-by", "--param", "author=thockn", "--db", db.toString(), "-f", "csv");
+        assertEquals(Main.OK, miss.code(), miss.err());
+        assertEquals(List.of("talk,title"), miss.out().lines().toList());
+        assertTrue(miss.err().contains("talks-by: no rows for author=\"thockn\"; did you mean \"thockin\"?"), miss.err());
+        Run works = run("query", "--saved", "works-by", "--param", "author=THOCKIN", "--db", db.toString(), "-f", "csv");
+        assertTrue(works.out().contains("An Illustrated Guide to Kubernetes Networking"), works.out());
+        assertTrue(works.out().contains("Talk"), "works-by gives kinds: " + works.out());
+        Run topics = run("query", "--saved", "topics", "--db", db.toString(), "-f", "csv");
+        assertTrue(topics.out().startsWith("topic,label,resources,mentions,broader"), topics.out());
+        assertTrue(topics.out().contains("Kubernetes Networking"), topics.out());
     }
 
     @Test

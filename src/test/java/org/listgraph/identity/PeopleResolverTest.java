@@ -110,4 +110,63 @@ class PeopleResolverTest {
 
         assertEquals(resolve(a, b), resolve(b, a));
     }
+
+    @Test
+    void aHandleAndAFullNameEachTheOnlyAuthorOfOneWorkInTwoListsAreOnePerson() {
+        People people = resolve(
+                read("a", "- [Operating a Kubernetes network](https://jvns.ca/blog/2017/10/10/operating-a-kubernetes-network/) by [jvns](https://github.com/jvns)\n"),
+                read("b", "- [Operating a Kubernetes network](https://jvns.ca/blog/2017/10/10/operating-a-kubernetes-network/) by Julia Evans\n"));
+
+        assertEquals("github/jvns", people.alias().get("name/julia-evans"));
+        assertTrue(agent(people, "github/jvns").person());
+    }
+
+    @Test
+    void aGroupNamedWithAndWithoutItsProjectIsOneAgent() {
+        People people = resolve(
+                read("a", "- [Ingress survey 2018](https://example.com/survey) by SIG Network\n"),
+                read("b", "- [Ingress survey 2018](https://example.com/survey) by Kubernetes SIG Network\n"));
+
+        assertEquals(people.alias().get("name/sig-network"), people.alias().get("name/kubernetes-sig-network"));
+    }
+
+    @Test
+    void twoDifferentFullNamesOnOneWorkStayApart() {
+        People people = resolve(
+                read("a", "- [A talk](https://example.com/talk) by John Doe\n"),
+                read("b", "- [A talk](https://example.com/talk) by John Roe\n"));
+
+        assertNotEquals(people.alias().get("name/john-doe"), people.alias().get("name/john-roe"));
+    }
+
+    @Test
+    void aHandleSpelledFromTheOnlyMatchingNameInOneListIsThatPerson() {
+        People people = resolve(read("a", """
+                - [Kubernetes Networking 101](https://example.com/101) by Bryan Boreham of WeaveWorks
+                - CNI, the Container Network Interface, [recording](https://example.com/cni) by [bboreham](https://github.com/bboreham)
+                - [Weave Net](https://example.com/weave) by [bryan](https://github.com/bryan)
+                """));
+
+        assertEquals("github/bboreham", people.alias().get("name/bryan-boreham"));
+    }
+
+    @Test
+    void anAffiliationSpelledAsAGithubOrganisationIsThatOrganisation() {
+        PeopleResolver resolver = new PeopleResolver(IRIS, noOverrides());
+        People people = resolver.resolve(evidence(resolver,
+                read("a", "- [BPF reference](https://github.com/cilium/cilium) by [cilium](https://github.com/cilium)\n"
+                        + "- [Cilium deep dive](https://example.com/deep) by Thomas Graf of Cilium\n")), decisions);
+
+        assertTrue(agent(people, "github/cilium").organization());
+        assertEquals(List.of(), resolver.organizations(), "no second node for Cilium");
+        assertEquals(IRIS.agent("github/cilium"), resolver.organizationAliases().get(IRIS.organization("Cilium")));
+    }
+
+    @Test
+    void aGithubUserWithNothingSayingOrganisationIsAPerson() {
+        People people = resolve(read("a", "- [kube-v6](https://github.com/leblancd/kube-v6) by [leblancd](https://github.com/leblancd)\n"));
+
+        assertTrue(agent(people, "github/leblancd").person());
+        assertTrue(!agent(people, "github/leblancd").organization());
+    }
 }

@@ -1,6 +1,5 @@
 package org.listgraph.identity;
 
-import org.listgraph.entry.Author;
 import org.listgraph.entry.Entry;
 import org.listgraph.entry.Kind;
 import org.listgraph.entry.ListDocument;
@@ -43,7 +42,7 @@ final class ResolverInputs {
                 String canonical = URLS.canonical(e.identifyingLink().url());
                 ResourceEvidence r = resources.computeIfAbsent(IRIS.resource(canonical), k -> new ResourceEvidence());
                 r.add(e, canonical, ARTICLE, IRIS.list(doc.info().id()), URLS);
-                for (Author a : e.authors()) r.creators.add(people.add(a));
+                r.addAuthors(e, people);
             }
         }
         return resources;

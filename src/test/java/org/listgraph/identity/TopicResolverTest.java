@@ -14,11 +14,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.listgraph.identity.ResolverInputs.IRIS;
 import static org.listgraph.identity.ResolverInputs.noOverrides;
@@ -26,9 +26,10 @@ import static org.listgraph.identity.ResolverInputs.read;
 
 /** Which headings name one subject: the topic resolver on the headings of small lists, without people or works. */
 class TopicResolverTest {
+    private static final TopicScheme SHIPPED = org.listgraph.rdf.TopicSchemeReader.load(Path.of(""));
     private final List<Decision> decisions = new ArrayList<>();
-    /** Each heading's topic IRI as the resolver gave it when the heading was added. */
-    private final Map<String, String> topicOf = new TreeMap<>();
+    /** Each heading's topic IRIs as the resolver gave them when the heading was added. */
+    private final Map<String, List<String>> topicOf = new TreeMap<>();
 
     @TempDir
     Path tmp;
@@ -42,60 +43,68 @@ class TopicResolverTest {
         return topics.resolve(decisions);
     }
 
-    private Topics resolve(String... headings) {
-        return resolve(new TopicResolver(IRIS, noOverrides()), headings);
-    }
-
-    /** The IRI a heading's topic resolved to. */
+    /** The IRI a heading's (first) topic resolved to. */
     private String resolved(Topics topics, String heading) {
-        String raw = topicOf.get(heading);
+        String raw = topicOf.get(heading).get(0);
         return topics.aliases().getOrDefault(raw, raw);
     }
 
     @Test
-    void serviceMeshesAndServiceMeshAreOneTopic() {
-        Topics topics = resolve("Service Meshes", "Service Mesh");
+    void serviceMeshesAndServiceMeshAreTheSchemesServiceMesh() {
+        TopicResolver resolver = new TopicResolver(IRIS, noOverrides(), SHIPPED);
+        Topics topics = resolve(resolver, "Service Meshes", "Service Mesh");
 
-        assertEquals(topicOf.get("Service Mesh"), topicOf.get("Service Meshes"), "one topic key for both headings");
-        assertEquals(List.of(new TopicNode(IRIS.topic("service-mesh"), "Service Mesh", List.of("Service Meshes"))), topics.nodes());
-        assertTrue(decisions.stream().anyMatch(d -> d.what().equals("topic") && d.outcome().equals("merged")
-                && d.members().equals(List.of("Service Mesh", "Service Meshes"))), decisions.toString());
+        assertEquals(List.of(IRIS.topic("service-mesh")), topicOf.get("Service Meshes"));
+        assertEquals(topicOf.get("Service Mesh"), topicOf.get("Service Meshes"));
+        TopicNode mesh = resolver.nodes(topics, Set.of(IRIS.topic("service-mesh"))).stream()
+                .filter(n -> n.iri().equals(IRIS.topic("service-mesh"))).findFirst().orElseThrow();
+        assertEquals("Service Mesh", mesh.prefLabel());
+        assertTrue(mesh.altLabels().contains("Service Meshes"), mesh.toString());
+        assertTrue(mesh.inScheme());
     }
 
     @Test
     void anAcronymAndItsExpansionAreOneTopic() {
-        resolve("Container Network Interface (CNI)", "CNI");
+        resolve(new TopicResolver(IRIS, noOverrides(), SHIPPED), "Container Network Interface (CNI)", "CNI");
 
-        assertEquals(IRIS.topic("cni"), topicOf.get("Container Network Interface (CNI)"));
-        assertEquals(IRIS.topic("cni"), topicOf.get("CNI"));
+        assertEquals(List.of(IRIS.topic("cni")), topicOf.get("Container Network Interface (CNI)"));
+        assertEquals(List.of(IRIS.topic("cni")), topicOf.get("CNI"));
     }
 
     @Test
-    void aHeadingWithKubernetesInFrontJoinsTheHeadingWithout() {
-        Topics topics = resolve("Kubernetes Network Policies", "Network Policy");
+    void onlyTopicsWithResourcesAreNodesWithTheBroaderConceptsAboveThem() {
+        TopicResolver resolver = new TopicResolver(IRIS, noOverrides(), SHIPPED);
+        Topics topics = resolve(resolver, "Project Calico", "Network Solutions Details");
 
-        assertNotEquals(topicOf.get("Network Policy"), topicOf.get("Kubernetes Network Policies"), "two keys before clustering");
-        assertEquals(IRIS.topic("network-policy"), resolved(topics, "Kubernetes Network Policies"));
-        assertEquals(1, topics.nodes().size(), topics.nodes().toString());
+        List<String> iris = resolver.nodes(topics, Set.of(IRIS.topic("calico"))).stream().map(TopicNode::iri).toList();
+        assertTrue(iris.containsAll(List.of(IRIS.topic("calico"), IRIS.topic("cni"))), iris.toString());
+        assertTrue(!iris.contains(IRIS.topic("networking")) || SHIPPED.withAncestors("calico").containsKey("networking"), iris.toString());
+    }
+
+    @Test
+    void anUnknownHeadingWithKubernetesInFrontJoinsTheHeadingWithout() {
+        Topics topics = resolve(new TopicResolver(IRIS, noOverrides(), TopicScheme.empty()), "Kubernetes Sidecars", "Sidecars");
+
+        assertNotEquals(topicOf.get("Sidecars"), topicOf.get("Kubernetes Sidecars"), "two keys before clustering");
+        assertEquals(IRIS.topic("sidecar"), resolved(topics, "Kubernetes Sidecars"));
     }
 
     @Test
     void aGenericHeadingNamesNoTopic() {
-        Topics topics = resolve("Other");
+        resolve(new TopicResolver(IRIS, noOverrides(), SHIPPED), "Other", "Table of Contents");
 
-        assertNull(topicOf.get("Other"));
-        assertEquals(List.of(), topics.nodes());
+        assertEquals(List.of(), topicOf.get("Other"));
+        assertEquals(List.of(), topicOf.get("Table of Contents"));
     }
 
     @Test
     void aCuratorCanKeepTwoHeadingsApart() throws IOException {
         Files.writeString(tmp.resolve(Overrides.FILE_NAME), """
-                { "topics": { "keepApart": [["NetworkPolicy", "Kubernetes Network Policy"]] } }
+                { "topics": { "keepApart": [["Sidecars", "Kubernetes Sidecars"]] } }
                 """);
-        Topics topics = resolve(new TopicResolver(IRIS, Overrides.inFolders(List.of(tmp))), "Kubernetes Network Policy", "NetworkPolicy");
+        Topics topics = resolve(new TopicResolver(IRIS, Overrides.inFolders(List.of(tmp)), TopicScheme.empty()), "Kubernetes Sidecars", "Sidecars");
 
-        assertNotEquals(resolved(topics, "NetworkPolicy"), resolved(topics, "Kubernetes Network Policy"));
-        assertEquals(2, topics.nodes().size());
+        assertNotEquals(resolved(topics, "Sidecars"), resolved(topics, "Kubernetes Sidecars"));
         assertTrue(decisions.stream().anyMatch(d -> d.outcome().equals("kept apart")
                 && d.evidence().stream().anyMatch(e -> e.startsWith("kept apart by"))), decisions.toString());
     }

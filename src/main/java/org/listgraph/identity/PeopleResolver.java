@@ -422,6 +422,7 @@ final class PeopleResolver {
     private void spelledFromNameEdges(SortedMap<String, ResourceEvidence> resources, Map<String, String> spelled, List<Edge> edges,
                                       java.util.function.Function<String, Set<String>> widen) {
         Map<String, Set<String>> listsOf = new TreeMap<>();
+        Map<String, Set<String>> direct = new TreeMap<>();
         // Where an agent writes: the lists and the topics of their works.
         resources.values().forEach(r -> {
             Set<String> where = new TreeSet<>(r.lists);
@@ -430,6 +431,7 @@ final class PeopleResolver {
                 where.addAll(widen.apply(t));
             });
             for (String c : r.creators) listsOf.computeIfAbsent(c, k -> new TreeSet<>()).addAll(where);
+            for (String c : r.creators) direct.computeIfAbsent(c, k -> new TreeSet<>()).addAll(r.topics);
             for (String acc : r.urlAccounts()) listsOf.computeIfAbsent(acc.substring(0, acc.indexOf('|')), k -> new TreeSet<>()).addAll(where);
         });
         Map<String, Set<String>> accountsByLetters = new TreeMap<>();
@@ -464,8 +466,12 @@ final class PeopleResolver {
                 Set<String> common = new TreeSet<>(listsOf.getOrDefault(name, Set.of()));
                 common.retainAll(listsOf.getOrDefault(account, Set.of()));
                 if (common.isEmpty()) continue;
+                // Cite a shared list if there is one, else the topic both write on that is named most directly.
+                String where = common.stream().filter(c -> !c.startsWith(iris.topic(""))).findFirst()
+                        .orElseGet(() -> common.stream().filter(c -> direct.getOrDefault(name, Set.of()).contains(c)
+                                || direct.getOrDefault(account, Set.of()).contains(c)).findFirst().orElse(common.iterator().next()));
                 edges.add(new Edge(name, account, "the handle " + show(account) + " is spelled from the name, no other name or handle matches "
-                        + "either, and both write in or on " + common.iterator().next()));
+                        + "either, and both write in or on " + where));
             }
         });
     }

@@ -59,12 +59,16 @@ final class TopicResolver {
         return out;
     }
 
-    /** The IRIs of the concepts broader than a topic, transitively; none for a topic the scheme does not know. */
+    /**
+     * The IRIs of the concepts broader than a topic, transitively, short of the scheme's top concepts (that two
+     * people write on "Computer Science" says little); none for a topic the scheme does not know.
+     */
     Set<String> broaderIris(String topicIri) {
         String prefix = iris.topic("");
         if (!topicIri.startsWith(prefix)) return Set.of();
         Set<String> out = new TreeSet<>();
-        aligner.scheme().withAncestors(topicIri.substring(prefix.length())).keySet().forEach(k -> out.add(iris.topic(k)));
+        aligner.scheme().withAncestors(topicIri.substring(prefix.length())).values().stream().filter(c -> !c.broader().isEmpty())
+                .forEach(c -> out.add(iris.topic(c.key())));
         out.remove(topicIri);
         return out;
     }

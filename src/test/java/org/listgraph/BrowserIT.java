@@ -90,6 +90,15 @@ class BrowserIT {
                 browser.findElement(By.cssSelector("#result-table tbody tr td:first-child a")).click();
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result-rdf"), "An Illustrated Guide to Kubernetes Networking"));
 
+                // A misspelt author finds nothing; the page offers the close names, and one click runs it again.
+                wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#saved button[data-name='talks-by']"))).click();
+                WebElement again = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("param-author")));
+                again.sendKeys("Tim Hokin");
+                browser.findElement(By.id("run")).click();
+                wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#suggestions button.suggestion"))).click();
+                wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#result-table tbody tr"), 4));
+                assertEquals("Tim Hockin", browser.findElement(By.id("param-author")).getAttribute("value"));
+
                 List<LogEntry> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                         .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
                 assertEquals(List.of(), problems, "no errors in the browser console (CSP, scripts, missing files)");

@@ -42,7 +42,7 @@ public final class ListgraphServer implements AutoCloseable {
         dsg.getContext().set(ARQ.queryTimeout, Long.toString(options.timeout().toMillis()));
         // SERVICE would let any visitor make this machine fetch URLs of their choosing.
         dsg.getContext().set(ARQ.httpServiceAllowed, false);
-        QueryPage page = new QueryPage(saved, options.base(), DATASET + "/sparql");
+        QueryPage page = new QueryPage(saved, options.base(), DATASET + "/sparql", dsg);
         FusekiServer.Builder builder = FusekiServer.create()
                 .port(options.port())
                 .loopback(address.isLoopbackAddress())

@@ -12,6 +12,8 @@ import org.listgraph.store.QueryRequest;
 import org.listgraph.store.QueryRunner;
 import org.listgraph.store.SavedQueries;
 import org.listgraph.store.SavedQuery;
+import org.listgraph.store.Suggestions;
+import org.apache.jena.sparql.core.DatasetGraph;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,9 +40,12 @@ final class QueryPage extends HttpServlet {
     private final transient SavedQueries saved;
     private final String base;
     private final String endpoint;
+    /** The served dataset, read only for "did you mean" suggestions when a saved query finds nothing. */
+    private final transient DatasetGraph dataset;
 
-    QueryPage(SavedQueries saved, String base, String endpoint) {
+    QueryPage(SavedQueries saved, String base, String endpoint, DatasetGraph dataset) {
         this.saved = saved;
+        this.dataset = dataset;
         this.base = base;
         this.endpoint = endpoint;
     }
@@ -66,6 +71,10 @@ final class QueryPage extends HttpServlet {
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getRequestURI().substring(req.getContextPath().length());
         secure(resp);
+        if (path.equals("/page/suggest")) {
+            suggest(req, resp);
+            return;
+        }
         if (!path.equals("/page/prepare")) {
             send(resp, 404, "text/plain; charset=utf-8", "not found\n".getBytes(StandardCharsets.UTF_8));
             return;
@@ -87,6 +96,24 @@ final class QueryPage extends HttpServlet {
         send(resp, status, "application/json", JSON.writeValueAsBytes(answer));
     }
 
+    /**
+     * {@code POST /page/suggest} with {@code lookup} (agents or topics) and {@code value}: the values close to it,
+     * as {@code query} says on stderr when a saved query finds nothing.
+     */
+    private void suggest(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String lookup = req.getParameter("lookup");
+        String value = req.getParameter("value");
+        ObjectNode answer = JSON.createObjectNode();
+        if (value == null || !("agents".equals(lookup) || "topics".equals(lookup))) {
+            answer.put("error", "give lookup=agents|topics and a value");
+            send(resp, 400, "application/json", JSON.writeValueAsBytes(answer));
+            return;
+        }
+        ArrayNode close = answer.putArray("suggestions");
+        Suggestions.closest(value, QueryRunner.column(dataset, Suggestions.candidatesQuery(lookup))).forEach(close::add);
+        send(resp, 200, "application/json", JSON.writeValueAsBytes(answer));
+    }
+
     /** What the page needs: where to send queries, and the saved queries with their parameters. */
     private ObjectNode queries() {
         ObjectNode config = JSON.createObjectNode();
@@ -98,6 +125,8 @@ final class QueryPage extends HttpServlet {
             o.put("name", q.name()).put("title", q.title()).put("description", q.description()).put("text", q.text());
             ArrayNode ps = o.putArray("parameters");
             q.parameters().forEach(p -> ps.addObject().put("name", p.name()).put("help", p.help()));
+            ObjectNode lookups = o.putObject("lookups");
+            q.lookups().forEach(lookups::put);
         }
         return config;
     }

@@ -273,6 +273,17 @@ class ServerTest {
     }
 
     @Test
+    void thePageSuggestsCloseNamesAndTopicsWhenALookupFindsNothing() throws IOException {
+        HttpResponse<String> people = Http.postForm(root + "page/suggest", Map.of("lookup", "agents", "value", "Tim Hokin"));
+        assertEquals(200, people.statusCode(), people.body());
+        assertTrue(people.body().contains("\"Tim Hockin\""), people.body());
+        HttpResponse<String> topics = Http.postForm(root + "page/suggest", Map.of("lookup", "topics", "value", "Calcio"));
+        assertTrue(topics.body().contains("\"Calico\""), topics.body());
+        assertEquals(400, Http.postForm(root + "page/suggest", Map.of("lookup", "files", "value", "/etc/passwd")).statusCode());
+        assertTrue(Http.get(root + "page/config.json").body().contains("\"lookups\":{\"author\":\"agents\"}"));
+    }
+
+    @Test
     void thePageExplainsAMistakeWithLineAndColumnAndRefusesUpdates() throws IOException {
         HttpResponse<String> typo = Http.postForm(root + "page/prepare", Map.of("query", "SELECT * WHERE {\n  ?s ?p \n}"));
         assertEquals(400, typo.statusCode());

@@ -169,9 +169,41 @@ async function run() {
   }
   const n = json.results.bindings.length;
   $('results').append(table(json));
+  if (n === 0 && state.current && state.current.lookups) suggest(state.current);
   const cap = Number(r.headers.get('Listgraph-Row-Limit'));
   status(n + (n === 1 ? ' row' : ' rows') + ' in ' + seconds + ' s'
     + (cap > 0 && n >= cap ? ' (the server answers at most ' + cap + ' rows: there may be more; page with LIMIT and OFFSET)' : ''));
+}
+
+// A saved query that names a person or topic and finds nothing offers the close values, as 'listgraph query' does.
+async function suggest(q) {
+  for (const [param, lookup] of Object.entries(q.lookups)) {
+    const input = document.querySelector('#params input[data-param="' + param + '"]');
+    if (!input) continue;
+    const body = new URLSearchParams();
+    body.set('lookup', lookup);
+    body.set('value', input.value);
+    let answer;
+    try {
+      answer = await (await fetch('/page/suggest', { method: 'POST', body })).json();
+    } catch (e) {
+      return;
+    }
+    const close = answer.suggestions || [];
+    const p = el('p', { id: 'suggestions' }, 'No rows for ' + param + ' "' + input.value + '". ');
+    if (close.length === 0) {
+      p.append('Nothing close; the saved query ' + (lookup === 'topics' ? 'topics' : 'authors') + ' lists them all.');
+    } else {
+      p.append('Did you mean ');
+      close.forEach((c, i) => {
+        const b = el('button', { type: 'button', class: 'suggestion' }, c);
+        b.addEventListener('click', () => { input.value = c; run(); });
+        p.append(i > 0 ? ', ' : '', b);
+      });
+      p.append('?');
+    }
+    $('results').append(p);
+  }
 }
 
 function describe(iri) {

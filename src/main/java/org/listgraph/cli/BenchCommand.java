@@ -238,6 +238,11 @@ final class BenchCommand implements Runnable {
             ObjectNode root = mapper.createObjectNode();
             for (var s : report.lists()) org.listgraph.bench.QualityBench.figures(s).forEach(root.putObject(s.list())::put);
             org.listgraph.bench.QualityBench.figures(report.total()).forEach(root.putObject("all")::put);
+            // Alignments checked by hand: the share right of those still aligned as when checked, and how many changed since.
+            var sample = report.sample();
+            if (sample.checked() > 0) {
+                root.putObject("topics").put("alignmentsRight", sample.accuracy()).put("alignmentsToRecheck", (double) sample.changed().size());
+            }
             if (json != null) {
                 AtomicFile.write(json, o -> o.write((mapper.writeValueAsString(root) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
                 out.println("json: " + json);

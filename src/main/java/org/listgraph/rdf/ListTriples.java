@@ -25,6 +25,8 @@ public final class ListTriples {
 
     /** The list's graph, with resource and topic IRIs as identity resolution decided. */
     public static Graph of(ListNode list, org.listgraph.identity.Identified.Resolution resolution) {
+        java.util.Set<String> topicNodes = new java.util.HashSet<>();
+        resolution.shared().topics().forEach(t -> topicNodes.add(t.iri()));
         Graph g = GraphFactory.createGraphMem();
         TripleSink out = new TripleSink(g);
         ListInfo info = list.document().info();
@@ -42,7 +44,9 @@ public final class ListTriples {
             out.text(sn, Vocab.SKOS_PREF_LABEL, s.section().label());
             out.add(sn, Vocab.SKOS_IN_SCHEME, l);
             out.iri(sn, Vocab.SKOS_BROADER, s.broaderIri());
-            s.topicIris().stream().map(resolution::resolve).distinct().sorted().forEach(t -> out.iri(sn, Vocab.TOPIC_P, t));
+            // Only topics that are nodes: a heading with no resources under it names no topic of the graph.
+            s.topicIris().stream().map(resolution::resolve).filter(topicNodes::contains).distinct().sorted()
+                    .forEach(t -> out.iri(sn, Vocab.TOPIC_P, t));
         }
 
         java.util.Map<java.util.List<String>, Node> sectionNodes = new java.util.HashMap<>();

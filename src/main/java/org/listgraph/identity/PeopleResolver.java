@@ -40,8 +40,8 @@ final class PeopleResolver {
     /** Services on which the same handle is taken to be the same person. */
     private static final Set<String> HANDLE_SERVICES = Set.of("github", "gitlab", "twitter", "speakerdeck", "slideshare", "medium");
     private static final Pattern GITHUB_REPO = Pattern.compile("^github\\.com/([A-Za-z0-9_.-]+)/[^/]+");
-    /** A handle that reads as a company's or project's ("cloudnativelabs", "acme-inc", "projectcalico"). */
-    private static final Pattern ORGANIZATION_WORD = Pattern.compile("(?i)(labs?|inc|hq|corp|team|foundation|project[a-z]*|official|org|io|group|community|software|systems|technologies|solutions|networks)$|^project");
+    /** A handle that reads as a company's or project's ("cloudnativelabs", "acme-inc", "projectcalico"); short words only after a separator, as "mario" or "steam" are people. */
+    private static final Pattern ORGANIZATION_WORD = Pattern.compile("(?i)(^|[-_.])(io|org|hq|inc|corp|team|group|lab)$|(labs|foundation|official|community|software|systems|technologies|solutions|networks)$|^project");
     /** A name that reads as an organisation's ("Acme Inc.", "Kubernetes SIG Network", "Example University"). */
     private static final Pattern ORGANIZATION_NAME = Pattern.compile("\\b(Inc\\.?|Ltd\\.?|LLC|GmbH|Corp(oration)?|Foundation|University|Institute|SIG|Team|Labs?|Project|Community|Group)\\b");
 

@@ -23,6 +23,8 @@ public final class TopicAligner {
 
     /** Where a compound heading divides: "A and B", "A & B", "A, B", "A / B", "A - B", "A | B". */
     private static final Pattern SEPARATOR = Pattern.compile("\\s+(?:and|&|\\+|-|–|—|\\|)\\s+|\\s*[,/;]\\s*|\\s*&\\s*");
+    /** A word as written, hyphens and apostrophes inside it ("Multi-cluster", "Kubernetes'"). */
+    private static final Pattern WRITTEN_WORD = Pattern.compile("[\\p{L}\\p{N}+#]+(?:[.'’-][\\p{L}\\p{N}+#]+)*");
     private static final Pattern NUMBERING = Pattern.compile("^\\s*(?:\\d+(?:\\.\\d+)*[.):]?|[ivx]+\\.)\\s+(?:-\\s+)?");
     /** "CNI Container Networking Interface", "Container Network Interface (CNI)". */
     private static final Pattern ACRONYM_FIRST = Pattern.compile("^([A-Z][A-Za-z0-9]{1,7})\\s+(.+)$");
@@ -92,12 +94,12 @@ public final class TopicAligner {
 
     private List<Topic> partTopics(String part, String heading) {
         List<String> written = new ArrayList<>();
-        Matcher m = Pattern.compile("[\\p{L}\\p{N}+#]+(?:[.'’-][\\p{L}\\p{N}+#]+)*").matcher(part);
+        Matcher m = WRITTEN_WORD.matcher(part);
         while (m.find()) written.add(m.group());
         int from = 0;
         int to = written.size();
-        while (from < to && skippable(written, from, to, true)) from += edgeWidth(written, from, to, true);
-        while (to > from && skippable(written, from, to, false)) to -= edgeWidth(written, from, to, false);
+        for (int w; from < to && (w = edgeWidth(written, from, to, true)) > 0; ) from += w;
+        for (int w; to > from && (w = edgeWidth(written, from, to, false)) > 0; ) to -= w;
         if (from >= to) return List.of();
         List<String> core = written.subList(from, to);
         String coreText = String.join(" ", core);
@@ -143,11 +145,7 @@ public final class TopicAligner {
         return FILLERS.contains(TopicText.singular(word)) || FILLERS.contains(lower) || scheme.qualifierWord(lower) || scheme.kindWord(lower);
     }
 
-    /** Whether the one or two words at an edge of {@code words[from, to)} are a qualifier, a kind of work or a filler. */
-    private boolean skippable(List<String> words, int from, int to, boolean start) {
-        return edgeWidth(words, from, to, start) > 0;
-    }
-
+    /** How many words (0, 1 or 2) at an edge of {@code words[from, to)} are a qualifier, a kind of work or a filler. */
     private int edgeWidth(List<String> words, int from, int to, boolean start) {
         if (to - from >= 2) {
             String two = start ? words.get(from) + " " + words.get(from + 1) : words.get(to - 2) + " " + words.get(to - 1);

@@ -19,7 +19,7 @@ final class TopicText {
             "https", "tls", "ios", "macos", "news", "series", "species", "express", "calico", "linux", "windows", "jenkins",
             "postgres", "rails", "pandas", "redis", "canvas", "atlas", "cors", "less", "sass", "kafka", "prometheus", "istio",
             "helm", "nodejs", "vue.js", "node.js", "react.js", "next.js", "d3.js", "three.js", "chaos", "lens", "axis", "cs",
-            "perl", "tcp/ip", "bayes", "gatsby", "plus", "bus", "mathematics", "physics", "economics");
+            "perl", "bayes", "gatsby", "plus", "bus", "mathematics", "physics", "economics");
 
     private TopicText() {
     }

@@ -125,7 +125,7 @@ public final class KindClassifier {
 
     /**
      * One entry's verdict from its own evidence, its section and its list's declarations. {@code headingDepths}
-     * keeps, per section, how deep each rule's heading pattern matched, as every entry of a section shares it.
+     * keeps, per section (and series line), how deep each rule's heading pattern matched, as its entries share it.
      */
     Verdict own(Entry entry, String canonicalUrl, ListInfo list, Map<List<String>, int[]> headingDepths) {
         // An archived copy is what it archives: web.archive.org/web/2023…/https://stackoverflow.com/questions/… is a Q&A.
@@ -138,11 +138,14 @@ public final class KindClassifier {
         String text = entry.title() + (description.isEmpty() ? "" : "\n" + description);
         String sectionPath = String.join(" / ", entry.sectionPath());
         List<String> otherLinks = entry.links().stream().filter(l -> l.role() != LinkRole.MAIN).map(Link::text).toList();
-        // The list's title is the outermost heading: "Awesome Podcasts" names the kind of every entry it has.
-        List<String> headings = new ArrayList<>(entry.sectionPath().size() + 1);
+        // The list's title is the outermost heading: "Awesome Podcasts" names the kind of every entry it has, and
+        // a series line is the innermost ("Video Lectures from NPTEL's Compilers Course:" over "Part 1", "Part 2").
+        List<String> headings = new ArrayList<>(entry.sectionPath().size() + 2);
         headings.add(list.title());
         headings.addAll(entry.sectionPath());
-        int[] depths = headingDepths.computeIfAbsent(entry.sectionPath(), p -> {
+        if (entry.series() != null) headings.add(entry.series().line());
+        int seriesDepth = entry.series() != null ? headings.size() - 1 : -1;
+        int[] depths = headingDepths.computeIfAbsent(headings, p -> {
             int[] d = new int[rules.rules().size()];
             for (int i = 0; i < d.length; i++) {
                 KindRules.Rule r = rules.rules().get(i);
@@ -173,13 +176,12 @@ public final class KindClassifier {
             String why = r.kind().localName() + ": " + (r.why().isEmpty() ? "kinds.json rule " + r.number() : r.why());
             if (heading) {
                 int depth = depths[ri];
-                outer.add(new HeadingMatch(r.kind(), depth, r.kind().localName() + (depth == 0 ? ": list title '" : ": heading '")
-                        + headings.get(depth) + "'"));
+                outer.add(new HeadingMatch(r.kind(), depth, headingWhy(r.kind(), depth, seriesDepth, headings)));
                 // Only the deepest heading that names a kind counts ("Books / Videos" is about videos).
                 if (depth < headingDepth) continue;
                 if (depth > headingDepth) found.remove(KindRules.Tier.HEADING);
                 headingDepth = depth;
-                why = r.kind().localName() + (depth == 0 ? ": list title '" : ": heading '") + headings.get(depth) + "'";
+                why = headingWhy(r.kind(), depth, seriesDepth, headings);
             }
             found.computeIfAbsent(r.tier(), t -> new EnumMap<>(Kind.class)).putIfAbsent(r.kind(), why);
             if (r.yieldsTo() != null) firm.put(r.kind(), r.yieldsTo());
@@ -227,6 +229,11 @@ public final class KindClassifier {
         if (found.containsKey(KindRules.Tier.WEAK)) return verdict(found.get(KindRules.Tier.WEAK), Tier.WEAK);
         if (found.containsKey(KindRules.Tier.HINT)) return verdict(found.get(KindRules.Tier.HINT), Tier.HINT);
         return new Verdict(EnumSet.of(Kind.WEBSITE), Tier.FALLBACK, Map.of(Kind.WEBSITE, "Website: no other evidence"));
+    }
+
+    private static String headingWhy(Kind kind, int depth, int seriesDepth, List<String> headings) {
+        String where = depth == 0 ? ": list title '" : depth == seriesDepth ? ": series line '" : ": heading '";
+        return kind.localName() + where + headings.get(depth) + "'";
     }
 
     /** A heading rule that matched, with how deep its heading sits (0 = the list's title). */

@@ -123,7 +123,7 @@ public final class ListReader {
     }
 
     /** A line without a link of its own and the entries directly under it, which may be the parts of a series. */
-    private record LabelGroup(String title, List<Author> authors, List<Integer> children) {
+    private record LabelGroup(String title, String line, List<Author> authors, List<Integer> children) {
     }
 
     /** The state of one pass over a document. */
@@ -223,7 +223,7 @@ public final class ListReader {
                 Context next = switch (d.shape()) {
                     case LABEL -> {
                         String name = SeriesDetector.name(d.title());
-                        labelGroups.add(new LabelGroup(name, d.authors(), new ArrayList<>()));
+                        labelGroups.add(new LabelGroup(name, d.title(), d.authors(), new ArrayList<>()));
                         yield ctx.label(name, d.authors(), labelGroups.size() - 1);
                     }
                     case PERSON -> ctx.person(d.authors());
@@ -315,7 +315,7 @@ public final class ListReader {
                 List<Entry> children = g.children().stream().map(entries::get).toList();
                 SeriesDetector.title(g.title(), children, t -> PART.matcher(t).matches() || TITLED_PART.matcher(t).matches())
                         .ifPresent(title -> {
-                            org.listgraph.entry.Series series = new org.listgraph.entry.Series(title, g.authors());
+                            org.listgraph.entry.Series series = new org.listgraph.entry.Series(title, g.line(), g.authors());
                             for (int i : g.children()) entries.set(i, entries.get(i).withSeries(series));
                         });
             }

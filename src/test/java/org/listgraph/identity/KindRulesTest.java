@@ -145,6 +145,30 @@ class KindRulesTest {
     }
 
     @Test
+    void aSeriesLineNamesItsPartsKindAsAHeadingWouldAndAnEventsPageIsItsSite() {
+        KindClassifier c = new KindClassifier(KindRules.load(Path.of(".")));
+        Entry part = new Entry(AT, 0, -1, List.of("Talks and Conferences", "Videos"), "The SSA Form, Part 1", "Part 1",
+                List.of(main("https://www.youtube.com/watch?v=Q7hlcuCGbxE")), null, List.of(), null, false, null, false, "- x")
+                .withSeries(new org.listgraph.entry.Series("The SSA Form",
+                        "The SSA Form - Video Lectures from NPTEL's Compilers Course", List.of()));
+        assertEquals(Set.of(Kind.COURSE), kinds(c, part));
+        // Without the series line's words, the heading decides.
+        assertEquals(Set.of(Kind.TALK), kinds(c, new Entry(AT, 0, -1, part.sectionPath(), part.title(), part.label(), part.links(),
+                null, List.of(), null, false, null, false, "- x")));
+        assertEquals(Set.of(Kind.WEBSITE), kindUnder(c, "Talks", "Lang.NEXT Conference 2012", null,
+                "https://channel9.msdn.com/Events/Lang-NEXT/Lang-NEXT-2012"));
+        assertEquals(Set.of(Kind.WEBSITE), kindUnder(c, "Videos", "Single Static Assignment Form Seminar", null,
+                "http://compilers.cs.uni-saarland.de/ssasem/"));
+        // A talk given at an event stays a talk.
+        assertEquals(Set.of(Kind.TALK), kindUnder(c, "Talks", "Keynote at the Lang.NEXT Conference 2012", null,
+                "https://channel9.msdn.com/Events/Lang-NEXT/Lang-NEXT-2012/Keynote"));
+        // A repository named for the writing it holds is writing, not code.
+        assertEquals(Set.of(Kind.ARTICLE), kindUnder(c, null, "Hindley-Damas-Milner Tutorial", null,
+                "https://github.com/quchen/articles/tree/master/hindley-milner"));
+        assertEquals(Set.of(Kind.SOFTWARE), kindUnder(c, null, "Kubernetes", null, "https://github.com/kubernetes/kubernetes/tree/master/pkg"));
+    }
+
+    @Test
     void evidenceWithoutAnOverrideKeepsEveryKind() {
         KindClassifier c = new KindClassifier(KindRules.load(Path.of(".")));
         assertEquals(EnumSet.of(Kind.TALK, Kind.BOOK), c.resolve(EnumSet.of(Kind.TALK, Kind.BOOK, Kind.WEBSITE)));

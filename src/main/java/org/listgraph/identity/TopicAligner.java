@@ -37,7 +37,17 @@ public final class TopicAligner {
             "existing", "list", "general", "underlying", "using", "manage", "managing", "solution", "deep", "dive", "in-depth",
             "primer", "guide", "how", "how-to", "walkthrough", "explained", "reading", "readings");
     /** Headings longer than this are sentences: they give the topics they name, never a topic of their own. */
-    private static final int MAX_OWN_TOPIC_WORDS = 7;
+    private static final int MAX_OWN_TOPIC_WORDS = 6;
+    /**
+     * Words a topic's name never has but a sentence does: persons, verbs of being and doing, question and
+     * condition words ("If your system goes slow", "Where to start", "Things we like"). Such a heading gives the
+     * scheme's topics it names, never a topic of its own.
+     */
+    private static final Set<String> SENTENCE_WORDS = Set.of("i", "i'm", "me", "my", "we", "we're", "us", "our", "you", "you're",
+            "your", "yours", "it's", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "don't",
+            "doesn't", "can", "can't", "cannot", "could", "should", "would", "will", "won't", "shall", "may", "might", "must",
+            "if", "when", "why", "what", "where", "which", "who", "whom", "whose", "let's", "goes", "get", "got", "have", "has",
+            "had", "there", "here", "this", "that", "these", "those");
 
     private final TopicScheme scheme;
 
@@ -124,10 +134,24 @@ public final class TopicAligner {
             if (!covered[i] && !ignorable(written.get(i))) rest = true;
         }
         if (!rest) return found;
-        if (core.size() > MAX_OWN_TOPIC_WORDS) return found;
+        if (core.size() > MAX_OWN_TOPIC_WORDS || sentence(part)) return found;
         List<Topic> out = new ArrayList<>(found);
         out.add(new Topic(ownKey(core), parts(heading).size() > 1 ? coreText : heading.strip(), null));
         return out;
+    }
+
+    /**
+     * Whether a heading (part) reads as a sentence or a phrase, not a subject's name: a word only sentences use,
+     * a closing exclamation or (after three words) full stop, or an indefinite article in front ("A Piece of Cake", "An Intro to X").
+     */
+    static boolean sentence(String part) {
+        String text = part.strip();
+        List<String> words = new ArrayList<>();
+        Matcher m = WRITTEN_WORD.matcher(text);
+        while (m.find()) words.add(m.group().toLowerCase(java.util.Locale.ROOT).replace('’', '\''));
+        if (text.endsWith("!") || words.size() >= 3 && text.endsWith(".") && !text.endsWith("..")) return true;
+        if (words.size() >= 3 && (words.get(0).equals("a") || words.get(0).equals("an"))) return true;
+        return words.stream().anyMatch(SENTENCE_WORDS::contains);
     }
 
     /** The key of a heading the scheme does not know: its words, the last one singular ("Kubernetes Sidecars" → kubernetes-sidecar). */

@@ -62,6 +62,10 @@ class TopicAlignerTest {
             "Kubernetes Sidecars|kubernetes-sidecar",
             "Analytics|analytics",
             "CoreDNS|coredns",
+            // A sentence still gives the scheme's topics it names, never one of its own.
+            "What you should know about Calico|calico",
+            "Mad science|mad-science",
+            "Postal Addresses|postal-address",
     })
     void headingsAlignToTheTopicsTheyName(String heading, String expected) {
         assertEquals(List.of(expected.split(" ")), keys(heading));
@@ -69,7 +73,8 @@ class TopicAlignerTest {
 
     @ParameterizedTest(name = "\"{0}\" names no topic")
     @CsvSource(delimiter = '|', value = {"Other", "Contents", "History", "What is Kubernetes?", "Free Books", "Talks", "2015",
-            "Awesome Tools", "3rd-party articles"})
+            "Awesome Tools", "3rd-party articles", "If your system goes slow", "Things we like", "A Piece of Cake",
+            "Where to start", "Start here!", "Lessons learned the hard way."})
     void genericProseAndKindOnlyHeadingsNameNoTopic(String heading) {
         assertEquals(List.of(), keys(heading));
     }

@@ -1,6 +1,6 @@
 package org.listgraph.cli;
 
-import org.listgraph.rdf.Converter;
+import org.listgraph.markdown.ListFiles;
 import org.listgraph.store.LoadReport;
 import org.listgraph.store.RemoteEndpoint;
 import picocli.CommandLine.Command;
@@ -48,27 +48,44 @@ final class BuildCommand implements Callable<Integer> {
         RemoteEndpoint remote = Endpoints.of(endpoint, spec, main.env);
         Path db = output.resolve("tdb2");
         Timings steps = new Timings();
+        String inputs = BuildInputs.of(ListFiles.expand(List.of(lists)), common.base, limits.limits());
+        if (!rebuild && remote == null && unchanged(inputs, db, start, out, err, steps)) return Main.OK;
         ProgressLine progress = new ProgressLine(err, main.env);
         // graph.ttl, merges, problems, lint and the report are written alongside the store on a second core, and
         // renamed into place only once the store has committed: a store locked by a server, or a failed load, changes no file.
         StoreLoad.Outcome<BuildFiles> done = StoreLoad.run(List.of(lists), common.base, threads.count(), limits.limits(), db, remote, rebuild, out, err, steps,
-                progress, r -> new BuildFiles(r, common.base, output));
-        Converter.Result r = done.result();
+                progress, r -> new BuildFiles(r, common.base, output, inputs));
         LoadReport loaded = done.loaded();
         BuildFiles files = done.alongside();
-        Path graph = files.graph;
-        Path report = files.report;
         if (timings) err.println(steps + "; alongside the store: " + files.timings());
-        var s = r.stats();
+        summary(out, files.summary(), start, remote != null ? remote.url() : db.toString(), loaded.written().size(), loaded.unchanged().size(),
+                loaded.removed().size());
+        return Main.OK;
+    }
+
+    /**
+     * When the inputs, the store and the output files are all as the last build left them, says what that build
+     * said (its problems, then its summary, every graph unchanged) and returns true: there is nothing to do.
+     */
+    private boolean unchanged(String inputs, Path db, long start, PrintWriter out, PrintWriter err, Timings steps) {
+        var state = UnchangedBuild.find(output, db, common.base, inputs);
+        var problems = state.flatMap(s -> UnchangedBuild.problems(output, s));
+        if (problems.isEmpty()) return false;
+        problems.get().forEach(line -> err.println(Reporter.visible(line)));
+        steps.lap("unchanged (inputs, store and files checked)");
+        if (timings) err.println(steps);
+        err.flush();
+        summary(out, state.get().summary(), start, db.toString(), 0, state.get().summary().graphs(), 0);
+        return true;
+    }
+
+    private void summary(PrintWriter out, BuildState.Summary s, long start, String target, int written, int unchanged, int removed) {
         double seconds = (System.nanoTime() - start) / 1e9;
         out.printf(Locale.ROOT, "built %d lists: %d entries, %d resources, %d agents, %d triples in %.1f s; %s -> %s, %s%n",
-                s.lists(), s.entries(), s.resources(), s.agents(), s.triples(), seconds, Reporter.count(r.problems()),
-                graph, remote != null ? remote.url() : db);
-        out.println("kinds: " + s.kindSummary());
-        out.printf(Locale.ROOT, "store: %d graphs written, %d unchanged, %d removed%n", loaded.written().size(), loaded.unchanged().size(),
-                loaded.removed().size());
-        long errors = files.lintErrors();
-        out.printf(Locale.ROOT, "lint: %d errors, %d warnings (./listgraph lint lists them) -> %s%n", errors, files.findings.size() - errors, report);
-        return Main.OK;
+                s.lists(), s.entries(), s.resources(), s.agents(), s.triples(), seconds, s.problems(), output.resolve("graph.ttl"), target);
+        out.println("kinds: " + s.kinds());
+        out.printf(Locale.ROOT, "store: %d graphs written, %d unchanged, %d removed%n", written, unchanged, removed);
+        out.printf(Locale.ROOT, "lint: %d errors, %d warnings (./listgraph lint lists them) -> %s%n", s.lintErrors(), s.lintWarnings(),
+                output.resolve("report.html"));
     }
 }

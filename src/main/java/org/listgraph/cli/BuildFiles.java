@@ -13,8 +13,13 @@ import org.listgraph.rdf.Converter;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The files of a build (graph.ttl, merges, problems, lint's report.html), written under temporary
@@ -23,39 +28,65 @@ import java.util.List;
  */
 final class BuildFiles implements StoreLoad.Staged {
     private final List<AtomicFile.Staged> staged = new ArrayList<>();
+    private final SortedMap<String, String> hashes = new TreeMap<>();
     private final Timings timings = new Timings();
+    private final Path output;
+    private final String inputs;
+    private final BuildState.Summary summary;
     private Path journal;
     final Path graph;
     final Path report;
     final List<LintFinding> findings;
 
-    /** Writes every file of {@code r} under its temporary name in {@code output}. */
-    BuildFiles(Converter.Result r, String base, Path output) {
+    /** Writes every file of {@code r} under its temporary name in {@code output}; {@code inputs} is the build's {@link BuildInputs}. */
+    BuildFiles(Converter.Result r, String base, Path output, String inputs) {
+        this.output = output;
+        this.inputs = inputs;
         graph = output.resolve("graph.ttl");
         report = output.resolve("report.html");
         try {
-            staged.add(AtomicFile.stage(graph, o -> RdfWriter.writeUnion(r, RdfFormat.TTL, base, o)));
+            stage(graph, o -> RdfWriter.writeUnion(r, RdfFormat.TTL, base, o));
             timings.lap("graph.ttl");
-            staged.add(AtomicFile.stage(output.resolve("merges.csv"), o -> MergeReport.csv(r.decisions(), o)));
-            staged.add(AtomicFile.stage(output.resolve("merges.md"), o -> MergeReport.markdown(r.decisions(), o)));
-            staged.add(AtomicFile.stage(output.resolve("problems.txt"), o -> {
+            stage(output.resolve("merges.csv"), o -> MergeReport.csv(r.decisions(), o));
+            stage(output.resolve("merges.md"), o -> MergeReport.markdown(r.decisions(), o));
+            stage(output.resolve("problems.txt"), o -> {
                 for (var p : r.problems()) o.write((p + "\n").getBytes(StandardCharsets.UTF_8));
-            }));
+            });
             timings.lap("merges and problems");
             // Lint reuses this reading of the lists and its identity, so the report costs no second conversion.
             findings = new Linter().lint(r.lists(), r.resolution(), r.files());
             timings.lap("lint");
-            staged.add(AtomicFile.stage(report, o -> HtmlReport.write(r, findings, o)));
+            stage(report, o -> HtmlReport.write(r, findings, o));
             timings.lap("report");
+            var s = r.stats();
+            long errors = lintErrors();
+            summary = new BuildState.Summary(s.lists(), s.entries(), s.resources(), s.agents(), s.triples(), s.kindSummary(),
+                    Reporter.count(r.problems()), r.problems().size(), r.graphNames().size(), errors, findings.size() - errors);
         } catch (RuntimeException | Error e) {
             close(); // out of memory included: no temporary file outlives a failed build
             throw e;
         }
     }
 
-    /** Journals the files, so that whatever opens the store next can finish their renames if this run is killed. */
+    /** Writes a file under its temporary name, keeping the SHA-256 of its bytes for the build's state. */
+    private void stage(Path target, AtomicFile.Content content) {
+        MessageDigest digest = BuildState.digest();
+        staged.add(AtomicFile.stage(target, o -> {
+            DigestOutputStream d = new DigestOutputStream(o, digest);
+            content.writeTo(d);
+            d.flush();
+        }));
+        hashes.put(target.getFileName().toString(), HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /**
+     * Journals the files, with the build's state (inputs, the store's {@code state}, the files' hashes), so that
+     * whatever opens the store next can finish their renames if this run is killed.
+     */
     @Override
     public void prepare(Path journal, String state) {
+        BuildState record = new BuildState(inputs, state, hashes, summary);
+        staged.add(AtomicFile.stage(output.resolve(BuildState.FILE), o -> o.write(record.json())));
         CommitJournal.write(journal, state, staged);
         this.journal = journal;
     }
@@ -66,6 +97,11 @@ final class BuildFiles implements StoreLoad.Staged {
         staged.forEach(AtomicFile.Staged::commit);
         if (journal != null) CommitJournal.done(journal);
         journal = null;
+    }
+
+    /** The figures of the summary the build prints (and records for a later build with the same inputs). */
+    BuildState.Summary summary() {
+        return summary;
     }
 
     long lintErrors() {

@@ -158,6 +158,15 @@ public final class TdbStore implements AutoCloseable {
         return Txn.calculateRead(dsg, () -> state(meta)).equals(state);
     }
 
+    /**
+     * The store's state as a load's {@link BeforeCommit} names it (the metadata graph of {@code base} and the hash of
+     * its graph hashes): equal states hold equal graphs, so a build can tell the store is still the one it wrote.
+     */
+    public String state(String base) {
+        Node meta = org.apache.jena.graph.NodeFactory.createURI(new org.listgraph.identity.IriMinter(base).metaGraph());
+        return Txn.calculateRead(dsg, () -> state(meta));
+    }
+
     /** The metadata graph's IRI and the SHA-256 of its sorted "graph hash" records, read in the caller's transaction. */
     private String state(Node meta) {
         java.util.Map<String, String> hashes = new java.util.TreeMap<>();

@@ -1,11 +1,13 @@
 package org.listgraph.store;
 
-import org.apache.jena.atlas.io.StringWriterI;
+import org.apache.jena.atlas.io.AWriter;
+import org.apache.jena.atlas.io.Writer2;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.out.NodeFormatter;
 import org.apache.jena.riot.out.NodeFormatterNT;
 
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,7 +27,9 @@ final class GraphHash {
     static String of(Graph g) {
         List<String> lines = new ArrayList<>();
         NodeFormatter nt = new NodeFormatterNT();
-        g.find().forEachRemaining(t -> lines.add(line(nt, t)));
+        StringWriter buffer = new StringWriter();
+        AWriter out = Writer2.wrapNoBuffer(buffer);
+        g.find().forEachRemaining(t -> lines.add(line(nt, out, buffer, t)));
         lines.sort(null);
         MessageDigest digest = sha256();
         for (int i = 0; i < lines.size(); i++) {
@@ -35,15 +39,18 @@ final class GraphHash {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    /** One triple as N-Triples, written with the plain N-Triples formatter (NodeFmtLib's goes through a slow indenting writer). */
-    static String line(NodeFormatter nt, Triple t) {
-        StringWriterI w = new StringWriterI();
-        nt.format(w, t.getSubject());
-        w.write(' ');
-        nt.format(w, t.getPredicate());
-        w.write(' ');
-        nt.format(w, t.getObject());
-        return w.toString();
+    /**
+     * One triple as N-Triples, written with the plain N-Triples formatter into one reused unbuffered writer:
+     * Jena's string writers indent (IndentedWriter pads every write), which was a tenth of a build's CPU.
+     */
+    static String line(NodeFormatter nt, AWriter out, StringWriter buffer, Triple t) {
+        buffer.getBuffer().setLength(0);
+        nt.format(out, t.getSubject());
+        out.print(' ');
+        nt.format(out, t.getPredicate());
+        out.print(' ');
+        nt.format(out, t.getObject());
+        return buffer.toString();
     }
 
     private static MessageDigest sha256() {

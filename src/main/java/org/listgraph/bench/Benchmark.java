@@ -55,6 +55,16 @@ public final class Benchmark {
         public double convertRatio() {
             return phase("convert").seconds() / phase("parse").seconds();
         }
+
+        /** A build with nothing changed ÷ the full build (the target is ≤ 1%, the JVM's start aside). */
+        public double unchangedRatio() {
+            return phase("unchanged").seconds() / phase("build").seconds();
+        }
+
+        /** A build after one entry was added to one list ÷ the full build (the target is ≤ 2%). */
+        public double oneListRatio() {
+            return phase("one-list").seconds() / phase("build").seconds();
+        }
     }
 
     private Benchmark() {
@@ -62,7 +72,9 @@ public final class Benchmark {
 
     /**
      * Runs the phases over the lists in {@code corpus} (read within {@code limits}), using {@code scratch}
-     * for stores; {@code build} runs a whole build and returns its entry count.
+     * for stores; {@code build} runs a whole build of {@code corpus} into the same output each time. After the
+     * full build, it builds again with nothing changed, then once more after adding one entry to the first
+     * list: so {@code corpus} must be a copy the benchmark may change.
      */
     public static Report run(Path corpus, Path scratch, InputLimits limits, Supplier<Integer> build) {
         List<Path> files = ListFiles.expand(List.of(corpus));
@@ -104,7 +116,26 @@ public final class Benchmark {
             build.get();
             return null;
         }));
+        phases.put("unchanged", measure("build again, nothing changed", () -> {
+            build.get();
+            return null;
+        }));
+        appendEntry(files.get(0));
+        phases.put("one-list", measure("build again, one entry added to one list", () -> {
+            build.get();
+            return null;
+        }));
         return new Report(files.size(), entries, bytes, quadCount, phases);
+    }
+
+    /** Adds one entry at the end of a list, as a curator's one-line edit does. */
+    private static void appendEntry(Path list) {
+        try {
+            Files.writeString(list, "\n- [One more entry](https://example.org/bench/one-more-entry) - added between two builds.\n",
+                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static long size(Path f) {

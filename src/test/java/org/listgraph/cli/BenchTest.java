@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,12 +46,13 @@ class BenchTest {
         Path corpus = tmp.resolve("corpus");
         assertEquals(Main.OK, CliTest.run("bench", "corpus", "--lists", "3", "--entries", "300", "-o", corpus.toString()).code());
         Path json = tmp.resolve("bench.json");
+        byte[] corpusBefore = Files.readAllBytes(corpus.resolve("list-00000.md"));
         CliTest.Run r = CliTest.run("bench", "run", "--corpus", corpus.toString(), "--json", json.toString());
         assertEquals(Main.OK, r.code(), r.err());
         assertTrue(r.out().contains("build ÷ (parse + sequential load) = "), r.out());
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertEquals(300, report.get("entries").asInt());
-        for (String phase : new String[]{"parse", "convert", "load", "build"}) {
+        for (String phase : new String[]{"parse", "convert", "load", "build", "unchanged", "one-list"}) {
             JsonNode p = report.get("phases").get(phase);
             assertTrue(p.get("seconds").asDouble() > 0 && p.get("peakHeapBytes").asLong() > 0, phase + ": " + p);
         }
@@ -59,6 +61,11 @@ class BenchTest {
         assertEquals(ph.get("build").get("seconds").asDouble() / (ph.get("parse").get("seconds").asDouble() + ph.get("load").get("seconds").asDouble()),
                 ratio, 1e-9);
         assertTrue(report.get("quads").asLong() > 3000);
+        // The reloads: nothing changed costs a fraction of the build; the edit is made on a copy, never on the corpus.
+        assertTrue(report.get("unchangedOverBuild").asDouble() < 1, report.toString());
+        assertTrue(report.get("oneListOverBuild").asDouble() > 0, report.toString());
+        assertTrue(r.out().contains("nothing changed ÷ build = "), r.out());
+        assertArrayEquals(corpusBefore, Files.readAllBytes(corpus.resolve("list-00000.md")));
     }
 
     @Test

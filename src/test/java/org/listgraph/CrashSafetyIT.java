@@ -195,7 +195,7 @@ class CrashSafetyIT {
             assertEquals(newStore, store(), where + ": the next run's store");
             assertEquals(newFiles, outputFiles(), where + ": the next run's files");
             if (files) {
-                assertEquals(new TreeSet<>(List.of("graph.ttl", "merges.csv", "merges.md", "problems.txt", "report.html", "tdb2")),
+                assertEquals(new TreeSet<>(List.of(".build-state.json", "graph.ttl", "merges.csv", "merges.md", "problems.txt", "report.html", "tdb2")),
                         names(work.resolve("output")), where + ": stray files after the next run");
             } else {
                 assertEquals(Set.of("tdb2"), names(work.resolve("db")), where + ": stray files after the next run");
@@ -313,7 +313,7 @@ class CrashSafetyIT {
                 assertEquals(List.of("listgraph: error: cannot write " + out.resolve("graph.ttl")
                         + " (no space left on device); free space or use --output elsewhere"), full.err().lines().toList());
                 assertEquals(files, files(out), "the previous files");
-                assertEquals(new TreeSet<>(List.of("graph.ttl", "merges.csv", "merges.md", "problems.txt", "report.html", "tdb2")), names(out),
+                assertEquals(new TreeSet<>(List.of(".build-state.json", "graph.ttl", "merges.csv", "merges.md", "problems.txt", "report.html", "tdb2")), names(out),
                         "no temporary file left");
                 assertEquals(store, export(out.resolve("tdb2")), "the previous store");
                 RECORD.add("build with output/ on a 1 MB tmpfs: exit 3, " + full.err().strip() + "; files and store as before");

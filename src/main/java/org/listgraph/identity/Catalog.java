@@ -227,10 +227,16 @@ public final class Catalog {
         final SortedSet<String> creators = new TreeSet<>();
     }
 
+    private static final java.util.regex.Pattern LIST_README = java.util.regex.Pattern.compile("(?i)/(blob|tree)/[^/]+/readme(\\.(md|markdown|rst|txt))?$");
+    private static final java.util.regex.Pattern LIST_BRANCH = java.util.regex.Pattern.compile("(?i)/(blob|tree)/[^/]+/?$");
+    private static final java.util.regex.Pattern README_ANCHOR = java.util.regex.Pattern.compile("(?i)#readme$");
+    private static final java.util.regex.Pattern TRAILING_SLASHES = java.util.regex.Pattern.compile("/+$");
+
     /** A list's URL without what only points into it: its README file, a {@code #readme} anchor, a trailing slash. */
     private static String listKey(String canonical) {
-        return canonical.replaceFirst("(?i)/(blob|tree)/[^/]+/readme(\\.(md|markdown|rst|txt))?$", "")
-                .replaceFirst("(?i)/(blob|tree)/[^/]+/?$", "").replaceFirst("(?i)#readme$", "").replaceFirst("/+$", "")
-                .toLowerCase(Locale.ROOT);
+        String s = LIST_README.matcher(canonical).replaceFirst("");
+        s = LIST_BRANCH.matcher(s).replaceFirst("");
+        s = README_ANCHOR.matcher(s).replaceFirst("");
+        return TRAILING_SLASHES.matcher(s).replaceFirst("").toLowerCase(Locale.ROOT);
     }
 }

@@ -83,11 +83,13 @@ final class ResourceEvidence {
         related.addAll(o.related);
     }
 
+    private static final java.util.regex.Pattern SCHEME_AND_WWW = java.util.regex.Pattern.compile("^(?i)https?://(www\\.)?");
+
     /** "service/handle|Spelling" for each account this work's URLs (canonical, and as written for the spelling) are hosted on. */
     Set<String> urlAccounts() {
         Set<String> out = new TreeSet<>();
         Set<String> all = new TreeSet<>(canonicals);
-        urls.forEach(u -> all.add(u.replaceFirst("^(?i)https?://(www\\.)?", "")));
+        urls.forEach(u -> all.add(SCHEME_AND_WWW.matcher(u).replaceFirst("")));
         for (String c : all) {
             Matcher m = URL_HANDLE.matcher(c);
             if (!m.find()) continue;

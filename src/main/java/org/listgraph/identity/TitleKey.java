@@ -21,15 +21,19 @@ public final class TitleKey {
             Map.entry("iii", "3"), Map.entry("iv", "4"), Map.entry("v", "5"), Map.entry("vi", "6"), Map.entry("vii", "7"),
             Map.entry("viii", "8"), Map.entry("ix", "9"), Map.entry("x", "10"));
 
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern ARTICLE = Pattern.compile("^(?:a|an|the) ");
+
     private TitleKey() {
     }
 
     /** "An Illustrated Guide to Kubernetes Networking" and "illustrated-guide-to-kubernetes-networking" share a key. */
     public static String of(String title) {
-        String s = Normalizer.normalize(title, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
-        s = s.replace('’', '\'').replaceAll("'", "").replace("+", " plus ").replace("#", " sharp ")
-                .replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
-        return s.replaceFirst("^(?:a|an|the) ", "");
+        String s = MARKS.matcher(Normalizer.normalize(title, Normalizer.Form.NFKD)).replaceAll("").toLowerCase(Locale.ROOT);
+        s = s.replace("’", "").replace("'", "").replace("+", " plus ").replace("#", " sharp ");
+        s = NON_WORD.matcher(s).replaceAll(" ").strip();
+        return ARTICLE.matcher(s).replaceFirst("");
     }
 
     /** The key without its part marker: "…Networking [Part 1]" and "…Networking" share it. */

@@ -392,12 +392,19 @@ final class EntryReader {
                 lines.line(offset), lines.line(last)));
     }
 
+    private static final Pattern STARS = Pattern.compile("[\\x{1F31F}\\x{2B50}]");
+    private static final Pattern HIGHLIGHT_MARK = Pattern.compile("(^|\\s)==(\\s|$)");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern COMMA_BEFORE_STOP = Pattern.compile("\\s*,\\s*([.;!?])");
+    private static final Pattern PORT = Pattern.compile(":\\d*$");
+    private static final Pattern DIGITS_AND_DOTS = Pattern.compile("[0-9.]+");
+
     /** A description as stored: no stars or highlight marks, brackets emptied of their label links gone, one space; null when only punctuation is left. */
     private static String finish(String raw) {
-        String desc = clean(EMPTY_BRACKETS.matcher(raw).replaceAll(" ").replaceAll("[\\x{1F31F}\\x{2B50}]", "").replaceAll("(^|\\s)==(\\s|$)", " ")
-                .replaceAll("\\s+", " ")
-                // "using Truffel, by Cristian Esquivias.": the comma before a byline that left goes with it.
-                .replaceAll("\\s*,\\s*([.;!?])", "$1"));
+        String d = STARS.matcher(EMPTY_BRACKETS.matcher(raw).replaceAll(" ")).replaceAll("");
+        d = SPACES.matcher(HIGHLIGHT_MARK.matcher(d).replaceAll(" ")).replaceAll(" ");
+        // "using Truffel, by Cristian Esquivias.": the comma before a byline that left goes with it.
+        String desc = clean(COMMA_BEFORE_STOP.matcher(d).replaceAll("$1"));
         return PUNCT_ONLY.matcher(desc).matches() ? null : desc;
     }
 
@@ -529,7 +536,7 @@ final class EntryReader {
         String rest = url.substring(url.indexOf("://") + 3);
         int end = 0;
         while (end < rest.length() && "/?#".indexOf(rest.charAt(end)) < 0) end++;
-        String host = rest.substring(0, end).replaceFirst(":\\d*$", "");
+        String host = PORT.matcher(rest.substring(0, end)).replaceFirst("");
         if (IPV6.matcher(host).matches()) {
             try {
                 java.net.InetAddress.getByName(host); // a bracketed literal is parsed, never looked up
@@ -543,7 +550,7 @@ final class EntryReader {
             if (!HOST_LABEL.matcher(label).matches()) return false;
         }
         // Four numbers are an IPv4 address: each at most 255, without leading zeros.
-        return labels.length != 4 || !host.matches("[0-9.]+") || java.util.Arrays.stream(labels)
+        return labels.length != 4 || !DIGITS_AND_DOTS.matcher(host).matches() || java.util.Arrays.stream(labels)
                 .allMatch(l -> l.length() <= 3 && Integer.parseInt(l) <= 255 && (l.length() == 1 || l.charAt(0) != '0'));
     }
 

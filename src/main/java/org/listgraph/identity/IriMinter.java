@@ -9,6 +9,7 @@ import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Mints the IRIs of every node from a configurable base. IRIs depend only on what identifies the
@@ -17,6 +18,10 @@ import java.util.Locale;
 public final class IriMinter {
     /** The default base of instance IRIs. */
     public static final String DEFAULT_BASE = "https://w3id.org/listgraph/id/";
+    private static final Pattern TRAILING_DASHES = Pattern.compile("-+$");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern OUTER_DASHES = Pattern.compile("^-+|-+$");
     private final String base;
 
     public IriMinter(String base) {
@@ -93,7 +98,7 @@ public final class IriMinter {
     /** Lower-case ASCII words joined by dashes ("Tim Hockin" → "tim-hockin"). */
     public static String slug(String text) {
         String s = words(text);
-        if (s.length() > 60) s = s.substring(0, 60).replaceAll("-+$", "");
+        if (s.length() > 60) s = TRAILING_DASHES.matcher(s.substring(0, 60)).replaceAll("");
         return s.isEmpty() ? hash(text, 8) : s;
     }
 
@@ -108,8 +113,8 @@ public final class IriMinter {
     }
 
     private static String words(String text) {
-        String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-        return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String ascii = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
+        return OUTER_DASHES.matcher(NON_ALNUM.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-")).replaceAll("");
     }
 
     /** The first {@code hexChars} hex digits of the SHA-256 of a text. */

@@ -40,6 +40,9 @@ final class PeopleResolver {
     /** Services on which the same handle is taken to be the same person. */
     private static final Set<String> HANDLE_SERVICES = Set.of("github", "gitlab", "twitter", "speakerdeck", "slideshare", "medium");
     private static final Pattern GITHUB_REPO = Pattern.compile("^github\\.com/([A-Za-z0-9_.-]+)/[^/]+");
+    private static final Pattern TRAILING_DIGITS = Pattern.compile("\\d+$");
+    private static final Pattern DOMAIN_NAME = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)+");
+    private static final Pattern NOT_LOWER_ALNUM = Pattern.compile("[^a-z0-9]");
     /** A handle that reads as a company's or project's ("cloudnativelabs", "acme-inc", "projectcalico"); short words only after a separator, as "mario" or "steam" are people. */
     private static final Pattern ORGANIZATION_WORD = Pattern.compile("(?i)(^|[-_.])(io|org|hq|inc|corp|team|group|lab)$|(labs|foundation|official|community|software|systems|technologies|solutions|networks)$|^project");
     /** A name that reads as an organisation's ("Acme Inc.", "Kubernetes SIG Network", "Example University"). */
@@ -288,7 +291,7 @@ final class PeopleResolver {
      */
     private boolean resembles(String handle, String agentKey) {
         String h = handle.toLowerCase(Locale.ROOT);
-        String letters = h.replaceAll("\\d+$", "");
+        String letters = TRAILING_DIGITS.matcher(h).replaceAll("");
         AgentAcc a = agents.get(agentKey);
         Set<String> names = new TreeSet<>();
         if (agentKey.startsWith("name/")) names.add(agentKey.substring(5).replace('-', ' '));
@@ -369,8 +372,8 @@ final class PeopleResolver {
     /** "cilium.io" → "cilium", "Weave Works" → "weaveworks": how an organisation's name compares with a handle. */
     private static String organizationKey(String name) {
         String n = name.strip().toLowerCase(Locale.ROOT);
-        if (n.matches("[a-z0-9-]+(\\.[a-z0-9-]+)+")) n = n.substring(0, n.indexOf('.'));
-        return n.replaceAll("[^a-z0-9]", "");
+        if (DOMAIN_NAME.matcher(n).matches()) n = n.substring(0, n.indexOf('.'));
+        return NOT_LOWER_ALNUM.matcher(n).replaceAll("");
     }
 
     /**
@@ -437,7 +440,7 @@ final class PeopleResolver {
         Map<String, Set<String>> accountsByLetters = new TreeMap<>();
         for (String key : spelled.keySet()) {
             if (!HANDLE_SERVICES.contains(service(key))) continue;
-            String letters = key.substring(key.indexOf('/') + 1).replaceAll("\\d+$", "");
+            String letters = TRAILING_DIGITS.matcher(key.substring(key.indexOf('/') + 1)).replaceAll("");
             if (letters.length() >= 4) accountsByLetters.computeIfAbsent(letters, k -> new TreeSet<>()).add(key);
         }
         Map<String, Set<String>> handlesOfName = new TreeMap<>();

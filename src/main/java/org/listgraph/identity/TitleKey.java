@@ -24,6 +24,8 @@ public final class TitleKey {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern ARTICLE = Pattern.compile("^(?:a|an|the) ");
+    /** Zeros before a part's number ("07" → "7"); a lone "0" stays. */
+    private static final Pattern LEADING_ZEROS = Pattern.compile("^0+(?=\\d)");
 
     private TitleKey() {
     }
@@ -46,6 +48,6 @@ public final class TitleKey {
         Matcher m = PART.matcher(title);
         if (!m.find()) return Optional.empty();
         String n = m.group(1).toLowerCase(Locale.ROOT);
-        return Optional.of(NUMBERS.getOrDefault(n, n.replaceFirst("^0+(?=\\d)", "")));
+        return Optional.of(NUMBERS.getOrDefault(n, LEADING_ZEROS.matcher(n).replaceFirst("")));
     }
 }

@@ -20,6 +20,7 @@ public final class UrlCanonicalizer {
             "(?i)utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|ref_src|ref_url|_hsenc|_hsmi|share_key|igshid");
     private static final Pattern K8S_BLOG = Pattern.compile("^/(\\d{4})/(\\d{2})/([^/]+?)(?:\\.html?)?$");
     private static final Pattern INDEX = Pattern.compile("(?i)/index\\.(?:html?|php)$");
+    private static final Pattern REPEATED_SLASHES = Pattern.compile("/{2,}");
     private static final java.util.Set<String> GIT_HOSTS = java.util.Set.of("github.com", "gitlab.com", "bitbucket.org");
 
     /** The canonical key of a URL (no scheme, lower-case host, cleaned path and query). */
@@ -31,7 +32,7 @@ public final class UrlCanonicalizer {
         if (host.startsWith("www.")) host = host.substring(4);
         int port = uri.getPort();
         String path = normalisePercent(uri.getRawPath() == null ? "" : uri.getRawPath());
-        path = path.replaceAll("/{2,}", "/");
+        path = REPEATED_SLASHES.matcher(path).replaceAll("/");
         path = INDEX.matcher(path).replaceFirst("/");
         while (path.endsWith("/")) path = path.substring(0, path.length() - 1);
         List<String> params = new ArrayList<>();

@@ -5,6 +5,7 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Decides whether two resources with different URLs are one work. Titles must match after
@@ -18,6 +19,9 @@ public final class WorkMatcher {
     static final int GENERIC_WORDS = 4;
     /** Titles shorter than this ("Introduction", "Learning C++") never merge works on their own, even by one author. */
     static final int MIN_MERGE_WORDS = 3;
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    /** The slash of a creator key ("github/tgraf"), shown as "github:tgraf". */
+    private static final Pattern KEY_SLASH = Pattern.compile("/");
 
     /** What the matcher knows of one resource; the title's key and part are computed once. */
     public record Work(String iri, String title, Set<String> creators, Set<String> creatorHandles, Set<String> urlHandles,
@@ -54,13 +58,13 @@ public final class WorkMatcher {
         }
         String keyA = a.keyWithoutPart();
         String keyB = b.keyWithoutPart();
-        if (!keyA.equals(keyB) && keyA.replaceAll("\\d+", "#").equals(keyB.replaceAll("\\d+", "#"))) {
+        if (!keyA.equals(keyB) && DIGITS.matcher(keyA).replaceAll("#").equals(DIGITS.matcher(keyB).replaceAll("#"))) {
             return new Decision(Verdict.DIFFERENT, "titles that differ only in a number (a version, a year, an episode)");
         }
         boolean sameTitle = keyA.equals(keyB) && !keyA.isEmpty();
         boolean distinctive = keyA.split(" ").length >= MIN_MERGE_WORDS;
         if (sameTitle && !strong.isEmpty() && distinctive) {
-            return new Decision(Verdict.MERGE, "same title, shared author " + String.join(", ", strong.stream().map(c -> c.replaceFirst("/", ":")).toList()));
+            return new Decision(Verdict.MERGE, "same title, shared author " + String.join(", ", strong.stream().map(c -> KEY_SLASH.matcher(c).replaceFirst(":")).toList()));
         }
         if (sameTitle && handleInUrl && distinctive) {
             return new Decision(Verdict.MERGE, "same title, and one URL is on the author's own account");

@@ -41,6 +41,12 @@ public final class Linter {
     private static final Pattern AWESOME_ITEM = Pattern.compile(
             "^\\s*[-*+]\\s+\\[[^\\]]+\\]\\((?:[^()\\s]|\\([^()\\s]*\\))+\\)\\s+([-–—])\\s+(.+?)\\s*$");
     private static final Pattern TOC_HEADING = Pattern.compile("(?i)^(table of )?contents?$");
+    private static final Pattern QUERY_AND_FRAGMENT = Pattern.compile("[?#].*$");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern LEADING_SYMBOLS = Pattern.compile("^[^\\p{L}\\p{N}]+");
+    private static final Pattern WORD_SEPARATOR = Pattern.compile("[\\s,;:]+");
+    /** A word in lower case, or lower-case words joined by dashes ("open-source"). */
+    private static final Pattern LOWER_CASE_WORD = Pattern.compile("\\p{Ll}+(?:-\\p{Ll}+)*");
     private static final Set<String> SMALL_WORDS = Set.of("a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of",
             "on", "or", "over", "per", "the", "to", "vs", "via", "with");
 
@@ -221,7 +227,7 @@ public final class Linter {
             } else if (SCHEME.matcher(target).find() || target.startsWith("//")) {
                 continue;
             } else {
-                String path = target.replaceAll("[?#].*$", "");
+                String path = QUERY_AND_FRAGMENT.matcher(target).replaceAll("");
                 // (A path from the repository root, "/docs/x.md", cannot be checked from the list's folder alone.)
                 if (path.startsWith("/")) continue;
                 Path resolved;
@@ -256,10 +262,10 @@ public final class Linter {
     /** awesome-lint: the main (first top-level) heading in Title Case. */
     private static void titleCase(MarkdownOutline outline, List<LintFinding> out) {
         outline.headings().stream().filter(h -> h.level() == 1).findFirst().ifPresent(h -> {
-            String[] words = h.text().split("\\s+");
+            String[] words = SPACES.split(h.text());
             List<String> lower = new ArrayList<>();
             for (int i = 0; i < words.length; i++) {
-                String w = words[i].replaceAll("^[^\\p{L}\\p{N}]+", "");
+                String w = LEADING_SYMBOLS.matcher(words[i]).replaceAll("");
                 if (w.isEmpty() || !Character.isLetter(w.codePointAt(0))) continue;
                 boolean small = i > 0 && i < words.length - 1 && SMALL_WORDS.contains(w.toLowerCase(Locale.ROOT));
                 if (!small && Character.isLowerCase(w.codePointAt(0))) lower.add(w);
@@ -311,8 +317,8 @@ public final class Linter {
                 continue;
             }
             String description = m.group(2);
-            String firstWord = description.split("[\\s,;:]+", 2)[0];
-            boolean capital = !firstWord.matches("\\p{Ll}+(?:-\\p{Ll}+)*");
+            String firstWord = WORD_SEPARATOR.split(description, 2)[0];
+            boolean capital = !LOWER_CASE_WORD.matcher(firstWord).matches();
             int last = description.codePointBefore(description.length());
             boolean ends = !Character.isLetterOrDigit(last);
             if (!capital || !ends) {

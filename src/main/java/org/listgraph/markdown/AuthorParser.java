@@ -40,6 +40,19 @@ final class AuthorParser {
     private static final Pattern WORD_END = Pattern.compile("[.’']+$|['’]s$");
     private static final Pattern BRACKETS = Pattern.compile("[()\\[\\]]");
     private static final Pattern PUNCTUATION = Pattern.compile("[\\s,;.()]*");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern BLANKS = Pattern.compile("[ \\t]+");
+    private static final Pattern OUTER_BRACKETS = Pattern.compile("^\\[|\\]$");
+    private static final Pattern ENDS_WITH_INITIAL = Pattern.compile(".*\\b\\p{Lu}\\.$");
+    /** What may follow the names of a strict (dash) byline: at most a period or a semicolon. */
+    private static final Pattern ONLY_STOP = Pattern.compile("^[.;]?\\s*$");
+    /** What may follow plain names: punctuation, a spaced dash, or "with" and lower case. */
+    private static final Pattern AFTER_PLAIN_NAMES = Pattern.compile("(?s)^(?:[.;:!|]|[-–—]\\s|with\\s+\\p{Ll}).*");
+    /** "on" or "about" and lower case after full names: what the work is about. */
+    private static final Pattern ABOUT_TOPIC = Pattern.compile("(?s)^(?:on|about)\\s+\\p{Ll}.*");
+    /** What may follow a name in a byline: the end, punctuation, a joining word, a place, a platform, a topic or a spaced dash. */
+    private static final Pattern NAME_BOUNDARY = Pattern.compile(
+            "(?s)^\\s*(?:$|[,&.;:()@\\[|]|and\\b|of\\b|et\\b|(?:at|from|in|on|with)\\s+\\p{Lu}|with\\s|(?:on|about)\\s+\\p{Ll}|[-–—]\\s).*");
     /** The last word of an organisation's name after "&" or "and" ("… & Development"). */
     private static final Pattern ORG_TAIL = Pattern.compile("^(Development|Engineering|Design|Research|Technology|Technologies|Operations|"
             + "Marketing|Media|Sciences|Science|Innovation|Analytics|Consulting|Services|Solutions|Education|Training)\\b(?!\\s+\\p{Lu})");
@@ -154,7 +167,7 @@ final class AuthorParser {
                         notes.append(notes.length() > 0 ? " " : "").append(m.group().substring(1, m.group().length() - 1).strip());
                         s = s.substring(m.end()).stripLeading();
                     } else if (!expectName && ((m = BRACKET_NOTE.matcher(s)).find() || (m = DURATION.matcher(s)).find())) {
-                        String note = m.group().replaceAll("^\\[|\\]$", "").strip();
+                        String note = OUTER_BRACKETS.matcher(m.group()).replaceAll("").strip();
                         notes.append(notes.length() > 0 ? " " : "").append(note);
                         s = s.substring(m.end()).stripLeading();
                     } else if (!expectName && (m = PUBLISHER.matcher(s)).find()) {
@@ -205,7 +218,7 @@ final class AuthorParser {
         if (authors.isEmpty()) return Optional.empty();
         String remainder = rest == null || rest.isBlank() ? null : rest;
         boolean moreTokens = endToken < tokens.size();
-        if (strict && (remainder != null && !remainder.matches("^[.;]?\\s*$") || !onlyLabels(tokens, endToken))) return Optional.empty();
+        if (strict && (remainder != null && !ONLY_STOP.matcher(remainder).matches() || !onlyLabels(tokens, endToken))) return Optional.empty();
         // A lone word after a dash ("- LinuxCon", "- WilliamFiset") is a name only where the list commonly names authors so.
         boolean tentative = strict && !linked && authors.size() == 1 && !authors.get(0).name().contains(" ") && notes.isEmpty();
         if (remainder == null && moreTokens) remainder = "";
@@ -214,8 +227,8 @@ final class AuthorParser {
         // "by Maria Letta with illustrations …": "with" and lower-case words go on about the work.
         // "Tutorial by Peter Norvig on writing …": after full names, "on" or "about" and lower case say what the work is about.
         boolean fullNames = authors.stream().allMatch(a -> a.name() != null && a.name().contains(" "));
-        if (!linked && remainder != null && !remainder.isEmpty() && !remainder.matches("(?s)^(?:[.;:!|]|[-–—]\\s|with\\s+\\p{Ll}).*")
-                && !(fullNames && remainder.matches("(?s)^(?:on|about)\\s+\\p{Ll}.*"))) {
+        if (!linked && remainder != null && !remainder.isEmpty() && !AFTER_PLAIN_NAMES.matcher(remainder).matches()
+                && !(fullNames && ABOUT_TOPIC.matcher(remainder).matches())) {
             return Optional.empty();
         }
         return Optional.of(new Result(affiliated(authors), endToken, remainder, notes.isEmpty() ? null : notes, tentative));
@@ -253,7 +266,7 @@ final class AuthorParser {
      * common word of descriptions ("work in progress", "Free Online Edition", "Open Source").
      */
     static boolean isChannelName(String phrase) {
-        String[] words = phrase.split("\\s+");
+        String[] words = SPACES.split(phrase);
         boolean capital = words.length == 1;
         for (String w : words) {
             String lower = WORD_END.matcher(w.toLowerCase(Locale.ROOT)).replaceAll("");
@@ -277,7 +290,7 @@ final class AuthorParser {
 
     /** "Hockin." loses its period, "J." keeps it. */
     private static String clip(String name) {
-        return name.endsWith(".") && !name.matches(".*\\b\\p{Lu}\\.$") ? name.substring(0, name.length() - 1) : name;
+        return name.endsWith(".") && !ENDS_WITH_INITIAL.matcher(name).matches() ? name.substring(0, name.length() - 1) : name;
     }
 
     /**
@@ -285,7 +298,7 @@ final class AuthorParser {
      * ("MIT", "Python", "Example"); without "by" ({@code strict}) it also needs two words or more.
      */
     static boolean isName(String name, boolean strict) {
-        String[] words = name.split("[ \\t]+");
+        String[] words = BLANKS.split(name);
         int tags = 0;
         for (String w : words) {
             String lower = WORD_END.matcher(w.toLowerCase(Locale.ROOT)).replaceAll("");
@@ -298,14 +311,14 @@ final class AuthorParser {
 
     /** Whether any word of {@code name} is a licence, language or platform tag ("Kubernetes Operator"). */
     static boolean hasTag(String name) {
-        for (String w : name.split("[ \\t]+")) if (TAG_WORDS.contains(WORD_END.matcher(w.toLowerCase(Locale.ROOT)).replaceAll(""))) return true;
+        for (String w : BLANKS.split(name)) if (TAG_WORDS.contains(WORD_END.matcher(w.toLowerCase(Locale.ROOT)).replaceAll(""))) return true;
         return false;
     }
 
     private static boolean endsAtBoundary(String s, int end) {
         if (end >= s.length()) return true;
         String rest = s.substring(end);
-        return rest.matches("(?s)^\\s*(?:$|[,&.;:()@\\[|]|and\\b|of\\b|et\\b|(?:at|from|in|on|with)\\s+\\p{Lu}|with\\s|(?:on|about)\\s+\\p{Ll}|[-–—]\\s).*");
+        return NAME_BOUNDARY.matcher(rest).matches();
     }
 
     static boolean isServiceWord(String text) {

@@ -58,6 +58,24 @@ final class EntryReader {
     private static final Pattern EMPTY_BRACKETS = Pattern.compile("[(\\[][\\s,;/|&]*(?:and\\s*)?[)\\]]");
     /** A tag: a short code span ("MIT", "Nodejs/Docker") at the end of an entry. */
     private static final Pattern TAG = Pattern.compile("[^\\s`]{1,32}(?:\\s[^\\s`]{1,32}){0,2}");
+    /** A list item's bullet or number, with the spaces after it, at the start of a line. */
+    private static final Pattern LIST_MARKER = Pattern.compile("^\\s*(?:[-*+]|\\d{1,9}[.)])\\s+");
+    private static final Pattern TRAILING_DOTS = Pattern.compile("[.\\s]+$");
+    private static final Pattern BRACKETS = Pattern.compile("[\\[\\]()]");
+    private static final Pattern HAS_SQUARE_BRACKET = Pattern.compile(".*[\\[\\]].*");
+    private static final Pattern OPENS_WITH_STOP = Pattern.compile("(?s)^[.,;:!].*");
+    private static final Pattern SURROUNDING_QUOTES = Pattern.compile("^[\"“”']+|[\"“”']+$");
+    private static final Pattern HOST_WORD_SEPARATORS = Pattern.compile("[\\s:.-]+");
+    private static final Pattern SCHEME = Pattern.compile("^[a-z]+://");
+    private static final Pattern AFTER_HOST = Pattern.compile("[/?#:].*$");
+    private static final Pattern EMPHASIS_MARKS = Pattern.compile("(\\*\\*|__|\\*|`)");
+    private static final Pattern ESCAPED_PUNCT = Pattern.compile("\\\\(\\p{Punct})");
+    private static final Pattern SCHEME_AND_WWW = Pattern.compile("^(?i)https?://(www\\.)?");
+    private static final Pattern QUERY_AND_FRAGMENT = Pattern.compile("[?#].*$");
+    private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
+    private static final Pattern GIT_REPO = Pattern.compile("^(?:github\\.com|gitlab\\.com)/([^/]+/[^/]+)");
+    /** A URL with a scheme ("mailto:", "ftp:"), not a relative path. */
+    private static final Pattern HAS_SCHEME = Pattern.compile("^[a-z][a-z0-9+.-]*:.*");
     /**
      * Link texts that only say what a link points at ("[Source Code](…)", "[Demo](…)", "[PDF](…)"): such a link
      * is kept (and is evidence of the kind), but its text is no part of the description.
@@ -186,7 +204,7 @@ final class EntryReader {
         if (firstRole == null && possessor.isEmpty() && !bareUrl && citation.matches() && citedNames(citation.group(1))
                 && TWO_LETTERS.matcher(TitleCleaner.withoutSymbols(prefix)).find()) {
             // "Dynamo: Amazon's Key-value Store. [DeCandia et al (2007)](…)": the link names the authors, the text the work.
-            cleaned = TitleCleaner.clean(prefix.replaceFirst("[.\\s]+$", ""), main.url());
+            cleaned = TitleCleaner.clean(TRAILING_DOTS.matcher(prefix).replaceFirst(""), main.url());
             for (String name : NAME_SEPARATOR.split(citation.group(1))) {
                 if (!name.isBlank()) possessor.add(Author.named(name.strip()));
             }
@@ -200,8 +218,8 @@ final class EntryReader {
             links.add(link(main, LinkRole.MAIN));
         } else if (bareUrl && firstRole == null && !prefix.isEmpty()) {
             // "[Title(https://…)", "[Title]](https://…)", "Title https://…": the title is the text before the bare URL.
-            String recovered = clean(prefix.replaceAll("[\\[\\]()]", " ").replaceAll("\\s+", " "));
-            if (prefix.matches(".*[\\[\\]].*") && !recovered.isEmpty()) {
+            String recovered = clean(SPACES.matcher(BRACKETS.matcher(prefix).replaceAll(" ")).replaceAll(" "));
+            if (HAS_SQUARE_BRACKET.matcher(prefix).matches() && !recovered.isEmpty()) {
                 problems.warn(lines.line(main.offset()), lines.column(main.offset()), "unbalanced brackets around '"
                         + recovered + "'; read as the title of " + main.url() + " (write [title](url))");
             }
@@ -221,7 +239,7 @@ final class EntryReader {
             if (ENDS_WITH_SEPARATOR.matcher(before).find() && isLabelText(main.text())) {
                 // "Falsehoods about Gender: [#1](…) & [#2](…)": the text names the work, the link only points at it.
                 cleaned = TitleCleaner.clean(prefix, main.url());
-            } else if (ENDS_WITH_SEPARATOR.matcher(before).find() || prefix.split("\\s+").length > 4) {
+            } else if (ENDS_WITH_SEPARATOR.matcher(before).find() || SPACES.split(prefix).length > 4) {
                 cleaned = TitleCleaner.clean(main.text(), main.url()); // "Video: [Title](…)": a category, not the title
             } else {
                 // "Kubernetes [Ingress](…) controllers: …": the text around the link is part of the title.
@@ -283,7 +301,7 @@ final class EntryReader {
                     // "- take U forward", "- Google Developers Training (YouTube)": a short name-like phrase is an author
                     // only where the list names its authors after a dash (see ListReader), else the description.
                     Matcher phrase = DASH_PHRASE.matcher(after.text().substring(dash.end()));
-                    if (phrase.matches() && phrase.group(1).strip().split("\\s+").length <= 5 && AuthorParser.isChannelName(phrase.group(1).strip())) {
+                    if (phrase.matches() && SPACES.split(phrase.group(1).strip()).length <= 5 && AuthorParser.isChannelName(phrase.group(1).strip())) {
                         tentative = List.of(Author.named(phrase.group(1).strip()));
                     }
                 }
@@ -311,7 +329,7 @@ final class EntryReader {
             description.append(((Token.Text) tokens.get(authorsFrom)).text(), 0, byChar);
             if (authors.remainder() != null) {
                 // "hosted by Jane Doe. Each week …": punctuation after the names closes the text before them.
-                if (!authors.remainder().matches("(?s)^[.,;:!].*")) description.append(' ');
+                if (!OPENS_WITH_STOP.matcher(authors.remainder()).matches()) description.append(' ');
                 description.append(authors.remainder());
                 for (int i = authors.endToken(); i < tokens.size(); i++) {
                     Token t = tokens.get(i);
@@ -374,8 +392,8 @@ final class EntryReader {
                 break;
             }
         }
-        Matcher speaker = SPEAKER_AND_TITLE.matcher(lines.lines(lines.line(tokens.get(0).offset()), lines.line(tokens.get(0).offset()))
-                .replaceFirst("^\\s*(?:[-*+]|\\d{1,9}[.)])\\s+", ""));
+        Matcher speaker = SPEAKER_AND_TITLE.matcher(LIST_MARKER.matcher(lines.lines(lines.line(tokens.get(0).offset()),
+                lines.line(tokens.get(0).offset()))).replaceFirst(""));
         if (authors.isEmpty() && speaker.matches() && speaker.group(4).isBlank()) {
             // "1. Addy Osmani: **Scaling Your JavaScript Applications**" over its parts: the speaker, then the title.
             Optional<AuthorParser.Result> r = AuthorParser.parse(speaker.group(1), List.of(), 0).filter(EntryReader::speakers);
@@ -384,7 +402,7 @@ final class EntryReader {
                 title = unmarked(speaker.group(3));
             }
         }
-        title = clean(TitleCleaner.clean(title, "").title()).replaceAll("^[\"“”']+|[\"“”']+$", "").strip();
+        title = SURROUNDING_QUOTES.matcher(clean(TitleCleaner.clean(title, "").title())).replaceAll("").strip();
         if (title.isEmpty() && authors.isEmpty()) return Optional.empty();
         int offset = tokens.get(0).offset();
         int last = tokens.get(tokens.size() - 1).offset();
@@ -438,8 +456,8 @@ final class EntryReader {
 
     /** Whether text before a link only names the site it is on ("YouTube [Title](youtube.com/…)", "kernel [x](kernel.org/…)"). */
     private static boolean namesTheHost(String prefix, String url) {
-        String p = TitleCleaner.withoutSymbols(prefix).replaceAll("[\\s:.-]+", "").toLowerCase(Locale.ROOT);
-        String host = url.toLowerCase(Locale.ROOT).replaceFirst("^[a-z]+://", "").replaceFirst("[/?#:].*$", "");
+        String p = HOST_WORD_SEPARATORS.matcher(TitleCleaner.withoutSymbols(prefix)).replaceAll("").toLowerCase(Locale.ROOT);
+        String host = AFTER_HOST.matcher(SCHEME.matcher(url.toLowerCase(Locale.ROOT)).replaceFirst("")).replaceFirst("");
         for (String label : host.split("\\.")) if (label.equals(p)) return true;
         return false;
     }
@@ -449,7 +467,7 @@ final class EntryReader {
         StringBuilder text = new StringBuilder();
         for (int i = first + 1; i < at; i++) if (tokens.get(i) instanceof Token.Text t) text.append(t.text()).append(' ');
         text.append(before);
-        return java.util.Arrays.stream(text.toString().split("\\s+")).filter(w -> A_LETTER.matcher(w).find()).count() >= 3;
+        return java.util.Arrays.stream(SPACES.split(text.toString())).filter(w -> A_LETTER.matcher(w).find()).count() >= 3;
     }
 
     /** Whether every author is a single word with no account ("Google", "Erlang"). */
@@ -459,7 +477,7 @@ final class EntryReader {
 
     /** Markdown text without its emphasis marks and backslash escapes, for a title cut from the raw text. */
     private static String unmarked(String markdown) {
-        return markdown.replaceAll("(\\*\\*|__|\\*|`)", "").replaceAll("\\\\(\\p{Punct})", "$1").strip();
+        return ESCAPED_PUNCT.matcher(EMPHASIS_MARKS.matcher(markdown).replaceAll("")).replaceAll("$1").strip();
     }
 
     /** Whether a link's text only labels what it points at ("Source Code", "Demo", "#1", "2"), rather than naming a work. */
@@ -508,8 +526,9 @@ final class EntryReader {
 
     /** A readable title for a link whose text is only "github" or similar: "owner/repo", or host and path. */
     static String titleFromUrl(String url) {
-        String u = url.replaceFirst("^(?i)https?://(www\\.)?", "").replaceFirst("[?#].*$", "").replaceAll("/+$", "");
-        Matcher m = Pattern.compile("^(?:github\\.com|gitlab\\.com)/([^/]+/[^/]+)").matcher(u);
+        String u = QUERY_AND_FRAGMENT.matcher(SCHEME_AND_WWW.matcher(url).replaceFirst("")).replaceFirst("");
+        u = TRAILING_SLASHES.matcher(u).replaceAll("");
+        Matcher m = GIT_REPO.matcher(u);
         return m.find() ? m.group(1) : u;
     }
 
@@ -566,7 +585,7 @@ final class EntryReader {
             return false;
         }
         if (lower.startsWith("mailto:")) return false;
-        if (!lower.matches("^[a-z][a-z0-9+.-]*:.*")) {
+        if (!HAS_SCHEME.matcher(lower).matches()) {
             problems.warn(lines.line(l.offset()), lines.column(l.offset()),
                     "relative link '" + url + "' points into the list's own repository, not read as a resource");
         } else {
@@ -675,7 +694,7 @@ final class EntryReader {
             else if (t instanceof Token.Link l) sb.append(l.text());
             else sb.append(' ');
         }
-        return sb.toString().replaceAll("\\s+", " ");
+        return SPACES.matcher(sb.toString()).replaceAll(" ");
     }
 
     private static String clean(String s) {

@@ -16,9 +16,12 @@ import com.vladsch.flexmark.util.ast.Node;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Flattens a paragraph's inline nodes into {@link Token}s; images and link-wrapped images (badges) are left out. */
 final class InlineTokens {
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private InlineTokens() {
     }
 
@@ -71,7 +74,7 @@ final class InlineTokens {
     static String plainText(Node node) {
         StringBuilder sb = new StringBuilder();
         appendText(node, sb);
-        return sb.toString().replaceAll("\\s+", " ").trim();
+        return SPACES.matcher(sb.toString()).replaceAll(" ").trim();
     }
 
     private static void appendText(Node node, StringBuilder sb) {

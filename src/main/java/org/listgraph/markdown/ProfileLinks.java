@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
 /** Recognises links to a person's or organisation's profile on a known service (GitHub, Twitter, …). */
 final class ProfileLinks {
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}");
+    private static final Pattern OUTER_SLASHES = Pattern.compile("^/+|/+$");
+    private static final Pattern SLASHES = Pattern.compile("/+");
+    private static final Pattern MEDIUM_SUBDOMAIN = Pattern.compile("([a-z0-9][a-z0-9-]*)\\.medium\\.com");
     /** First path segments on github.com that are site pages, not users. */
     private static final Set<String> GITHUB_RESERVED = Set.of(
             "about", "orgs", "topics", "features", "marketplace", "explore", "sponsors", "settings", "login",
@@ -35,7 +38,7 @@ final class ProfileLinks {
         host = host.toLowerCase(Locale.ROOT);
         if (host.startsWith("www.")) host = host.substring(4);
         if (path == null) path = "";
-        String[] seg = path.replaceAll("^/+|/+$", "").split("/+");
+        String[] seg = SLASHES.split(OUTER_SLASHES.matcher(path).replaceAll(""));
         String first = seg.length > 0 ? seg[0] : "";
         switch (host) {
             case "github.com", "gitlab.com" -> {
@@ -64,7 +67,7 @@ final class ProfileLinks {
                 }
             }
             default -> {
-                Matcher m = Pattern.compile("([a-z0-9][a-z0-9-]*)\\.medium\\.com").matcher(host);
+                Matcher m = MEDIUM_SUBDOMAIN.matcher(host);
                 if (m.matches() && !m.group(1).equals("blog") && (seg.length == 0 || first.isEmpty())) {
                     return Optional.of(new Account("medium", "https://medium.com/", m.group(1)));
                 }

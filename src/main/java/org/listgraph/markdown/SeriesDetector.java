@@ -23,6 +23,9 @@ final class SeriesDetector {
 
     private static final Pattern SERIES_WORD = Pattern.compile("(?i)\\bseries\\b");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern TRAILING_COLON = Pattern.compile("[:：]$");
+    private static final Pattern WWW = Pattern.compile("^www\\.");
     private static final Set<String> STOP = Set.of("and", "the", "of", "for", "to", "in", "on", "a", "an", "with", "by", "from",
             "at", "into", "part", "parts", "series", "blog", "post", "posts");
     /** The spaced dash that starts a line's description ("Name - what it is"). */
@@ -35,7 +38,7 @@ final class SeriesDetector {
      * a child's title reads as a numbered part ("…, Part 2").
      */
     static Optional<String> title(String label, List<Entry> children, java.util.function.Predicate<String> partTitle) {
-        String line = label == null ? "" : label.strip().replaceAll("[:：]$", "").strip();
+        String line = label == null ? "" : TRAILING_COLON.matcher(label.strip()).replaceAll("").strip();
         if (children.size() < 2 || line.isEmpty()) return Optional.empty();
         if (children.stream().allMatch(e -> partTitle.test(e.title()))) return Optional.of(line);
         if (SERIES_WORD.matcher(line).find()) return Optional.of(commonPrefix(children).orElse(line));
@@ -73,7 +76,7 @@ final class SeriesDetector {
     private static String host(String url) {
         try {
             String h = URI.create(url.strip()).getHost();
-            return h == null ? null : h.toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
+            return h == null ? null : WWW.matcher(h.toLowerCase(Locale.ROOT)).replaceFirst("");
         } catch (IllegalArgumentException notAUri) {
             return null;
         }
@@ -89,6 +92,6 @@ final class SeriesDetector {
             if (first == null) first = prefix;
             else if (!first.equalsIgnoreCase(prefix)) return Optional.empty();
         }
-        return first != null && first.split("\\s+").length >= 2 ? Optional.of(first) : Optional.empty();
+        return first != null && SPACES.split(first).length >= 2 ? Optional.of(first) : Optional.empty();
     }
 }

@@ -21,6 +21,11 @@ final class TitleByline {
     private static final Pattern BY_AT_END = Pattern.compile("\\s[bB]y\\s+(\\S+(?:\\s+\\S+){0,2})\\s*$");
     private static final Pattern NON_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern PLAIN_WORD = Pattern.compile("\\p{Lu}\\p{Ll}+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern SPACES_AND_DOTS = Pattern.compile("[\\s.]+");
+    private static final Pattern SCHEME = Pattern.compile("^[a-z][a-z0-9+.-]*://");
+    private static final Pattern AFTER_HOST = Pattern.compile("[/?#].*$");
+    private static final Pattern SCHEME_AND_HOST = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*");
     /** A title opening with a person's full name in the possessive: "Yann LeCun’s Deep Learning Course". */
     private static final Pattern POSSESSIVE_NAME = Pattern.compile("^(\\p{Lu}[\\p{L}\\p{M}-]+(?:\\s+\\p{Lu}[\\p{L}\\p{M}-]+){1,2})['’]s\\s+\\S");
     /** Words for what someone does, which a possessive title names as its readers ("Competitive Programmer's Handbook"). */
@@ -64,7 +69,7 @@ final class TitleByline {
             String names = by.group(1).strip();
             Optional<AuthorParser.Result> r = AuthorParser.parse(names, List.of(), 0);
             if (r.isPresent() && r.get().remainder() == null && r.get().notes() == null && !r.get().authors().isEmpty()
-                    && !names.split("\\s+")[0].toLowerCase(Locale.ROOT).endsWith("ing")
+                    && !SPACES.split(names)[0].toLowerCase(Locale.ROOT).endsWith("ing")
                     && r.get().authors().stream().allMatch(a -> a.name() != null && !AuthorParser.hasTag(a.name()))) {
                 return Optional.of(new Split(title.substring(0, by.start()), r.get().authors()));
             }
@@ -73,7 +78,7 @@ final class TitleByline {
         if (!m.find() || title.substring(0, m.start()).isBlank()) return Optional.empty();
         List<Author> authors = new java.util.ArrayList<>();
         for (String name : NAME_SEPARATOR.split(m.group(1))) {
-            String[] words = name.strip().split("[\\s.]+");
+            String[] words = SPACES_AND_DOTS.split(name.strip());
             if (NOT_SURNAMES.contains(words[words.length - 1].toLowerCase(Locale.ROOT))) return Optional.empty();
             authors.add(Author.named(name.strip()));
         }
@@ -91,7 +96,7 @@ final class TitleByline {
         Matcher m = POSSESSIVE_NAME.matcher(title);
         if (!m.find()) return List.of();
         String name = m.group(1);
-        for (String w : name.split("\\s+")) {
+        for (String w : SPACES.split(name)) {
             String lower = w.toLowerCase(Locale.ROOT);
             if (lower.endsWith("ing") || ROLES.contains(lower)) return List.of();
         }
@@ -106,7 +111,7 @@ final class TitleByline {
         if (r.isEmpty() || r.get().remainder() != null || r.get().notes() != null || r.get().authors().size() != 1) return List.of();
         Author a = r.get().authors().get(0);
         if (a.name() == null || !a.name().equals(names.strip())) return List.of();
-        String[] words = a.name().split("\\s+");
+        String[] words = SPACES.split(a.name());
         // "By Sniffing Network Traffic": a verb's -ing form starts what the work does, not who made it.
         if (words[0].toLowerCase(Locale.ROOT).endsWith("ing")) return List.of();
         if (spelledInPath(words, title.substring(0, m.start()), url)) return List.of();
@@ -119,7 +124,7 @@ final class TitleByline {
     }
 
     private static String host(String url) {
-        return url.toLowerCase(Locale.ROOT).replaceFirst("^[a-z][a-z0-9+.-]*://", "").replaceFirst("[/?#].*$", "");
+        return AFTER_HOST.matcher(SCHEME.matcher(url.toLowerCase(Locale.ROOT)).replaceFirst("")).replaceFirst("");
     }
 
     /**
@@ -128,7 +133,7 @@ final class TitleByline {
      * handle is one word ("github.com/yunjey/pytorch-tutorial").
      */
     private static boolean spelledInPath(String[] words, String before, String url) {
-        String path = url.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*", "").toLowerCase(Locale.ROOT);
+        String path = SCHEME_AND_HOST.matcher(url).replaceFirst("").toLowerCase(Locale.ROOT);
         String slug = "-" + NON_ALNUM.matcher(path).replaceAll("-") + "-";
         String name = NON_ALNUM.matcher(String.join("-", words).toLowerCase(Locale.ROOT)).replaceAll("-");
         if (words.length > 1) return slug.contains("-" + name + "-");

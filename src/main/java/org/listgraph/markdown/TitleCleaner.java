@@ -15,6 +15,14 @@ final class TitleCleaner {
     /** A format or language tag closing a title: "(PDF)", "[video]", "(Chinese)", "(2nd edition)" stays. */
     private static final Pattern FORMAT_TAG = Pattern.compile("(?i)\\s*[(\\[](?:pdf|html|epub|mobi|video|audio|slides|podcast|"
             + "chinese|english|spanish|french|german|russian|japanese|portuguese|korean|italian|turkish|persian|arabic)[)\\]]$");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern QUOTED = Pattern.compile("^[\"“„«‘'].*[\"”«»’']$");
+    private static final Pattern HAS_QUOTE = Pattern.compile(".*[\"“”].*");
+    private static final Pattern SCHEME = Pattern.compile("^[a-z]+://");
+    private static final Pattern AFTER_HOST = Pattern.compile("[/?#:].*$");
+    private static final Pattern WWW = Pattern.compile("^www\\.");
+    /** A lower-case domain with a common top-level domain ("ovh.com"). */
+    private static final Pattern COMMON_DOMAIN = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)*\\.(com|org|net|io|dev|co|me|sh|info|blog|cloud|app|tech|ai|us|uk|de|ch|fr|nl|eu|cc|xyz|pub)");
     private static final int STAR = 0x1F31F;
     private static final int WHITE_STAR = 0x2B50;
 
@@ -30,9 +38,9 @@ final class TitleCleaner {
         Matcher h = HIGHLIGHT.matcher(raw);
         if (h.find()) featured = true;
         String t = HIGHLIGHT.matcher(raw).replaceAll("$1"); // a lone "==" ("a == b") is text
-        t = withoutSymbols(t).replaceAll("\\s+", " ").strip();
+        t = SPACES.matcher(withoutSymbols(t)).replaceAll(" ").strip();
         // A title wholly in quotes ("“The system can’t handle a billion dollars”") is the title without them.
-        if (t.length() > 2 && "\"“„«‘'".indexOf(t.charAt(0)) >= 0 && t.matches("^[\"“„«‘'].*[\"”«»’']$") && !t.substring(1, t.length() - 1).matches(".*[\"“”].*")) {
+        if (t.length() > 2 && "\"“„«‘'".indexOf(t.charAt(0)) >= 0 && QUOTED.matcher(t).matches() && !HAS_QUOTE.matcher(t.substring(1, t.length() - 1)).matches()) {
             t = t.substring(1, t.length() - 1).strip();
         }
         String untagged = FORMAT_TAG.matcher(t).replaceFirst("").strip();
@@ -54,10 +62,11 @@ final class TitleCleaner {
      */
     private static boolean isSite(String prefix, String url) {
         String p = prefix.toLowerCase(Locale.ROOT);
-        String host = url.toLowerCase(Locale.ROOT).replaceFirst("^[a-z]+://", "").replaceFirst("[/?#:].*$", "").replaceFirst("^www\\.", "");
+        String host = SCHEME.matcher(url.toLowerCase(Locale.ROOT)).replaceFirst("");
+        host = WWW.matcher(AFTER_HOST.matcher(host).replaceFirst("")).replaceFirst("");
         if (p.contains(".") && (host.equals(p) || host.endsWith("." + p) || p.endsWith("." + host))) return true;
         boolean lowerCase = prefix.equals(p);
-        if (lowerCase && p.matches("[a-z0-9-]+(\\.[a-z0-9-]+)*\\.(com|org|net|io|dev|co|me|sh|info|blog|cloud|app|tech|ai|us|uk|de|ch|fr|nl|eu|cc|xyz|pub)")) return true;
+        if (lowerCase && COMMON_DOMAIN.matcher(p).matches()) return true;
         if (!lowerCase || p.contains(".")) return false;
         for (String label : host.split("\\.")) {
             if (label.equals(p)) return true;

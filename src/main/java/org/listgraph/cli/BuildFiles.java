@@ -34,18 +34,13 @@ final class BuildFiles implements StoreLoad.Staged {
     private final String inputs;
     private final BuildState.Summary summary;
     private Path journal;
-    final Path graph;
-    final Path report;
-    final List<LintFinding> findings;
 
     /** Writes every file of {@code r} under its temporary name in {@code output}; {@code inputs} is the build's {@link BuildInputs}. */
     BuildFiles(Converter.Result r, String base, Path output, String inputs) {
         this.output = output;
         this.inputs = inputs;
-        graph = output.resolve("graph.ttl");
-        report = output.resolve("report.html");
         try {
-            stage(graph, o -> RdfWriter.writeUnion(r, RdfFormat.TTL, base, o));
+            stage(output.resolve("graph.ttl"), o -> RdfWriter.writeUnion(r, RdfFormat.TTL, base, o));
             timings.lap("graph.ttl");
             stage(output.resolve("merges.csv"), o -> MergeReport.csv(r.decisions(), o));
             stage(output.resolve("merges.md"), o -> MergeReport.markdown(r.decisions(), o));
@@ -54,12 +49,12 @@ final class BuildFiles implements StoreLoad.Staged {
             });
             timings.lap("merges and problems");
             // Lint reuses this reading of the lists and its identity, so the report costs no second conversion.
-            findings = new Linter().lint(r.lists(), r.resolution(), r.files());
+            List<LintFinding> findings = new Linter().lint(r.lists(), r.resolution(), r.files());
             timings.lap("lint");
-            stage(report, o -> HtmlReport.write(r, findings, o));
+            stage(output.resolve("report.html"), o -> HtmlReport.write(r, findings, o));
             timings.lap("report");
             var s = r.stats();
-            long errors = lintErrors();
+            long errors = findings.stream().filter(f -> f.rule().severity() == Severity.ERROR).count();
             summary = new BuildState.Summary(s.lists(), s.entries(), s.resources(), s.agents(), s.triples(), s.kindSummary(),
                     Reporter.count(r.problems()), r.problems().size(), r.graphNames().size(), errors, findings.size() - errors);
         } catch (RuntimeException | Error e) {
@@ -102,10 +97,6 @@ final class BuildFiles implements StoreLoad.Staged {
     /** The figures of the summary the build prints (and records for a later build with the same inputs). */
     BuildState.Summary summary() {
         return summary;
-    }
-
-    long lintErrors() {
-        return findings.stream().filter(f -> f.rule().severity() == Severity.ERROR).count();
     }
 
     /** "graph.ttl 2.31 s, …": the steps, timed on the thread that ran them (alongside the store). */

@@ -129,13 +129,27 @@ public final class Catalog {
             for (List<String> p : paths) keys.put(p, paths.size() == 1 ? key : key + "-" + IriMinter.hash(String.join("\n", p), 6));
         });
         Map<List<String>, SectionNode> nodes = new HashMap<>();
+        List<String> title = titlePath(doc.sections());
         for (Section s : doc.sections()) {
             if (nodes.containsKey(s.path())) continue;
-            List<String> topicIris = topicResolver.add(s.label());
+            // The list's title ("Awesome .NET!") names what the whole list is about, not a section's subject.
+            List<String> topicIris = s.path().equals(title) ? List.of() : topicResolver.add(s.label());
             String broader = s.path().size() > 1 && keys.containsKey(s.parentPath()) ? iris.section(listId, keys.get(s.parentPath())) : null;
             nodes.put(s.path(), new SectionNode(iris.section(listId, keys.get(s.path())), s, broader, topicIris));
         }
         return nodes;
+    }
+
+    /**
+     * The path of a list's title: its first heading when that is of level 1 and every other heading of level 1
+     * names no topic ("License", "Table of Contents"); null when it has none.
+     */
+    private List<String> titlePath(List<Section> sections) {
+        if (sections.isEmpty() || sections.get(0).level() != 1) return null;
+        for (int i = 1; i < sections.size(); i++) {
+            if (sections.get(i).level() == 1 && topicResolver.namesTopic(sections.get(i).label())) return null;
+        }
+        return sections.get(0).path();
     }
 
     /** The topics of the innermost heading above an entry that names any. */

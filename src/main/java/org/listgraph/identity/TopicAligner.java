@@ -17,8 +17,14 @@ import java.util.regex.Pattern;
  * and a topic of its own for a heading the scheme does not know.
  */
 public final class TopicAligner {
-    /** One topic a heading names: its key, the text that named it, and its concept when the scheme has one. */
-    public record Topic(String key, String label, TopicScheme.Concept concept) {
+    /**
+     * One topic a heading names: its key, the text that named it, its concept when the scheme has one, and for a
+     * topic of its own the scheme's concepts its words name ("Relational Databases" is narrower than Databases).
+     */
+    public record Topic(String key, String label, TopicScheme.Concept concept, List<TopicScheme.Concept> broader) {
+        public Topic {
+            broader = List.copyOf(broader);
+        }
     }
 
     /** Where a compound heading divides: "A and B", "A & B", "A, B", "A / B", "A - B", "A | B". */
@@ -36,6 +42,12 @@ public final class TopicAligner {
             "intro", "overview", "tip", "trick", "note", "feature", "plugin", "controller", "specification", "spec", "internals",
             "existing", "list", "general", "underlying", "using", "manage", "managing", "solution", "deep", "dive", "in-depth",
             "primer", "guide", "how", "how-to", "walkthrough", "explained", "reading", "readings");
+    /** A closing "on the web", "on YouTube", "online": where a kind of work is found. */
+    private static final Pattern WHERE_FOUND = Pattern.compile("(?i)\\s+(?:(?:on|in)\\s+(?:the\\s+)?(?:web|internet|youtube|github)|online)\\s*$");
+    /** Endings of nouns that name an activity or a property: two of them after one modifier are parallel heads. */
+    private static final List<String> NOMINAL_ENDING = List.of("tion", "sion", "ment", "ing", "ance", "ence", "ity", "ness", "ysis");
+    /** Fillers only after a subject: in front, they start a compound name ("Feature Extraction", "Sample Size"). */
+    private static final Set<String> MODIFIER_WHEN_FIRST = Set.of("feature", "sample");
     /** Headings longer than this are sentences: they give the topics they name, never a topic of their own. */
     private static final int MAX_OWN_TOPIC_WORDS = 6;
     /**
@@ -74,8 +86,13 @@ public final class TopicAligner {
         return List.copyOf(out.values());
     }
 
-    /** The parts of a compound heading; a trailing "(IPAM)" that is no expansion of the rest is a part too. */
-    private static List<String> parts(String text) {
+    /**
+     * The parts of a compound heading; a trailing "(IPAM)" that is no expansion of the rest is a part too. A lone
+     * word after a longer part shares that part's first words when it reads as a second head of them: "Feature
+     * Detection and Extraction" is Feature Detection and Feature Extraction, "Continuous Integration and Delivery"
+     * (a label of the scheme) Continuous Delivery, but "Unit Testing and Go" stays Go.
+     */
+    private List<String> parts(String text) {
         List<String> out = new ArrayList<>();
         Matcher parens = TRAILING_PARENS.matcher(text);
         String body = text;
@@ -84,9 +101,30 @@ public final class TopicAligner {
             out.add(parens.group(2));
         }
         List<String> split = new ArrayList<>();
-        for (String p : SEPARATOR.split(body)) if (!p.isBlank()) split.add(p.strip());
+        for (String p : SEPARATOR.split(body)) {
+            if (p.isBlank()) continue;
+            String part = p.strip();
+            if (!split.isEmpty()) part = sharingHead(split.get(split.size() - 1), part);
+            split.add(part);
+        }
         split.addAll(out);
         return split;
+    }
+
+    /** "Extraction" after "Feature Detection" → "Feature Extraction"; any other part as it is. */
+    private String sharingHead(String previous, String part) {
+        List<String> before = new ArrayList<>();
+        Matcher m = WRITTEN_WORD.matcher(previous);
+        while (m.find()) before.add(m.group());
+        if (before.size() < 2 || !WRITTEN_WORD.matcher(part).matches() || scheme.byLabel(part).isPresent() || ignorable(part)
+                || scheme.genericHeading(part.toLowerCase(java.util.Locale.ROOT))) {
+            return part;
+        }
+        String joined = String.join(" ", before.subList(0, before.size() - 1)) + " " + part;
+        if (scheme.byLabel(joined).isPresent()) return joined;
+        String head = before.get(before.size() - 1).toLowerCase(java.util.Locale.ROOT);
+        String lone = part.toLowerCase(java.util.Locale.ROOT);
+        return NOMINAL_ENDING.stream().anyMatch(e -> head.endsWith(e) && lone.endsWith(e)) ? joined : part;
     }
 
     private Optional<List<Topic>> acronym(String h) {
@@ -97,12 +135,15 @@ public final class TopicAligner {
             String expansion = p == ACRONYM_FIRST ? m.group(2) : m.group(1);
             if (!isAcronym(acr) || !initials(expansion).equalsIgnoreCase(acr)) continue;
             Optional<TopicScheme.Concept> c = scheme.byLabel(acr).or(() -> scheme.byLabel(expansion));
-            return Optional.of(List.of(c.map(x -> of(x, h)).orElseGet(() -> new Topic(TopicText.singular(acr), h, null))));
+            return Optional.of(List.of(c.map(x -> of(x, h)).orElseGet(() -> new Topic(TopicText.singular(acr), h, null, List.of()))));
         }
         return Optional.empty();
     }
 
     private List<Topic> partTopics(String part, String heading) {
+        // Where a kind of work is found ("Papers on the web", "Courses online") is no subject of its own.
+        String unplaced = WHERE_FOUND.matcher(part).replaceFirst("");
+        if (!unplaced.isBlank()) part = unplaced;
         List<String> written = new ArrayList<>();
         Matcher m = WRITTEN_WORD.matcher(part);
         while (m.find()) written.add(m.group());
@@ -135,9 +176,10 @@ public final class TopicAligner {
         }
         if (!rest) return found;
         if (core.size() > MAX_OWN_TOPIC_WORDS || sentence(part)) return found;
-        List<Topic> out = new ArrayList<>(found);
-        out.add(new Topic(ownKey(core), parts(heading).size() > 1 ? coreText : heading.strip(), null));
-        return out;
+        // "Business Intelligence" is one subject, not Business and something more: the concepts its words name
+        // are broader than it, so lookups by them still find it, but the heading names one topic.
+        return List.of(new Topic(ownKey(core), parts(heading).size() > 1 ? coreText : heading.strip(), null,
+                found.stream().map(Topic::concept).distinct().toList()));
     }
 
     /**
@@ -177,11 +219,13 @@ public final class TopicAligner {
             if (scheme.kindWord(lower) || scheme.qualifierWord(lower) || scheme.genericHeading(lower)) return 2;
         }
         String one = start ? words.get(from) : words.get(to - 1);
+        // "Calico Features" is Calico, but "Feature Detection" and "Feature Flags" are subjects of their own.
+        if (start && MODIFIER_WHEN_FIRST.contains(TopicText.singular(one))) return 0;
         return ignorable(one) ? 1 : 0;
     }
 
     private static Topic of(TopicScheme.Concept c, String label) {
-        return new Topic(c.key(), label.strip(), c);
+        return new Topic(c.key(), label.strip(), c, List.of());
     }
 
     private static boolean isAcronym(String word) {

@@ -31,6 +31,8 @@ final class TopicResolver {
     private final TopicMentions mentions;
     /** Raw topic keys with the headings that named them, as written, and how often. */
     private final SortedMap<String, Map<String, Integer>> topics = new TreeMap<>();
+    /** Raw keys of topics of their own → the scheme's concepts their words name, their broader topics. */
+    private final Map<String, Set<String>> ownBroader = new HashMap<>();
 
     TopicResolver(IriMinter iris, Overrides overrides, TopicScheme scheme) {
         this.iris = iris;
@@ -44,9 +46,17 @@ final class TopicResolver {
         List<String> out = new ArrayList<>();
         for (TopicAligner.Topic t : aligner.topics(heading)) {
             topics.computeIfAbsent(t.key(), x -> new TreeMap<>()).merge(t.label(), 1, Integer::sum);
+            if (t.concept() == null && !t.broader().isEmpty()) {
+                t.broader().forEach(c -> ownBroader.computeIfAbsent(t.key(), x -> new TreeSet<>()).add(c.key()));
+            }
             out.add(iris.topic(t.key()));
         }
         return out;
+    }
+
+    /** Whether a heading names any topic, without recording it. */
+    boolean namesTopic(String heading) {
+        return !aligner.topics(heading).isEmpty();
     }
 
     /** The IRIs of the scheme's concepts that a title or description names. */
@@ -61,14 +71,17 @@ final class TopicResolver {
 
     /**
      * The IRIs of the concepts broader than a topic, transitively, short of the scheme's top concepts (that two
-     * people write on "Computer Science" says little); none for a topic the scheme does not know.
+     * people write on "Computer Science" says little); for a topic of its own, those of the concepts its words name.
      */
     Set<String> broaderIris(String topicIri) {
         String prefix = iris.topic("");
         if (!topicIri.startsWith(prefix)) return Set.of();
+        String key = topicIri.substring(prefix.length());
         Set<String> out = new TreeSet<>();
-        aligner.scheme().withAncestors(topicIri.substring(prefix.length())).values().stream().filter(c -> !c.broader().isEmpty())
-                .forEach(c -> out.add(iris.topic(c.key())));
+        for (String k : ownBroader.getOrDefault(key, Set.of(key))) {
+            aligner.scheme().withAncestors(k).values().stream().filter(c -> !c.broader().isEmpty())
+                    .forEach(c -> out.add(iris.topic(c.key())));
+        }
         out.remove(topicIri);
         return out;
     }
@@ -97,12 +110,15 @@ final class TopicResolver {
         Map<String, Map<String, Integer>> headings = new TreeMap<>();
         topics.forEach((raw, labels) -> labels.forEach((l, c) ->
                 headings.computeIfAbsent(resolved.keys().get(raw), k -> new TreeMap<>()).merge(l, c, Integer::sum)));
+        Map<String, Set<String>> ownBroaderResolved = new TreeMap<>();
+        ownBroader.forEach((raw, bs) -> ownBroaderResolved.computeIfAbsent(resolved.keys().get(raw), k -> new TreeSet<>()).addAll(bs));
         SortedMap<String, TopicScheme.Concept> concepts = new TreeMap<>();
         Set<String> keys = new TreeSet<>();
         for (String key : new TreeSet<>(resolved.keys().values())) {
             if (!used.contains(iris.topic(key))) continue;
             keys.add(key);
             scheme.concept(key).ifPresent(c -> concepts.putAll(scheme.withAncestors(c.key())));
+            if (scheme.concept(key).isEmpty()) ownBroaderResolved.getOrDefault(key, Set.of()).forEach(b -> concepts.putAll(scheme.withAncestors(b)));
         }
         keys.addAll(concepts.keySet());
         List<TopicNode> out = new ArrayList<>();
@@ -113,7 +129,8 @@ final class TopicResolver {
             Set<String> alt = new TreeSet<>(named.keySet());
             c.ifPresent(x -> alt.addAll(x.altLabels()));
             alt.remove(pref);
-            List<String> broader = c.map(x -> x.broader().stream().map(iris::topic).toList()).orElse(List.of());
+            List<String> broader = c.map(x -> x.broader().stream().map(iris::topic).toList())
+                    .orElseGet(() -> ownBroaderResolved.getOrDefault(key, Set.of()).stream().map(iris::topic).toList());
             out.add(new TopicNode(iris.topic(key), pref, List.copyOf(alt), broader, c.isPresent()));
         }
         return out;

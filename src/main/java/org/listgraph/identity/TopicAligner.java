@@ -29,6 +29,11 @@ public final class TopicAligner {
 
     /** Where a compound heading divides: "A and B", "A & B", "A, B", "A / B", "A - B", "A | B". */
     private static final Pattern SEPARATOR = Pattern.compile("\\s+(?:and|&|\\+|-|–|—|\\|)\\s+|\\s*[,/;]\\s*|\\s*&\\s*");
+    /** Words joined by a slash or ampersand without spaces ("GNU/Linux", "Q&A"). */
+    private static final Pattern JOINED = Pattern.compile("[\\p{L}\\p{N}+#.-]+(?:[/&][\\p{L}\\p{N}+#.-]+)+");
+    /** Stand-ins for a slash and an ampersand inside a label while a heading is divided. */
+    private static final char KEPT_SLASH = '\u2215';
+    private static final char KEPT_AMPERSAND = '\uFE60';
     /** A word as written, hyphens and apostrophes inside it ("Multi-cluster", "Kubernetes'"). */
     private static final Pattern WRITTEN_WORD = Pattern.compile("[\\p{L}\\p{N}+#]+(?:[.'’-][\\p{L}\\p{N}+#]+)*");
     private static final Pattern NUMBERING = Pattern.compile("^\\s*(?:\\d+(?:\\.\\d+)*[.):]?|[ivx]+\\.)\\s+(?:-\\s+)?");
@@ -46,8 +51,14 @@ public final class TopicAligner {
     private static final Pattern WHERE_FOUND = Pattern.compile("(?i)\\s+(?:(?:on|in)\\s+(?:the\\s+)?(?:web|internet|youtube|github)|online)\\s*$");
     /** Endings of nouns that name an activity or a property: two of them after one modifier are parallel heads. */
     private static final List<String> NOMINAL_ENDING = List.of("tion", "sion", "ment", "ing", "ance", "ence", "ity", "ness", "ysis");
+    /** Endings of words that read as adjectives: such a word alone before "and" modifies the next part's head. */
+    private static final List<String> ADJECTIVE_ENDING = List.of("ic", "al", "ive", "ous", "ar", "ary", "ed", "ible", "able");
+    /** Heads that name nothing without a modifier: "Ring and Field Theory" is two theories. */
+    private static final Set<String> MODIFIED_HEADS = Set.of("theory");
     /** Fillers only after a subject: in front, they start a compound name ("Feature Extraction", "Sample Size"). */
     private static final Set<String> MODIFIER_WHEN_FIRST = Set.of("feature", "sample");
+    /** First words of a heading that says how the list is ordered ("By Subject", "Sorted by Year"). */
+    private static final Set<String> ORDERING = Set.of("by", "per", "sorted", "ordered", "grouped");
     /** Headings longer than this are sentences: they give the topics they name, never a topic of their own. */
     private static final int MAX_OWN_TOPIC_WORDS = 6;
     /**
@@ -76,6 +87,8 @@ public final class TopicAligner {
         String text = NUMBERING.matcher(heading.strip()).replaceFirst("").strip();
         List<String> all = TopicText.words(text);
         if (text.endsWith("?") || all.isEmpty() || all.stream().allMatch(w -> w.matches("\\d+"))) return List.of();
+        // "By Subject", "By Language": how the sections below are ordered, not what they are about.
+        if (all.size() <= 3 && ORDERING.contains(all.get(0))) return List.of();
         if (scheme.genericHeading(String.join(" ", all))) return List.of();
         Optional<TopicScheme.Concept> whole = scheme.byLabel(text);
         if (whole.isPresent()) return List.of(of(whole.get(), text));
@@ -101,25 +114,65 @@ public final class TopicAligner {
             out.add(parens.group(2));
         }
         List<String> split = new ArrayList<>();
-        for (String p : SEPARATOR.split(body)) {
+        for (String p : SEPARATOR.split(keepingJoinedLabels(body))) {
             if (p.isBlank()) continue;
-            String part = p.strip();
+            String part = p.strip().replace(KEPT_SLASH, '/').replace(KEPT_AMPERSAND, '&');
             if (!split.isEmpty()) part = sharingHead(split.get(split.size() - 1), part);
             split.add(part);
         }
+        for (int i = 0; i + 1 < split.size(); i++) split.set(i, sharingHeadForward(split.get(i), split.get(i + 1)));
         split.addAll(out);
         return split;
     }
 
+    /**
+     * "Ring" before "Field Theory" → "Ring Theory", "Static" before "Dynamic Analysis" → "Static Analysis": a lone
+     * word takes the next part's last word when it cannot be a subject alone, that is when the two make a label of the
+     * scheme, it reads as an adjective, or the head is "Theory"; "Docker" before "Container Security" stays Docker.
+     */
+    private String sharingHeadForward(String part, String next) {
+        List<String> after = written(next);
+        if (after.size() < 2 || !loneSubjectWord(part)) return part;
+        String head = after.get(after.size() - 1);
+        String joined = part + " " + head;
+        if (scheme.byLabel(joined).isPresent()) return joined;
+        String lone = part.toLowerCase(java.util.Locale.ROOT);
+        if (lone.length() > 4 && ADJECTIVE_ENDING.stream().anyMatch(lone::endsWith)) return joined;
+        // "Data and Machine Learning": the next part is a name of its own, so the lone word is a subject too.
+        return !scheme.byLabel(next).isPresent() && MODIFIED_HEADS.contains(TopicText.singular(head)) ? joined : part;
+    }
+
+    /** Whether a part is one word that could share another part's words: no label, filler, kind or generic word. */
+    private boolean loneSubjectWord(String part) {
+        return WRITTEN_WORD.matcher(part).matches() && scheme.byLabel(part).isEmpty() && !ignorable(part)
+                && !scheme.genericHeading(part.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The words of a text as written. */
+    private static List<String> written(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = WRITTEN_WORD.matcher(text);
+        while (m.find()) out.add(m.group());
+        return out;
+    }
+
+    /** "GNU/Linux", "CI/CD", "Q&A": a label of the scheme written with a separator inside is not divided. */
+    private String keepingJoinedLabels(String body) {
+        Matcher m = JOINED.matcher(body);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String token = m.group();
+            String kept = scheme.byLabel(token).isPresent() ? token.replace('/', KEPT_SLASH).replace('&', KEPT_AMPERSAND) : token;
+            m.appendReplacement(out, Matcher.quoteReplacement(kept));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     /** "Extraction" after "Feature Detection" → "Feature Extraction"; any other part as it is. */
     private String sharingHead(String previous, String part) {
-        List<String> before = new ArrayList<>();
-        Matcher m = WRITTEN_WORD.matcher(previous);
-        while (m.find()) before.add(m.group());
-        if (before.size() < 2 || !WRITTEN_WORD.matcher(part).matches() || scheme.byLabel(part).isPresent() || ignorable(part)
-                || scheme.genericHeading(part.toLowerCase(java.util.Locale.ROOT))) {
-            return part;
-        }
+        List<String> before = written(previous);
+        if (before.size() < 2 || !loneSubjectWord(part)) return part;
         String joined = String.join(" ", before.subList(0, before.size() - 1)) + " " + part;
         if (scheme.byLabel(joined).isPresent()) return joined;
         String head = before.get(before.size() - 1).toLowerCase(java.util.Locale.ROOT);
@@ -144,9 +197,7 @@ public final class TopicAligner {
         // Where a kind of work is found ("Papers on the web", "Courses online") is no subject of its own.
         String unplaced = WHERE_FOUND.matcher(part).replaceFirst("");
         if (!unplaced.isBlank()) part = unplaced;
-        List<String> written = new ArrayList<>();
-        Matcher m = WRITTEN_WORD.matcher(part);
-        while (m.find()) written.add(m.group());
+        List<String> written = written(part);
         int from = 0;
         int to = written.size();
         for (int w; from < to && (w = edgeWidth(written, from, to, true)) > 0; ) from += w;
@@ -188,9 +239,7 @@ public final class TopicAligner {
      */
     static boolean sentence(String part) {
         String text = part.strip();
-        List<String> words = new ArrayList<>();
-        Matcher m = WRITTEN_WORD.matcher(text);
-        while (m.find()) words.add(m.group().toLowerCase(java.util.Locale.ROOT).replace('’', '\''));
+        List<String> words = written(text).stream().map(w -> w.toLowerCase(java.util.Locale.ROOT).replace('’', '\'')).toList();
         if (text.endsWith("!") || words.size() >= 3 && text.endsWith(".") && !text.endsWith("..")) return true;
         if (words.size() >= 3 && (words.get(0).equals("a") || words.get(0).equals("an"))) return true;
         return words.stream().anyMatch(SENTENCE_WORDS::contains);

@@ -20,7 +20,7 @@ class TopicAlignerTest {
             @prefix topic: <https://w3id.org/listgraph/id/topic/> .
             lg:topics a skos:ConceptScheme ;
                 lg:genericHeading "other", "contents", "history", "related" ;
-                lg:kindWord "books", "talks", "tools", "free books", "articles" ;
+                lg:kindWord "books", "talks", "tools", "utilities", "free books", "articles" ;
                 lg:qualifierWord "free", "awesome", "useful", "3rd-party", "complete solutions" .
             topic:cni a skos:Concept ; skos:prefLabel "CNI" ; skos:altLabel "Container Network Interface", "Container Networking Interface" .
             topic:calico a skos:Concept ; skos:prefLabel "Calico" ; skos:altLabel "Project Calico" ; skos:broader topic:cni .
@@ -32,6 +32,8 @@ class TopicAlignerTest {
             topic:python a skos:Concept ; skos:prefLabel "Python" .
             topic:email a skos:Concept ; skos:prefLabel "Email" ; skos:altLabel "Emails" ; lg:matchInText false .
             topic:communication a skos:Concept ; skos:prefLabel "Communication" .
+            topic:linux a skos:Concept ; skos:prefLabel "Linux" ; skos:altLabel "GNU/Linux" .
+            topic:machine-learning a skos:Concept ; skos:prefLabel "Machine Learning" .
             """;
 
     private static TopicScheme scheme(String ttl) {
@@ -66,6 +68,14 @@ class TopicAlignerTest {
             "What you should know about Calico|calico",
             "Mad science|mad-science",
             "Postal Addresses|postal-address",
+            // A lone word before "and" shares the next part's head when it cannot be a subject alone.
+            "Ring and Field Theory|ring-theory field-theory",
+            "Static and Dynamic Analysis|static-analysis dynamic-analysis",
+            "Python and Data Structures|python data-structure",
+            "Data and Machine Learning|data machine-learning",
+            // A label written with a separator inside is not divided.
+            "GNU/Linux Utilities|linux",
+            "Input/Output|input output",
     })
     void headingsAlignToTheTopicsTheyName(String heading, String expected) {
         assertEquals(List.of(expected.split(" ")), keys(heading));
@@ -74,7 +84,7 @@ class TopicAlignerTest {
     @ParameterizedTest(name = "\"{0}\" names no topic")
     @CsvSource(delimiter = '|', value = {"Other", "Contents", "History", "What is Kubernetes?", "Free Books", "Talks", "2015",
             "Awesome Tools", "3rd-party articles", "If your system goes slow", "Things we like", "A Piece of Cake",
-            "Where to start", "Start here!", "Lessons learned the hard way."})
+            "Where to start", "Start here!", "Lessons learned the hard way.", "By Subject", "Sorted by year"})
     void genericProseAndKindOnlyHeadingsNameNoTopic(String heading) {
         assertEquals(List.of(), keys(heading));
     }

@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,6 +77,8 @@ public final class Catalog {
         List<EntryNode> entries = new ArrayList<>();
         List<String> canonicals = doc.entries().stream().map(e -> urls.canonical(e.identifyingLink().url())).toList();
         List<KindClassifier.Verdict> verdicts = kinds.classify(doc.entries(), canonicals, doc.info());
+        Set<List<String>> withEntries = new HashSet<>();
+        doc.entries().forEach(e -> withEntries.add(e.sectionPath()));
         for (Entry e : doc.entries()) {
             String canonical = canonicals.get(e.index());
             String resourceIri = iris.resource(canonical);
@@ -88,7 +91,7 @@ public final class Catalog {
             ResourceEvidence r = resources.computeIfAbsent(resourceIri, k -> new ResourceEvidence());
             r.add(e, canonical, verdicts.get(e.index()), listIri, urls);
             r.addAuthors(e, peopleResolver);
-            List<String> listedUnder = topicOf(e.sectionPath(), sections);
+            List<String> listedUnder = topicOf(e.sectionPath(), sections, withEntries);
             r.topics.addAll(listedUnder);
             for (String t : topicResolver.mentionedIn(e.title() + (e.description() == null ? "" : "\n" + e.description()))) {
                 if (!listedUnder.contains(t)) r.derived.add(t);
@@ -152,13 +155,20 @@ public final class Catalog {
         return sections.get(0).path();
     }
 
-    /** The topics of the innermost heading above an entry that names any. */
-    private static List<String> topicOf(List<String> path, Map<List<String>, SectionNode> sections) {
+    /**
+     * The topics of the innermost heading above an entry that names any, and of every heading further up that only
+     * groups subsections ("Building Images" over "Builder" and "Base Images"): what is listed there is about the group
+     * too. A heading with entries of its own is no group: a subsection under it may be nested there by mistake.
+     */
+    private static List<String> topicOf(List<String> path, Map<List<String>, SectionNode> sections, Set<List<String>> withEntries) {
+        Set<String> out = new LinkedHashSet<>();
         for (int i = path.size(); i > 0; i--) {
-            SectionNode s = sections.get(path.subList(0, i));
-            if (s != null && !s.topicIris().isEmpty()) return s.topicIris();
+            List<String> at = path.subList(0, i);
+            SectionNode s = sections.get(at);
+            if (s == null) continue;
+            if (out.isEmpty() || i < path.size() && !withEntries.contains(at)) out.addAll(s.topicIris());
         }
-        return List.of();
+        return List.copyOf(out);
     }
 
     /** Clusters people, topics and works, and builds the shared nodes with the reasons for every merge. */

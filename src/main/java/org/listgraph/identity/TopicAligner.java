@@ -34,6 +34,8 @@ public final class TopicAligner {
     /** Stand-ins for a slash and an ampersand inside a label while a heading is divided. */
     private static final char KEPT_SLASH = '\u2215';
     private static final char KEPT_AMPERSAND = '\uFE60';
+    /** An emoji shortcode (":zap:", ":+1:") or an emoji, with the variation selector and joiner that go with it. */
+    private static final Pattern EMOJI = Pattern.compile(":[a-z0-9_+-]+:|[\\p{So}\\p{Cs}\\x{FE0F}\\x{200D}]+");
     /** A word as written, hyphens and apostrophes inside it ("Multi-cluster", "Kubernetes'"). */
     private static final Pattern WRITTEN_WORD = Pattern.compile("[\\p{L}\\p{N}+#]+(?:[.'’-][\\p{L}\\p{N}+#]+)*");
     private static final Pattern NUMBERING = Pattern.compile("^\\s*(?:\\d+(?:\\.\\d+)*[.):]?|[ivx]+\\.)\\s+(?:-\\s+)?");
@@ -84,7 +86,7 @@ public final class TopicAligner {
 
     /** The topics a heading names, in the order it names them; empty when it names none. */
     public List<Topic> topics(String heading) {
-        String text = NUMBERING.matcher(heading.strip()).replaceFirst("").strip();
+        String text = NUMBERING.matcher(undecorated(heading)).replaceFirst("").strip();
         List<String> all = TopicText.words(text);
         if (text.endsWith("?") || all.isEmpty() || all.stream().allMatch(w -> w.matches("\\d+"))) return List.of();
         // "By Subject", "By Language": how the sections below are ordered, not what they are about.
@@ -95,8 +97,14 @@ public final class TopicAligner {
         Optional<List<Topic>> acronym = acronym(text);
         if (acronym.isPresent()) return acronym.get();
         Map<String, Topic> out = new LinkedHashMap<>();
-        for (String part : parts(text)) for (Topic t : partTopics(part, heading)) out.putIfAbsent(t.key(), t);
+        for (String part : parts(text)) for (Topic t : partTopics(part, text)) out.putIfAbsent(t.key(), t);
         return List.copyOf(out.values());
+    }
+
+    /** A heading without emoji, emoji shortcodes (":zap:") and a closing colon, which say nothing of its subject. */
+    static String undecorated(String heading) {
+        String text = EMOJI.matcher(heading).replaceAll(" ").replaceAll("\\s+", " ").strip();
+        return text.endsWith(":") ? text.substring(0, text.length() - 1).strip() : text;
     }
 
     /**

@@ -76,6 +76,9 @@ class TopicAlignerTest {
             // A label written with a separator inside is not divided.
             "GNU/Linux Utilities|linux",
             "Input/Output|input output",
+            // Emoji, shortcodes and a closing colon say nothing of the subject.
+            "Python :snake: Tools|python",
+            "Learning through entertainment:|learning-through-entertainment",
     })
     void headingsAlignToTheTopicsTheyName(String heading, String expected) {
         assertEquals(List.of(expected.split(" ")), keys(heading));
@@ -84,9 +87,15 @@ class TopicAlignerTest {
     @ParameterizedTest(name = "\"{0}\" names no topic")
     @CsvSource(delimiter = '|', value = {"Other", "Contents", "History", "What is Kubernetes?", "Free Books", "Talks", "2015",
             "Awesome Tools", "3rd-party articles", "If your system goes slow", "Things we like", "A Piece of Cake",
-            "Where to start", "Start here!", "Lessons learned the hard way.", "By Subject", "Sorted by year"})
+            "Where to start", "Start here!", "Lessons learned the hard way.", "By Subject", "Sorted by year", "Talks :zap:", "🌟 Free Books"})
     void genericProseAndKindOnlyHeadingsNameNoTopic(String heading) {
         assertEquals(List.of(), keys(heading));
+    }
+
+    @Test
+    void aTopicOfItsOwnIsLabelledWithoutEmojiOrClosingColon() {
+        assertEquals(List.of("Coding Practice Sites"), aligner.topics("Coding Practice Sites :zap:").stream().map(TopicAligner.Topic::label).toList());
+        assertEquals(List.of("Learning through entertainment"), aligner.topics("Learning through entertainment:").stream().map(TopicAligner.Topic::label).toList());
     }
 
     @Test

@@ -69,6 +69,12 @@ public final class Main implements Runnable {
             err.printf("listgraph: error: out of memory (the JVM may use %d MB); give it more with LISTGRAPH_JAVA_OPTS=-Xmx8g "
                     + "(a build of a million entries needs about 5 GB), or build fewer lists at once%n", Runtime.getRuntime().maxMemory() >> 20);
             return BAD_INPUT;
+        } catch (StackOverflowError e) {
+            // A bug (some input nests or repeats deeper than the code allows): one line and exit 4, never lint's findings code.
+            err.println("listgraph: internal error: stack overflow (please report it with the list that caused it; "
+                    + "set LISTGRAPH_DEBUG=1 for the stack trace)");
+            if (System.getenv("LISTGRAPH_DEBUG") != null) e.printStackTrace(err);
+            return INTERNAL;
         }
     }
 

@@ -38,8 +38,9 @@ import java.util.regex.Pattern;
 public final class Linter {
     private static final Pattern DOMAIN_WITHOUT_SCHEME = Pattern.compile("(?i)^(?:www\\.)?[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,}(?:[/:?#].*)?$");
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
+    /** Possessive throughout: Java matches a greedy group once per recursion, so a long URL overflowed the stack. */
     private static final Pattern AWESOME_ITEM = Pattern.compile(
-            "^\\s*[-*+]\\s+\\[[^\\]]+\\]\\((?:[^()\\s]|\\([^()\\s]*\\))+\\)\\s+([-–—])\\s+(.+?)\\s*$");
+            "^\\s*+[-*+]\\s++\\[[^\\]]++\\]\\((?:[^()\\s]++|\\([^()\\s]*+\\))++\\)\\s++([-–—])\\s++(.+?)\\s*$");
     private static final Pattern TOC_HEADING = Pattern.compile("(?i)^(table of )?contents?$");
     private static final Pattern QUERY_AND_FRAGMENT = Pattern.compile("[?#].*$");
     private static final Pattern SPACES = Pattern.compile("\\s+");

@@ -135,6 +135,21 @@ class HostileListTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"a", "a(b)", "(b)"})
+    void aUrlAsLongAsTheLineCapIsLintedAndBuiltNotAStackOverflow(String unit) throws IOException {
+        Path lists = Files.createDirectories(tmp.resolve("lists"));
+        String url = "https://example.com/" + unit.repeat(16_000 / unit.length());
+        Files.writeString(lists.resolve("long.md"), "# Long\n\n- [A long one](" + url + ") - lower case and no stop\n");
+        CliTest.Run lint = CliTest.run("lint", lists.toString());
+        assertEquals(Main.OK, lint.code(), lint.err());
+        assertTrue(lint.out().contains("long.md:3:1: warning: list-item: description 'lower case and no stop' should start with a capital letter"),
+                lint.out());
+        CliTest.Run convert = CliTest.run("convert", lists.toString(), "-f", "nt");
+        assertEquals(Main.OK, convert.code(), convert.err());
+        assertTrue(convert.out().contains(url), "the long URL is kept whole");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"lists.json", "overrides.json"})
     void aManifestNestedAHundredThousandDeepIsOneErrorLineNotAStackOverflow(String name) throws IOException {
         Path lists = Files.createDirectories(tmp.resolve("lists"));

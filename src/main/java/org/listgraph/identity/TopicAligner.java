@@ -30,15 +30,15 @@ public final class TopicAligner {
     /** Where a compound heading divides: "A and B", "A & B", "A, B", "A / B", "A - B", "A | B". */
     private static final Pattern SEPARATOR = Pattern.compile("\\s+(?:and|&|\\+|-|–|—|\\|)\\s+|\\s*[,/;]\\s*|\\s*&\\s*");
     /** Words joined by a slash or ampersand without spaces ("GNU/Linux", "Q&A"). */
-    private static final Pattern JOINED = Pattern.compile("[\\p{L}\\p{N}+#.-]+(?:[/&][\\p{L}\\p{N}+#.-]+)+");
+    private static final Pattern JOINED = Pattern.compile("[\\p{L}\\p{N}+#.-]++(?:[/&][\\p{L}\\p{N}+#.-]++)++");
     /** Stand-ins for a slash and an ampersand inside a label while a heading is divided. */
     private static final char KEPT_SLASH = '\u2215';
     private static final char KEPT_AMPERSAND = '\uFE60';
     /** An emoji shortcode (":zap:", ":+1:") or an emoji, with the variation selector and joiner that go with it. */
     private static final Pattern EMOJI = Pattern.compile(":[a-z0-9_+-]+:|[\\p{So}\\p{Cs}\\x{FE0F}\\x{200D}]+");
     /** A word as written, hyphens and apostrophes inside it ("Multi-cluster", "Kubernetes'"). */
-    private static final Pattern WRITTEN_WORD = Pattern.compile("[\\p{L}\\p{N}+#]+(?:[.'’-][\\p{L}\\p{N}+#]+)*");
-    private static final Pattern NUMBERING = Pattern.compile("^\\s*(?:\\d+(?:\\.\\d+)*[.):]?|[ivx]+\\.)\\s+(?:-\\s+)?");
+    private static final Pattern WRITTEN_WORD = Pattern.compile("[\\p{L}\\p{N}+#]++(?:[.'’-][\\p{L}\\p{N}+#]++)*+");
+    private static final Pattern NUMBERING = Pattern.compile("^\\s*+(?:\\d++(?:\\.\\d++)*+[.):]?|[ivx]++\\.)\\s++(?:-\\s+)?");
     /** "CNI Container Networking Interface", "Container Network Interface (CNI)". */
     private static final Pattern ACRONYM_FIRST = Pattern.compile("^([A-Z][A-Za-z0-9]{1,7})\\s+(.+)$");
     private static final Pattern ACRONYM_LAST = Pattern.compile("^(.+?)\\s*\\(([A-Z][A-Za-z0-9]{1,7})\\)$");

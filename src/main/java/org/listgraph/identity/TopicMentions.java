@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * number. Concepts marked {@code lg:matchInText false} (common words such as Testing or Go) are never found.
  */
 public final class TopicMentions {
-    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}+#]+(?:\\.[\\p{L}\\p{N}]+)*");
+    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}+#]++(?:\\.[\\p{L}\\p{N}]++)*+");
 
     /** One label as tokens: as written (for one-word labels) and singular lower case (for longer ones). */
     private record Label(String key, List<String> written, List<String> singular) {

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * word that only looks plural ("IPVS", "CoreDNS", "Analytics", "Kubernetes" keep theirs).
  */
 final class TopicText {
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}+#]+(?:\\.[\\p{L}\\p{N}+#]+)*");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}+#]++(?:\\.[\\p{L}\\p{N}+#]++)*+");
     /** Words that end in s but are not plurals of another word. */
     private static final Set<String> NOT_PLURAL = Set.of("kubernetes", "dns", "ingress", "analysis", "basis", "status", "aws",
             "https", "tls", "ios", "macos", "news", "series", "species", "express", "calico", "linux", "windows", "jenkins",

@@ -47,7 +47,7 @@ public final class Linter {
     private static final Pattern LEADING_SYMBOLS = Pattern.compile("^[^\\p{L}\\p{N}]+");
     private static final Pattern WORD_SEPARATOR = Pattern.compile("[\\s,;:]+");
     /** A word in lower case, or lower-case words joined by dashes ("open-source"). */
-    private static final Pattern LOWER_CASE_WORD = Pattern.compile("\\p{Ll}+(?:-\\p{Ll}+)*");
+    private static final Pattern LOWER_CASE_WORD = Pattern.compile("\\p{Ll}++(?:-\\p{Ll}++)*+");
     private static final Set<String> SMALL_WORDS = Set.of("a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of",
             "on", "or", "over", "per", "the", "to", "vs", "via", "with");
 

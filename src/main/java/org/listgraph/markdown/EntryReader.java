@@ -26,7 +26,7 @@ final class EntryReader {
     private static final Pattern POSSESSIVE = Pattern.compile("^\\s*['’]s?\\s*$");
     private static final Pattern BROKEN_LINK_START = Pattern.compile("\\[([^\\[\\]]+)\\]\\(\\s*(?:-\\s*)?$");
     /** A label of a host name: none starts or ends with '-' (non-ASCII letters are allowed). */
-    private static final Pattern HOST_LABEL = Pattern.compile("[\\p{L}\\p{N}_~!$&'()*+,;=%]+(?:-+[\\p{L}\\p{N}_~!$&'()*+,;=%]+)*");
+    private static final Pattern HOST_LABEL = Pattern.compile("[\\p{L}\\p{N}_~!$&'()*+,;=%]++(?:-++[\\p{L}\\p{N}_~!$&'()*+,;=%]++)*+");
     private static final Pattern IPV6 = Pattern.compile("\\[[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*]");
     private static final Pattern STRAY_DASH_URL = Pattern.compile("(?s)^[\\s\\-–—]+(https?://\\S+)\\s*$");
     private static final Pattern LEADING_PUNCT = Pattern.compile("(?U)^[\\s:,;&\\-–—)\\]]+");

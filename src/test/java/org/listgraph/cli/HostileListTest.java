@@ -149,6 +149,19 @@ class HostileListTest {
         assertTrue(convert.out().contains(url), "the long URL is kept whole");
     }
 
+    @Test
+    void hyphenatedWordsAsLongAsTheLineCapInAHeadingATitleAndAHostAreConvertedNotAStackOverflow() throws IOException {
+        Path lists = Files.createDirectories(tmp.resolve("lists"));
+        String word = "a-".repeat(4_000) + "a"; // twice in one line, under the 16,384 cap
+        Files.writeString(lists.resolve("words.md"), "# Words\n\n## " + word + "\n\n- [" + word + "](https://" + "b-".repeat(30) + "b.example/) - "
+                + word + "\n");
+        CliTest.Run lint = CliTest.run("lint", lists.toString());
+        assertTrue(lint.code() == Main.OK || lint.code() == Main.FINDINGS, lint.err());
+        CliTest.Run convert = CliTest.run("convert", lists.toString(), "-f", "nt");
+        assertEquals(Main.OK, convert.code(), convert.err());
+        assertTrue(convert.out().contains(word), "the long title is kept whole");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"lists.json", "overrides.json"})
     void aManifestNestedAHundredThousandDeepIsOneErrorLineNotAStackOverflow(String name) throws IOException {

@@ -147,7 +147,7 @@ public final class TopicAligner {
         String lone = part.toLowerCase(java.util.Locale.ROOT);
         if (lone.length() > 4 && ADJECTIVE_ENDING.stream().anyMatch(lone::endsWith)) return joined;
         // "Data and Machine Learning": the next part is a name of its own, so the lone word is a subject too.
-        return !scheme.byLabel(next).isPresent() && MODIFIED_HEADS.contains(TopicText.singular(head)) ? joined : part;
+        return scheme.byLabel(next).isEmpty() && MODIFIED_HEADS.contains(TopicText.singular(head)) ? joined : part;
     }
 
     /** Whether a part is one word that could share another part's words: no label, filler, kind or generic word. */

@@ -38,6 +38,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "Most rows one answer may hold (default: ${DEFAULT-VALUE}); a query asking for more gets the first N and the "
                     + "header Listgraph-Row-Limit: N.")
     long maxRows;
+    @Option(names = "--max-held-rows", paramLabel = "N", defaultValue = "500000",
+            description = "Most rows one query may keep in memory to sort, group, de-duplicate or join them (default: ${DEFAULT-VALUE}); "
+                    + "a query needing more ends with 503.")
+    long maxHeldRows;
+    @Option(names = "--max-held-rows-total", paramLabel = "N", defaultValue = "2000000",
+            description = "Most rows all running queries together may keep in memory (default: ${DEFAULT-VALUE}); a query refused "
+                    + "because others hold them gets 429.")
+    long maxHeldRowsTotal;
     @Option(names = "--base", paramLabel = "IRI", defaultValue = IriMinter.DEFAULT_BASE, description = "Base of instance IRIs (default: ${DEFAULT-VALUE}).")
     String base;
     @Spec
@@ -47,6 +55,9 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) throw new UsageException("--port must be between 0 and 65535, got " + port);
         if (maxRows < 1) throw new UsageException("--max-rows must be at least 1, got " + maxRows);
+        if (maxHeldRows < 1) throw new UsageException("--max-held-rows must be at least 1, got " + maxHeldRows);
+        if (maxHeldRowsTotal < maxHeldRows)
+            throw new UsageException("--max-held-rows-total (" + maxHeldRowsTotal + ") must be at least --max-held-rows (" + maxHeldRows + ")");
         if (host.isBlank()) throw new UsageException("--host is empty; give an address such as 127.0.0.1");
         java.util.List<String> origins = cors.equals(java.util.List.of("none")) ? java.util.List.of() : cors;
         PrintWriter out = spec.commandLine().getOut();
@@ -54,7 +65,7 @@ final class ServeCommand implements Callable<Integer> {
         TdbStore store = TdbStore.open(db, false);
         ListgraphServer server;
         try {
-            server = ListgraphServer.start(store.dataset(), SavedQueries.load(Path.of("")), new ServeOptions(host, port, timeout, base, origins, maxRows));
+            server = ListgraphServer.start(store.dataset(), SavedQueries.load(Path.of("")), new ServeOptions(host, port, timeout, base, origins, maxRows, maxHeldRows, maxHeldRowsTotal));
         } catch (RuntimeException e) {
             store.close();
             throw e;

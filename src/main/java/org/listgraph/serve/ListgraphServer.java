@@ -14,7 +14,8 @@ import java.net.UnknownHostException;
 
 /**
  * The embedded Fuseki server of {@code serve}: the store read-only at {@code /listgraph} (SPARQL
- * query and Graph Store Protocol read), with a query timeout, a cap on rows and request size, CORS, no admin endpoints and no
+ * query and Graph Store Protocol read), with a query timeout kept whatever the query's shape, caps on the rows of an answer,
+ * on the rows queries hold in memory and on request size, CORS, no admin endpoints and no
  * file-system access, and the query page at {@code /}.
  */
 public final class ListgraphServer implements AutoCloseable {
@@ -26,10 +27,12 @@ public final class ListgraphServer implements AutoCloseable {
 
     private final FusekiServer server;
     private final String host;
+    private final QueryDeadlines deadlines;
 
-    private ListgraphServer(FusekiServer server, String host) {
+    private ListgraphServer(FusekiServer server, String host, QueryDeadlines deadlines) {
         this.server = server;
         this.host = host;
+        this.deadlines = deadlines;
     }
 
     /**
@@ -43,11 +46,13 @@ public final class ListgraphServer implements AutoCloseable {
         // SERVICE would let any visitor make this machine fetch URLs of their choosing.
         dsg.getContext().set(ARQ.httpServiceAllowed, false);
         QueryPage page = new QueryPage(saved, options.base(), DATASET + "/sparql", dsg);
+        QueryDeadlines deadlines = new QueryDeadlines(options.timeout());
+        HeldRows heldRows = new HeldRows(options.maxHeldRows(), options.maxHeldRowsTotal());
         FusekiServer.Builder builder = FusekiServer.create()
                 .port(options.port())
                 .loopback(address.isLoopbackAddress())
-                // Registered before the dataset, so its query endpoints use the capped service.
-                .registerOperation(Operation.Query, new RowCappedQueries(options.maxRows()))
+                // Registered before the dataset, so its query endpoints use the guarded service.
+                .registerOperation(Operation.Query, new GuardedQueries(options.maxRows(), heldRows, deadlines))
                 .add(DATASET, dsg, false) // false: read-only, so no update and no GSP write endpoint exists
                 .enableCors(false) // replaced below by a read-only setup: given origins, reading methods, no credentials
                 .enablePing(true)
@@ -73,6 +78,7 @@ public final class ListgraphServer implements AutoCloseable {
         try {
             server.start();
         } catch (RuntimeException e) {
+            deadlines.close();
             Throwable root = root(e);
             if (!(root instanceof java.net.BindException)) throw e;
             String why = String.valueOf(root.getMessage());
@@ -81,7 +87,7 @@ public final class ListgraphServer implements AutoCloseable {
             throw new BadInputException("listgraph serve: error: cannot listen on " + options.host() + ":" + options.port() + " (" + why
                     + "); " + hint);
         }
-        return new ListgraphServer(server, address.getHostAddress());
+        return new ListgraphServer(server, address.getHostAddress(), deadlines);
     }
 
     private static InetAddress resolve(String host) {
@@ -127,5 +133,6 @@ public final class ListgraphServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        deadlines.close();
     }
 }

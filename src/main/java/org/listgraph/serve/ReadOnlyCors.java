@@ -23,7 +23,7 @@ final class ReadOnlyCors extends CrossOriginFilter {
             ALLOWED_HEADERS_PARAM, "X-Requested-With,Content-Type,Accept,Origin",
             ALLOW_CREDENTIALS_PARAM, "false",
             PREFLIGHT_MAX_AGE_PARAM, "1800",
-            EXPOSED_HEADERS_PARAM, "Content-Type,Content-Length,Content-Language,Cache-Control,Expires,Last-Modified,Pragma," + RowCappedQueries.HEADER);
+            EXPOSED_HEADERS_PARAM, "Content-Type,Content-Length,Content-Language,Cache-Control,Expires,Last-Modified,Pragma," + GuardedQueries.HEADER);
     }
 
     @Override

@@ -80,8 +80,8 @@ public final class Main implements Runnable {
 
     private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
-        if (e instanceof BadInputException) {
-            err.println(Reporter.visible(e.getMessage())); // a file name may hold an escape sequence
+        if (e instanceof BadInputException bad) {
+            for (String line : bad.lines()) err.println(Reporter.visible(line)); // a file name may hold an escape sequence
             return BAD_INPUT;
         }
         if (e instanceof UsageException) {

@@ -55,6 +55,15 @@ final class QueryCommand implements Callable<Integer> {
             + "'listgraph serve' at http://127.0.0.1:3030/listgraph/sparql (credentials from " + RemoteEndpoint.USER_VAR + "/"
             + RemoteEndpoint.PASSWORD_VAR + " or " + RemoteEndpoint.TOKEN_VAR + ").")
     String endpoint;
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+            description = "With --endpoint: longest wait to connect (default: ${DEFAULT-VALUE}).")
+    java.time.Duration connectTimeout;
+    @Option(names = "--read-timeout", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+            description = "With --endpoint: longest wait for the whole answer once connected (default: ${DEFAULT-VALUE}).")
+    java.time.Duration readTimeout;
+    @Option(names = "--allow-service", description = "Let a query over the store or --data files use SERVICE, which fetches from "
+            + "other endpoints (refused by default).")
+    boolean allowService;
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
             description = "table, csv, tsv, json, xml for SELECT/ASK; ttl, nt, jsonld for CONSTRUCT/DESCRIBE.")
     String format;
@@ -109,8 +118,8 @@ final class QueryCommand implements Callable<Integer> {
             text = source.text;
             origin = "query";
         }
-        QueryRequest request = new QueryRequest(text, origin, params, format, base);
-        RemoteEndpoint remote = Endpoints.of(endpoint, spec, main.env);
+        QueryRequest request = new QueryRequest(text, origin, params, format, base, allowService);
+        RemoteEndpoint remote = Endpoints.of(endpoint, spec, main.env, connectTimeout, readTimeout);
         if (remote != null) {
             long rows = QueryRunner.run(remote, request, main.stdout);
             main.stdout.flush();

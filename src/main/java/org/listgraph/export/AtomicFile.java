@@ -19,24 +19,43 @@ public final class AtomicFile {
     private AtomicFile() {
     }
 
+    /** A temporary name as {@link #stage} makes it: {@code .NAME.PID.NANOS.tmp}. */
+    private static final java.util.regex.Pattern TEMPORARY = java.util.regex.Pattern.compile("\\.(.+)\\.(\\d{1,19})\\.-?\\d{1,19}\\.tmp");
+
     /** Deletes temporary files of {@code name} left by processes that were killed while writing it. */
     private static void removeLeftovers(Path dir, String name) throws IOException {
-        String prefix = "." + name + ".";
+        removeLeftovers(dir, name::equals);
+    }
+
+    /**
+     * Deletes every temporary file in {@code dir} left by a process that was killed while writing it
+     * (its process is gone); returns how many. Files of a running process, and any other file, stay.
+     */
+    public static int removeLeftovers(Path dir) {
+        try {
+            return removeLeftovers(dir, n -> true);
+        } catch (IOException e) {
+            return 0; // tidying up is best effort: the next write of each file removes its leftovers too
+        }
+    }
+
+    private static int removeLeftovers(Path dir, java.util.function.Predicate<String> named) throws IOException {
+        int removed = 0;
         try (var files = Files.list(dir)) {
             for (Path f : files.toList()) {
-                String n = f.getFileName().toString();
-                if (!n.startsWith(prefix) || !n.endsWith(".tmp")) continue;
-                String[] parts = n.substring(prefix.length()).split("\\.");
+                java.util.regex.Matcher m = TEMPORARY.matcher(f.getFileName().toString());
+                if (!m.matches() || !named.test(m.group(1)) || !Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
                 long pid;
                 try {
-                    pid = Long.parseLong(parts[0]);
+                    pid = Long.parseLong(m.group(2));
                 } catch (NumberFormatException e) {
                     continue;
                 }
                 if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) continue; // still being written
-                Files.deleteIfExists(f);
+                if (Files.deleteIfExists(f)) removed++;
             }
         }
+        return removed;
     }
 
     /**

@@ -40,10 +40,27 @@ public enum ResultFormat {
         return Arrays.stream(values()).map(ResultFormat::formatName).collect(Collectors.joining(", "));
     }
 
-    /** Writes SELECT results; the table form abbreviates IRIs with {@code prefixes}. */
+    /**
+     * Writes SELECT results; the table form, meant for a terminal, abbreviates IRIs with
+     * {@code prefixes} and shows control characters as escapes ({@link VisibleControls}; the other forms carry values
+     * as they are, escaped as their syntax requires).
+     */
     public void write(ResultSet rs, PrefixMapping prefixes, OutputStream out) {
-        if (lang == null) ResultSetFormatter.out(out, rs, prefixes);
-        else ResultSetMgr.write(out, rs, lang);
+        if (lang == null) {
+            VisibleControls visible = new VisibleControls(out);
+            ResultSetFormatter.out(visible, rs, prefixes);
+            flush(visible);
+        } else {
+            ResultSetMgr.write(out, rs, lang);
+        }
+    }
+
+    private static void flush(OutputStream out) {
+        try {
+            out.flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Writes an ASK result. */

@@ -99,15 +99,41 @@ public final class QueryRunner {
         return org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps.replaceVars(query, bindings);
     }
 
-    /** Runs a request over a local dataset, inside a read transaction; returns the rows of a SELECT, else -1. */
+    /**
+     * Runs a request over a local dataset, inside a read transaction; returns the rows of a SELECT,
+     * else -1. SERVICE, which makes this machine fetch from other endpoints, is refused unless the
+     * request allows it.
+     */
     public static long run(DatasetGraph dsg, QueryRequest request, OutputStream out) {
         Query query = prepare(request);
         QueryAnswer answer = QueryAnswer.of(query, request);
+        String service = firstService(query);
+        if (service != null && !request.allowService()) {
+            throw new UsageException(request.origin() + ": SERVICE <" + service + "> would make this machine fetch from another endpoint; "
+                    + "give --allow-service to let it");
+        }
         return Txn.calculateRead(dsg, () -> {
-            try (QueryExec exec = QueryExec.dataset(dsg).query(query).build()) {
+            try (QueryExec exec = QueryExec.dataset(dsg).query(query).set(org.apache.jena.query.ARQ.httpServiceAllowed, request.allowService()).build()) {
                 return answer.write(exec, out);
+            } catch (org.apache.jena.sparql.engine.http.QueryExceptionHTTP e) {
+                String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip();
+                throw new BadInputException(request.origin() + ": error: SERVICE <" + service + "> failed (" + why
+                        + "); check the URL and that the endpoint is up, or add SILENT after SERVICE to go on without it", e);
             }
         });
+    }
+
+    /** The IRI of the query's first SERVICE clause, or null when it has none. */
+    private static String firstService(Query query) {
+        if (query.getQueryPattern() == null) return null;
+        String[] found = {null};
+        org.apache.jena.sparql.syntax.ElementWalker.walk(query.getQueryPattern(), new org.apache.jena.sparql.syntax.ElementVisitorBase() {
+            @Override
+            public void visit(org.apache.jena.sparql.syntax.ElementService el) {
+                if (found[0] == null) found[0] = el.getServiceNode().isURI() ? el.getServiceNode().getURI() : el.getServiceNode().toString();
+            }
+        });
+        return found[0];
     }
 
     /** The first column of a SELECT over a local dataset, as strings. */
@@ -124,10 +150,11 @@ public final class QueryRunner {
     public static List<String> column(RemoteEndpoint endpoint, String sparql) {
         Query query = parse(sparql, "query", org.listgraph.identity.IriMinter.DEFAULT_BASE);
         return endpoint.call(() -> {
-            var b = org.apache.jena.sparql.exec.http.QueryExecHTTP.service(endpoint.url()).httpClient(endpoint.httpClient()).query(query);
+            var b = org.apache.jena.sparql.exec.http.QueryExecHTTP.service(endpoint.url()).httpClient(endpoint.httpClient()).query(query)
+                    .timeout(endpoint.readTimeout().toMillis());
             endpoint.headers().forEach(b::httpHeader);
             try (QueryExec exec = b.build()) {
-                return column(exec);
+                return endpoint.answer(exec, () -> column(exec));
             }
         });
     }
@@ -148,10 +175,11 @@ public final class QueryRunner {
         Query query = prepare(request);
         QueryAnswer answer = QueryAnswer.of(query, request);
         return endpoint.call(() -> {
-            var b = org.apache.jena.sparql.exec.http.QueryExecHTTP.service(endpoint.url()).httpClient(endpoint.httpClient()).query(query);
+            var b = org.apache.jena.sparql.exec.http.QueryExecHTTP.service(endpoint.url()).httpClient(endpoint.httpClient()).query(query)
+                    .timeout(endpoint.readTimeout().toMillis());
             endpoint.headers().forEach(b::httpHeader);
             try (QueryExec exec = b.build()) {
-                return answer.write(exec, out);
+                return endpoint.answer(exec, () -> answer.write(exec, out));
             }
         });
     }

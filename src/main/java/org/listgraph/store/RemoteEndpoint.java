@@ -30,19 +30,34 @@ public final class RemoteEndpoint {
     public static final String USER_VAR = "LISTGRAPH_ENDPOINT_USER", PASSWORD_VAR = "LISTGRAPH_ENDPOINT_PASSWORD",
             TOKEN_VAR = "LISTGRAPH_ENDPOINT_TOKEN";
 
+    /** The default longest wait for a connection. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** The default longest wait for a query's whole answer, once connected. */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+
     private final String url;
     private final Map<String, String> headers;
     private final HttpClient client;
+    private final Duration readTimeout;
 
-    private RemoteEndpoint(String url, Map<String, String> headers) {
+    private RemoteEndpoint(String url, Map<String, String> headers, Duration connectTimeout, Duration readTimeout) {
         this.url = url;
         this.headers = headers;
+        this.readTimeout = readTimeout;
         // Redirects are not followed: the credentials would go along to wherever they point.
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    /** The endpoint at {@code url}, with Basic credentials or a bearer token from {@code env} when set there. */
+    /** The endpoint at {@code url}, with Basic credentials or a bearer token from {@code env} when set there, and the default timeouts. */
     public static RemoteEndpoint of(String url, Map<String, String> env) {
+        return of(url, env, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT);
+    }
+
+    /**
+     * The endpoint at {@code url} with credentials from {@code env}; connecting may take at most
+     * {@code connectTimeout}, and a query's whole answer must arrive within {@code readTimeout}.
+     */
+    public static RemoteEndpoint of(String url, Map<String, String> env, Duration connectTimeout, Duration readTimeout) {
         URI uri;
         try {
             uri = new URI(url);
@@ -73,7 +88,7 @@ public final class RemoteEndpoint {
         } else if (token != null) {
             headers = Map.of("Authorization", "Bearer " + token);
         }
-        return new RemoteEndpoint(url, headers);
+        return new RemoteEndpoint(url, headers, connectTimeout, readTimeout);
     }
 
     private static String blankToNull(String s) {
@@ -91,6 +106,44 @@ public final class RemoteEndpoint {
 
     HttpClient httpClient() {
         return client;
+    }
+
+    /** The longest a query's whole answer may take to arrive once connected. */
+    Duration readTimeout() {
+        return readTimeout;
+    }
+
+    /**
+     * Runs {@code work} over {@code exec}'s answer and gives up when the whole answer has not
+     * arrived within the read timeout (a server may send its headers and then a byte now and then).
+     * The work runs on a daemon thread of its own: a read blocked on Java's HTTP client can be
+     * neither interrupted nor aborted through Jena, so it is left behind and ends with the process.
+     */
+    <T> T answer(org.apache.jena.sparql.exec.QueryExec exec, Supplier<T> work) {
+        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(work::get);
+        Thread reader = new Thread(task, "listgraph-endpoint-answer");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return task.get(readTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            exec.abort(); // the reader fails at its next read, if one ever comes
+            throw tooSlow(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exec.abort();
+            throw new BadInputException(url + ": error: interrupted while reading the answer", e);
+        }
+    }
+
+    /** A one-line error for an answer that did not arrive in full within the read timeout. */
+    private BadInputException tooSlow(Throwable cause) {
+        return new BadInputException(url + ": error: the endpoint did not send its whole answer within " + readTimeout.toMillis() / 1000.0
+                + " s; raise --read-timeout, or make the query cheaper", cause);
     }
 
     /** Runs one exchange with the endpoint; a failure is a one-line error naming the URL and what to do. */

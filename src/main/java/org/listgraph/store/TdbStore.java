@@ -64,6 +64,9 @@ public final class TdbStore implements AutoCloseable {
             try {
                 // Opened (so locked): finish the output files of a build killed between its commit and its last rename.
                 org.listgraph.export.CommitJournal.recover(store.journal(), store::reached);
+                // Files a build was writing when it was killed, before it had a journal (up to the size of graph.ttl):
+                // whatever opens the store next removes them, so they do not wait for the next build.
+                org.listgraph.export.AtomicFile.removeLeftovers(store.journal().getParent());
             } catch (RuntimeException e) {
                 // Only a command that writes the store must settle its files first; one that reads it (query, export,
                 // serve) answers from the store as it is and leaves the journal for the next build, which says what is wrong.

@@ -230,4 +230,19 @@ class StoreLifecycleTest {
         assertFalse(Files.exists(output.resolve("tdb2/Data-0001")), "the old generation's space is given back");
         assertEquals(before, CliTest.run("query", "--db", db(), "-f", "csv", "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }").out());
     }
+
+    @Test
+    void temporaryFilesOfABuildKilledBeforeItsJournalAreRemovedByTheNextCommandThatOpensTheStore() throws IOException {
+        long gone = ProcessHandle.allProcesses().mapToLong(ProcessHandle::pid).max().orElse(1) + 1_000_000; // no process has it
+        Path leftover = Files.writeString(output.resolve(".graph.ttl." + gone + ".123456789.tmp"), "half a graph");
+        Path report = Files.writeString(output.resolve(".report.html." + gone + ".-42.tmp"), "half a report");
+        Path running = Files.writeString(output.resolve(".graph.ttl." + ProcessHandle.current().pid() + ".1.tmp"), "being written");
+        Path other = Files.writeString(output.resolve("notes.tmp"), "not ours");
+        CliTest.Run r = CliTest.run("query", "--db", db(), "ASK { ?s ?p ?o }");
+        assertEquals(Main.OK, r.code(), r.err());
+        assertFalse(Files.exists(leftover), "a dead build's graph.ttl in progress is removed");
+        assertFalse(Files.exists(report));
+        assertTrue(Files.exists(running), "a file a live process is writing stays");
+        assertTrue(Files.exists(other), "a file that is not ours stays");
+    }
 }

@@ -75,6 +75,11 @@ public final class Main implements Runnable {
                     + "set LISTGRAPH_DEBUG=1 for the stack trace)");
             if (System.getenv("LISTGRAPH_DEBUG") != null) e.printStackTrace(err);
             return INTERNAL;
+        } catch (Error e) {
+            // Any other crash (a linkage error, an assertion): one line and exit 4, never the findings code 1 the JVM would give.
+            err.println(Reporter.visible("listgraph: internal error: " + e + " (please report it; set LISTGRAPH_DEBUG=1 for the stack trace)"));
+            if (System.getenv("LISTGRAPH_DEBUG") != null) e.printStackTrace(err);
+            return INTERNAL;
         }
     }
 

@@ -20,7 +20,7 @@ public final class AtomicFile {
     }
 
     /** A temporary name as {@link #stage} makes it: {@code .NAME.PID.NANOS.tmp}. */
-    private static final java.util.regex.Pattern TEMPORARY = java.util.regex.Pattern.compile("\\.(.+)\\.(\\d{1,19})\\.-?\\d{1,19}\\.tmp");
+    private static final java.util.regex.Pattern TEMPORARY = java.util.regex.Pattern.compile("^\\.(.+)\\.(\\d{1,19})\\.-?\\d{1,19}\\.tmp$");
 
     /** Deletes temporary files of {@code name} left by processes that were killed while writing it. */
     private static void removeLeftovers(Path dir, String name) throws IOException {

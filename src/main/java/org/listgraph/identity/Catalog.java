@@ -254,7 +254,7 @@ public final class Catalog {
     private static final java.util.regex.Pattern LIST_README = java.util.regex.Pattern.compile("(?i)/(blob|tree)/[^/]+/readme(\\.(md|markdown|rst|txt))?$");
     private static final java.util.regex.Pattern LIST_BRANCH = java.util.regex.Pattern.compile("(?i)/(blob|tree)/[^/]+/?$");
     private static final java.util.regex.Pattern README_ANCHOR = java.util.regex.Pattern.compile("(?i)#readme$");
-    private static final java.util.regex.Pattern TRAILING_SLASHES = java.util.regex.Pattern.compile("/+$");
+    private static final java.util.regex.Pattern TRAILING_SLASHES = java.util.regex.Pattern.compile("(?<!/)/++$");
 
     /** A list's URL without what only points into it: its README file, a {@code #readme} anchor, a trailing slash. */
     private static String listKey(String canonical) {

@@ -18,10 +18,10 @@ import java.util.regex.Pattern;
 public final class IriMinter {
     /** The default base of instance IRIs. */
     public static final String DEFAULT_BASE = "https://w3id.org/listgraph/id/";
-    private static final Pattern TRAILING_DASHES = Pattern.compile("-+$");
+    private static final Pattern TRAILING_DASHES = Pattern.compile("(?<!-)-++$");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
-    private static final Pattern OUTER_DASHES = Pattern.compile("^-+|-+$");
+    private static final Pattern OUTER_DASHES = Pattern.compile("^-++|(?<!-)-++$");
     private final String base;
 
     public IriMinter(String base) {

@@ -40,8 +40,8 @@ final class PeopleResolver {
     /** Services on which the same handle is taken to be the same person. */
     private static final Set<String> HANDLE_SERVICES = Set.of("github", "gitlab", "twitter", "speakerdeck", "slideshare", "medium");
     private static final Pattern GITHUB_REPO = Pattern.compile("^github\\.com/([A-Za-z0-9_.-]+)/[^/]+");
-    private static final Pattern TRAILING_DIGITS = Pattern.compile("\\d+$");
-    private static final Pattern DOMAIN_NAME = Pattern.compile("[a-z0-9-]++(\\.[a-z0-9-]++)++");
+    private static final Pattern TRAILING_DIGITS = Pattern.compile("(?<!\\d)\\d++$");
+    private static final Pattern DOMAIN_NAME = Pattern.compile("(?<![a-z0-9-])[a-z0-9-]++(\\.[a-z0-9-]++)++");
     private static final Pattern NOT_LOWER_ALNUM = Pattern.compile("[^a-z0-9]");
     /** A handle that reads as a company's or project's ("cloudnativelabs", "acme-inc", "projectcalico"); short words only after a separator, as "mario" or "steam" are people. */
     private static final Pattern ORGANIZATION_WORD = Pattern.compile("(?i)(^|[-_.])(io|org|hq|inc|corp|team|group|lab)$|(labs|foundation|official|community|software|systems|technologies|solutions|networks)$|^project");

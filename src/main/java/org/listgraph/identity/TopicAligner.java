@@ -28,9 +28,13 @@ public final class TopicAligner {
     }
 
     /** Where a compound heading divides: "A and B", "A & B", "A, B", "A / B", "A - B", "A | B". */
-    private static final Pattern SEPARATOR = Pattern.compile("\\s+(?:and|&|\\+|-|–|—|\\|)\\s+|\\s*[,/;]\\s*|\\s*&\\s*");
+    /**
+     * Starts only where a run of spaces starts, and takes runs possessively: the leftmost match is the
+     * same, but a heading of thousands of spaces is no longer tried from every one of them.
+     */
+    private static final Pattern SEPARATOR = Pattern.compile("(?<!\\s)(?:\\s++(?:and|&|\\+|-|–|—|\\|)\\s++|\\s*+[,/;]\\s*+|\\s*+&\\s*+)");
     /** Words joined by a slash or ampersand without spaces ("GNU/Linux", "Q&A"). */
-    private static final Pattern JOINED = Pattern.compile("[\\p{L}\\p{N}+#.-]++(?:[/&][\\p{L}\\p{N}+#.-]++)++");
+    private static final Pattern JOINED = Pattern.compile("(?<![\\p{L}\\p{N}+#.-])[\\p{L}\\p{N}+#.-]++(?:[/&][\\p{L}\\p{N}+#.-]++)++");
     /** Stand-ins for a slash and an ampersand inside a label while a heading is divided. */
     private static final char KEPT_SLASH = '\u2215';
     private static final char KEPT_AMPERSAND = '\uFE60';
@@ -41,8 +45,8 @@ public final class TopicAligner {
     private static final Pattern NUMBERING = Pattern.compile("^\\s*+(?:\\d++(?:\\.\\d++)*+[.):]?|[ivx]++\\.)\\s++(?:-\\s+)?");
     /** "CNI Container Networking Interface", "Container Network Interface (CNI)". */
     private static final Pattern ACRONYM_FIRST = Pattern.compile("^([A-Z][A-Za-z0-9]{1,7})\\s+(.+)$");
-    private static final Pattern ACRONYM_LAST = Pattern.compile("^(.+?)\\s*\\(([A-Z][A-Za-z0-9]{1,7})\\)$");
-    private static final Pattern TRAILING_PARENS = Pattern.compile("^(.+?)\\s*\\(([^()]+)\\)$");
+    private static final Pattern ACRONYM_LAST = Pattern.compile("^(.*?\\S)\\s*+\\(([A-Z][A-Za-z0-9]{1,7})\\)$");
+    private static final Pattern TRAILING_PARENS = Pattern.compile("^(.*?\\S)\\s*+\\(([^()]++)\\)$");
     /** Words that say how a heading treats its subject, not what the subject is. */
     private static final Set<String> FILLERS = Set.of("a", "an", "the", "of", "for", "and", "to", "in", "on", "with", "about", "by",
             "at", "from", "etc", "vs", "sample", "example", "detail", "basic", "basics", "101", "fundamental", "concept", "introduction",
@@ -50,7 +54,7 @@ public final class TopicAligner {
             "existing", "list", "general", "underlying", "using", "manage", "managing", "solution", "deep", "dive", "in-depth",
             "primer", "guide", "how", "how-to", "walkthrough", "explained", "reading", "readings");
     /** A closing "on the web", "on YouTube", "online": where a kind of work is found. */
-    private static final Pattern WHERE_FOUND = Pattern.compile("(?i)\\s+(?:(?:on|in)\\s+(?:the\\s+)?(?:web|internet|youtube|github)|online)\\s*$");
+    private static final Pattern WHERE_FOUND = Pattern.compile("(?i)(?<!\\s)\\s++(?:(?:on|in)\\s++(?:the\\s++)?(?:web|internet|youtube|github)|online)\\s*+$");
     /** Endings of nouns that name an activity or a property: two of them after one modifier are parallel heads. */
     private static final List<String> NOMINAL_ENDING = List.of("tion", "sion", "ment", "ing", "ance", "ence", "ity", "ness", "ysis");
     /** Endings of words that read as adjectives: such a word alone before "and" modifies the next part's head. */

@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  * that fit curated link lists. Identity runs over all the given lists, as in a build.
  */
 public final class Linter {
-    private static final Pattern DOMAIN_WITHOUT_SCHEME = Pattern.compile("(?i)^(?:www\\.)?[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,}(?:[/:?#].*)?$");
+    /** A host name (labels each ending in a dot, possessively, then a TLD of letters), then a path or nothing. */
+    private static final Pattern DOMAIN_WITHOUT_SCHEME = Pattern.compile("(?i)^(?:[a-z0-9-]++\\.)++[a-z]{2,}+(?:[/:?#].*)?$");
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
     /** Possessive throughout: Java matches a greedy group once per recursion, so a long URL overflowed the stack. */
     private static final Pattern AWESOME_ITEM = Pattern.compile(

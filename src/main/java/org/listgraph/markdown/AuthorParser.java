@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class AuthorParser {
     /** A capitalised word; a dot inside ("C.J.", "Fast.ai") or after an initial ("J.", "Jr.") is its own, after a longer word it ends a sentence. */
-    private static final String NAME_WORD = "(?:\\p{Lu}(?:[\\p{L}\\p{M}'’-]|\\.(?=\\p{L}))*(?:(?<![\\p{L}\\p{M}]{3})\\.)?|(?:van|von|de|der|den|da|di|del|la|le|du|lab|labs|group|team)\\b)";
+    private static final String NAME_WORD = "(?:\\p{Lu}(?:[\\p{L}\\p{M}'’-]|\\.(?=\\p{L}))*+(?:(?<![\\p{L}\\p{M}]{3})\\.)?|(?:van|von|de|der|den|da|di|del|la|le|du|lab|labs|group|team)\\b)";
     private static final Pattern NAME = Pattern.compile("^(?:the\\s+)?(" + NAME_WORD + "(?:[ \\t]+" + NAME_WORD + "){0,4})");
     private static final Pattern SEPARATOR = Pattern.compile("^(?:,|&|\\band\\b|\\bwith\\b(?=\\s+\\p{Lu}))\\s*");
     private static final Pattern AFFILIATION = Pattern.compile("^of\\s+(?:the\\s+)?(" + NAME_WORD + "(?:[ \\t]+" + NAME_WORD + "){0,3})");
@@ -37,13 +37,13 @@ final class AuthorParser {
     /** Words that head an institution's name when "of" follows ("University of Helsinki", "Office of …"). */
     private static final Set<String> INSTITUTIONS = Set.of("university", "office", "department", "institute", "school", "college",
             "ministry", "bureau", "center", "centre", "academy", "library", "museum", "society", "association", "board", "council");
-    private static final Pattern WORD_END = Pattern.compile("[.’']+$|['’]s$");
+    private static final Pattern WORD_END = Pattern.compile("(?<![.’'])[.’']++$|['’]s$");
     private static final Pattern BRACKETS = Pattern.compile("[()\\[\\]]");
     private static final Pattern PUNCTUATION = Pattern.compile("[\\s,;.()]*");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern BLANKS = Pattern.compile("[ \\t]+");
     private static final Pattern OUTER_BRACKETS = Pattern.compile("^\\[|\\]$");
-    private static final Pattern ENDS_WITH_INITIAL = Pattern.compile(".*\\b\\p{Lu}\\.$");
+    private static final Pattern ENDS_WITH_INITIAL = Pattern.compile("\\b\\p{Lu}\\.$");
     /** What may follow the names of a strict (dash) byline: at most a period or a semicolon. */
     private static final Pattern ONLY_STOP = Pattern.compile("^[.;]?\\s*$");
     /** What may follow plain names: punctuation, a spaced dash, or "with" and lower case. */
@@ -290,7 +290,7 @@ final class AuthorParser {
 
     /** "Hockin." loses its period, "J." keeps it. */
     private static String clip(String name) {
-        return name.endsWith(".") && !ENDS_WITH_INITIAL.matcher(name).matches() ? name.substring(0, name.length() - 1) : name;
+        return name.endsWith(".") && !ENDS_WITH_INITIAL.matcher(name).find() ? name.substring(0, name.length() - 1) : name;
     }
 
     /**

@@ -30,7 +30,7 @@ final class EntryReader {
     private static final Pattern IPV6 = Pattern.compile("\\[[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*]");
     private static final Pattern STRAY_DASH_URL = Pattern.compile("(?s)^[\\s\\-–—]+(https?://\\S+)\\s*$");
     private static final Pattern LEADING_PUNCT = Pattern.compile("(?U)^[\\s:,;&\\-–—)\\]]+");
-    private static final Pattern TRAILING_PUNCT = Pattern.compile("(?U)[\\s:,;\\-–—]+$");
+    private static final Pattern TRAILING_PUNCT = Pattern.compile("(?U)(?<![\\s:,;\\-–—])[\\s:,;\\-–—]++$");
     private static final Pattern PUNCT_ONLY = Pattern.compile("[\\p{P}\\s]*");
     private static final Pattern A_LETTER = Pattern.compile("\\p{L}");
     private static final Pattern TWO_LETTERS = Pattern.compile("\\p{L}{2}");
@@ -43,11 +43,12 @@ final class EntryReader {
     private static final Pattern ENTRY_CONTINUATION = Pattern.compile("^\\s*(?:$|[-–—:,;(\\[`|]|by\\b|\\.\\s*$)");
     /** Link text that is a citation: "DeCandia et al (2007)", "Fischer, Lynch, Paterson (1985)". */
     private static final Pattern CITATION = Pattern.compile("^(\\p{Lu}[\\p{L}\\p{M}'’.,&\\- ]{0,200}?)(?:\\s+et\\.?\\s*al\\.?)?,?\\s*\\((?:\\d{4}|n\\.d\\.)\\)$");
-    private static final Pattern NAME_SEPARATOR = Pattern.compile("\\s*(?:,|&|\\band\\b)\\s*");
+    private static final Pattern NAME_SEPARATOR = Pattern.compile("(?<!\\s)\\s*+(?:,|&|\\band\\b)\\s*+");
     /** The names of a citation: each starts with a capital letter. */
     private static final Pattern CITED_NAME = Pattern.compile("\\p{Lu}[\\p{L}\\p{M}'’.\\- ]*");
     /** Link text as written that is "Speaker: **Title**". */
-    private static final Pattern SPEAKER_AND_TITLE = Pattern.compile("^\\s*([^*_\\[\\]:]+?)\\s*:\\s*(\\*\\*|__)(.+?)\\2\\s*(.*)$");
+    /** "Speaker: **Title** rest"; the speaker part is taken possessively up to the colon (strip it), so a line of spaces fails at once. */
+    private static final Pattern SPEAKER_AND_TITLE = Pattern.compile("^\\s*+([^*_\\[\\]:]++):\\s*+(\\*\\*|__)(.+?)\\2\\s*(.*)$");
     /** A short phrase after a dash, with optional notes in brackets after it: a channel's or an organisation's name. */
     private static final Pattern DASH_PHRASE = Pattern.compile("^([\\p{L}\\p{N}][^.,;:!?()\\[\\]*_`]{1,59}?)\\s*(?:[(\\[][^()\\[\\]]*[)\\]]\\s*)*$");
     /** A dash after the title that may introduce the authors ("[Title](url) - Jane Doe"). */
@@ -60,9 +61,9 @@ final class EntryReader {
     private static final Pattern TAG = Pattern.compile("[^\\s`]{1,32}(?:\\s[^\\s`]{1,32}){0,2}");
     /** A list item's bullet or number, with the spaces after it, at the start of a line. */
     private static final Pattern LIST_MARKER = Pattern.compile("^\\s*(?:[-*+]|\\d{1,9}[.)])\\s+");
-    private static final Pattern TRAILING_DOTS = Pattern.compile("[.\\s]+$");
+    private static final Pattern TRAILING_DOTS = Pattern.compile("(?<![.\\s])[.\\s]++$");
     private static final Pattern BRACKETS = Pattern.compile("[\\[\\]()]");
-    private static final Pattern HAS_SQUARE_BRACKET = Pattern.compile(".*[\\[\\]].*");
+    private static final Pattern HAS_SQUARE_BRACKET = Pattern.compile("[\\[\\]]");
     private static final Pattern OPENS_WITH_STOP = Pattern.compile("(?s)^[.,;:!].*");
     private static final Pattern SURROUNDING_QUOTES = Pattern.compile("^[\"“”']+|[\"“”']+$");
     private static final Pattern HOST_WORD_SEPARATORS = Pattern.compile("[\\s:.-]+");
@@ -72,7 +73,7 @@ final class EntryReader {
     private static final Pattern ESCAPED_PUNCT = Pattern.compile("\\\\(\\p{Punct})");
     private static final Pattern SCHEME_AND_WWW = Pattern.compile("^(?i)https?://(www\\.)?");
     private static final Pattern QUERY_AND_FRAGMENT = Pattern.compile("[?#].*$");
-    private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
+    private static final Pattern TRAILING_SLASHES = Pattern.compile("(?<!/)/++$");
     private static final Pattern GIT_REPO = Pattern.compile("^(?:github\\.com|gitlab\\.com)/([^/]+/[^/]+)");
     /** A URL with a scheme ("mailto:", "ftp:"), not a relative path. */
     private static final Pattern HAS_SCHEME = Pattern.compile("^[a-z][a-z0-9+.-]*:.*");
@@ -200,7 +201,7 @@ final class EntryReader {
         Matcher citation = CITATION.matcher(main.text().length() > 240 ? "" : main.text().strip());
         Matcher speaker = SPEAKER_AND_TITLE.matcher(main.raw());
         Optional<AuthorParser.Result> speakers = firstRole == null && speaker.matches()
-                ? AuthorParser.parse(speaker.group(1), List.of(), 0).filter(EntryReader::speakers) : Optional.empty();
+                ? AuthorParser.parse(speaker.group(1).strip(), List.of(), 0).filter(EntryReader::speakers) : Optional.empty();
         if (firstRole == null && possessor.isEmpty() && !bareUrl && citation.matches() && citedNames(citation.group(1))
                 && TWO_LETTERS.matcher(TitleCleaner.withoutSymbols(prefix)).find()) {
             // "Dynamo: Amazon's Key-value Store. [DeCandia et al (2007)](…)": the link names the authors, the text the work.
@@ -219,7 +220,7 @@ final class EntryReader {
         } else if (bareUrl && firstRole == null && !prefix.isEmpty()) {
             // "[Title(https://…)", "[Title]](https://…)", "Title https://…": the title is the text before the bare URL.
             String recovered = clean(SPACES.matcher(BRACKETS.matcher(prefix).replaceAll(" ")).replaceAll(" "));
-            if (HAS_SQUARE_BRACKET.matcher(prefix).matches() && !recovered.isEmpty()) {
+            if (HAS_SQUARE_BRACKET.matcher(prefix).find() && !recovered.isEmpty()) {
                 problems.warn(lines.line(main.offset()), lines.column(main.offset()), "unbalanced brackets around '"
                         + recovered + "'; read as the title of " + main.url() + " (write [title](url))");
             }
@@ -396,7 +397,7 @@ final class EntryReader {
                 lines.line(tokens.get(0).offset()))).replaceFirst(""));
         if (authors.isEmpty() && speaker.matches() && speaker.group(4).isBlank()) {
             // "1. Addy Osmani: **Scaling Your JavaScript Applications**" over its parts: the speaker, then the title.
-            Optional<AuthorParser.Result> r = AuthorParser.parse(speaker.group(1), List.of(), 0).filter(EntryReader::speakers);
+            Optional<AuthorParser.Result> r = AuthorParser.parse(speaker.group(1).strip(), List.of(), 0).filter(EntryReader::speakers);
             if (r.isPresent()) {
                 authors = r.get().authors();
                 title = unmarked(speaker.group(3));
@@ -413,7 +414,7 @@ final class EntryReader {
     private static final Pattern STARS = Pattern.compile("[\\x{1F31F}\\x{2B50}]");
     private static final Pattern HIGHLIGHT_MARK = Pattern.compile("(^|\\s)==(\\s|$)");
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    private static final Pattern COMMA_BEFORE_STOP = Pattern.compile("\\s*,\\s*([.;!?])");
+    private static final Pattern COMMA_BEFORE_STOP = Pattern.compile("(?<!\\s)\\s*+,\\s*+([.;!?])");
     private static final Pattern PORT = Pattern.compile(":\\d*$");
     private static final Pattern DIGITS_AND_DOTS = Pattern.compile("[0-9.]+");
 

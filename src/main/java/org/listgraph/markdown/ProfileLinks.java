@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 /** Recognises links to a person's or organisation's profile on a known service (GitHub, Twitter, …). */
 final class ProfileLinks {
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}");
-    private static final Pattern OUTER_SLASHES = Pattern.compile("^/+|/+$");
+    private static final Pattern OUTER_SLASHES = Pattern.compile("^/++|(?<!/)/++$");
     private static final Pattern SLASHES = Pattern.compile("/+");
-    private static final Pattern MEDIUM_SUBDOMAIN = Pattern.compile("([a-z0-9][a-z0-9-]*)\\.medium\\.com");
+    private static final Pattern MEDIUM_SUBDOMAIN = Pattern.compile("(?<![a-z0-9-])-*+([a-z0-9][a-z0-9-]*+)\\.medium\\.com");
     /** First path segments on github.com that are site pages, not users. */
     private static final Set<String> GITHUB_RESERVED = Set.of(
             "about", "orgs", "topics", "features", "marketplace", "explore", "sponsors", "settings", "login",

@@ -13,16 +13,17 @@ final class TitleCleaner {
     private static final Pattern HIGHLIGHT = Pattern.compile("==(.+?)==");
     private static final Pattern SITE_PREFIX = Pattern.compile("^([\\p{L}\\p{N}][\\p{L}\\p{N}.-]*)\\s*(?::|\\s[-–—]\\s)\\s*(\\S.*)$");
     /** A format or language tag closing a title: "(PDF)", "[video]", "(Chinese)", "(2nd edition)" stays. */
-    private static final Pattern FORMAT_TAG = Pattern.compile("(?i)\\s*[(\\[](?:pdf|html|epub|mobi|video|audio|slides|podcast|"
+    private static final Pattern FORMAT_TAG = Pattern.compile("(?i)(?<!\\s)\\s*+[(\\[](?:pdf|html|epub|mobi|video|audio|slides|podcast|"
             + "chinese|english|spanish|french|german|russian|japanese|portuguese|korean|italian|turkish|persian|arabic)[)\\]]$");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern QUOTED = Pattern.compile("^[\"“„«‘'].*[\"”«»’']$");
-    private static final Pattern HAS_QUOTE = Pattern.compile(".*[\"“”].*");
+    private static final Pattern HAS_QUOTE = Pattern.compile("[\"“”]");
     private static final Pattern SCHEME = Pattern.compile("^[a-z]+://");
     private static final Pattern AFTER_HOST = Pattern.compile("[/?#:].*$");
     private static final Pattern WWW = Pattern.compile("^www\\.");
     /** A lower-case domain with a common top-level domain ("ovh.com"). */
-    private static final Pattern COMMON_DOMAIN = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)*\\.(com|org|net|io|dev|co|me|sh|info|blog|cloud|app|tech|ai|us|uk|de|ch|fr|nl|eu|cc|xyz|pub)");
+    /** Labels each ending in a dot, possessively (the last dot splits a name from its TLD in one way only), so a name of thousands of labels does not overflow the stack. */
+    private static final Pattern COMMON_DOMAIN = Pattern.compile("^(?:[a-z0-9-]++\\.)++(?:com|org|net|io|dev|co|me|sh|info|blog|cloud|app|tech|ai|us|uk|de|ch|fr|nl|eu|cc|xyz|pub)");
     private static final int STAR = 0x1F31F;
     private static final int WHITE_STAR = 0x2B50;
 
@@ -40,7 +41,7 @@ final class TitleCleaner {
         String t = HIGHLIGHT.matcher(raw).replaceAll("$1"); // a lone "==" ("a == b") is text
         t = SPACES.matcher(withoutSymbols(t)).replaceAll(" ").strip();
         // A title wholly in quotes ("“The system can’t handle a billion dollars”") is the title without them.
-        if (t.length() > 2 && "\"“„«‘'".indexOf(t.charAt(0)) >= 0 && QUOTED.matcher(t).matches() && !HAS_QUOTE.matcher(t.substring(1, t.length() - 1)).matches()) {
+        if (t.length() > 2 && "\"“„«‘'".indexOf(t.charAt(0)) >= 0 && QUOTED.matcher(t).matches() && !HAS_QUOTE.matcher(t.substring(1, t.length() - 1)).find()) {
             t = t.substring(1, t.length() - 1).strip();
         }
         String untagged = FORMAT_TAG.matcher(t).replaceFirst("").strip();

@@ -34,14 +34,22 @@ final class TweetReader {
     }
 
     /**
+     * A blockquote's opening tag up to its '>' (or the end), possessively: a search goes on from its end, so
+     * thousands of unclosed "&lt;blockquote" are read once, not each to the end of the block.
+     */
+    private static final Pattern BLOCKQUOTE_OPEN = Pattern.compile("(?i)<blockquote([^>]*+)");
+
+    /**
      * One draft per embedded tweet; {@code offset} is where the block starts in the file. A tweet
      * without an http(s) link to it is reported, not read; so is a date that cannot be read.
      */
     static List<EntryDraft> read(String html, int offset, EntryReader reader) {
         List<EntryDraft> drafts = new ArrayList<>();
         List<Integer> starts = new ArrayList<>();
-        Matcher open = Pattern.compile("(?i)<blockquote[^>]*twitter-tweet").matcher(html);
-        while (open.find()) starts.add(offset + open.start());
+        Matcher open = BLOCKQUOTE_OPEN.matcher(html);
+        while (open.find()) {
+            if (open.group(1).toLowerCase(java.util.Locale.ROOT).contains("twitter-tweet")) starts.add(offset + open.start());
+        }
         int n = 0;
         for (Element quote : Jsoup.parseBodyFragment(html).select("blockquote.twitter-tweet")) {
             int at = n < starts.size() ? starts.get(n) : offset;

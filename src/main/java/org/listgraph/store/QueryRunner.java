@@ -36,7 +36,7 @@ public final class QueryRunner {
     private static final java.util.regex.Pattern LEXICAL = java.util.regex.Pattern.compile(
             "^Lexical error at line (\\d+), column (\\d+)\\.\\s+Encountered: .*? after prefix \"(.*)\"$");
     private static final java.util.regex.Pattern JENA_POSITION = java.util.regex.Pattern.compile(
-            "(?i)(?:^\\s*line \\d+, column \\d+:\\s*|\\s*at line \\d+, column \\d+\\.?)");
+            "(?i)(?:^\\s*+line \\d++, column \\d++:\\s*+|(?<!\\s)\\s*+at line \\d++, column \\d++\\.?)");
 
     /**
      * Parses a query with the standard prefixes (lg:, dct:, foaf:, skos:, schema:, prov:, rdf:, rdfs:,

@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
                 + "query on a warm server and as a CLI run against a bare JVM; 'bench quality' compares the graph of real lists with "
                 + "hand-checked answers.",
         subcommands = {BenchCommand.Corpus.class, BenchCommand.Run.class, BenchCommand.Query.class, BenchCommand.Quality.class,
-                BenchCommand.Training.class})
+                BenchCommand.Soak.class, BenchCommand.Training.class})
 final class BenchCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -209,6 +209,45 @@ final class BenchCommand implements Runnable {
             AtomicFile.write(json, o -> o.write((m.writeValueAsString(root) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             out.println("json: " + json);
             return Main.OK;
+        }
+    }
+
+    /** {@code bench soak}: the server under normal and hostile clients at once. */
+    @Command(name = "soak", mixinStandardHelpOptions = true, description = "Serve a built store to normal clients (saved queries, titles, "
+            + "counts) and hostile ones (OFFSET, ORDER BY, GROUP BY, DISTINCT over cross products, paths, MINUS, CONSTRUCT) at once; report "
+            + "wrong answers, latency, how late hostile queries end, resident memory and CPU after.")
+    static final class Soak implements Callable<Integer> {
+        @Option(names = "--db", paramLabel = "DIR", defaultValue = "output/tdb2", description = "Store folder (default: ${DEFAULT-VALUE}).")
+        Path db;
+        @Option(names = "--clients", paramLabel = "N", defaultValue = "100", description = "Clients in all (default: ${DEFAULT-VALUE}).")
+        int clients;
+        @Option(names = "--hostile", paramLabel = "N", defaultValue = "10", description = "How many of them are hostile (default: ${DEFAULT-VALUE}).")
+        int hostile;
+        @Option(names = "--seconds", paramLabel = "S", defaultValue = "60", description = "Length of the soak (default: ${DEFAULT-VALUE}).")
+        int seconds;
+        @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
+                description = "The server's query timeout (default: ${DEFAULT-VALUE}, serve's default).")
+        java.time.Duration timeout;
+        @Option(names = "--think", paramLabel = "DURATION", defaultValue = "500ms", converter = DurationConverter.class,
+                description = "A normal client's pause between requests, as a person or tool pauses (default: ${DEFAULT-VALUE}); "
+                        + "hostile clients never pause.")
+        java.time.Duration think;
+        @picocli.CommandLine.Mixin
+        CommonOptions common;
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (clients < 1 || hostile < 0 || hostile > clients || seconds < 1) {
+                throw new UsageException("need --clients >= 1, 0 <= --hostile <= --clients and --seconds >= 1");
+            }
+            var r = org.listgraph.bench.SoakBench.run(db, common.base, clients - hostile, hostile, java.time.Duration.ofSeconds(seconds), timeout,
+                    think);
+            spec.commandLine().getOut().print(org.listgraph.bench.SoakBench.describe(r));
+            boolean held = r.wrongAnswers() == 0 && r.hostileLate() == 0 && r.normalP99Ms() < 1000 && r.peakResidentMb() < 2048;
+            spec.commandLine().getOut().println(held ? "soak: every target held" : "soak: a target was missed");
+            return held ? Main.OK : Main.FINDINGS;
         }
     }
 

@@ -26,18 +26,28 @@ import java.util.Set;
 /**
  * TDB2's query executor with the operators that keep rows in memory (ORDER BY, top-N, GROUP BY,
  * DISTINCT, and the held side of a hash join, OPTIONAL or MINUS) charged to the query's
- * {@link HeldRows.Ledger}, and OFFSET skipped lazily so the timeout can stop it. A query without
- * a ledger in its context runs exactly as TDB2 runs it.
+ * {@link HeldRows.Ledger}, OFFSET skipped lazily so the timeout can stop it, and every operator's
+ * rows passing the query's {@link QueryPacing.Pace}. A query without a ledger or a pace in its
+ * context runs exactly as TDB2 runs it.
  */
 final class GuardedOpExecutor extends OpExecutorTDB2 {
     /** Makes a guarded executor for each (sub)execution. */
     static final OpExecutorFactory FACTORY = GuardedOpExecutor::new;
 
     private final HeldRows.Ledger ledger;
+    private final QueryPacing.Pace pace;
 
     private GuardedOpExecutor(ExecutionContext execCxt) {
         super(execCxt);
         this.ledger = execCxt.getContext().get(HeldRows.LEDGER);
+        this.pace = execCxt.getContext().get(QueryPacing.PACE);
+    }
+
+    @Override
+    protected QueryIterator exec(Op op, QueryIterator input) {
+        QueryIterator rows = super.exec(op, input);
+        // Every operator's rows pass the pace, so a long query is paced wherever its work is.
+        return pace == null ? rows : new QueryPacing.Paced(rows, pace, execCxt);
     }
 
     @Override

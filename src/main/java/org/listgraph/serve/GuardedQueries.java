@@ -22,8 +22,8 @@ import java.util.concurrent.Future;
  * Fuseki's SPARQL query service with bounds on what one query may take: its answer is cut to
  * {@code maxRows} rows (a SELECT without a smaller LIMIT runs with {@code LIMIT maxRows}) or
  * triples (CONSTRUCT, DESCRIBE), saying so in the {@value #HEADER} header; its deadline is kept
- * whatever the query's shape ({@link QueryDeadlines}); and the rows it holds in memory are charged
- * to the server's {@link HeldRows}.
+ * whatever the query's shape ({@link QueryDeadlines}); the rows it holds in memory are charged
+ * to the server's {@link HeldRows}; and once it has run a while it takes turns ({@link QueryPacing}).
  */
 final class GuardedQueries extends SPARQL_QueryDataset {
     /** Present, with the cap as its value, when the server lowered or added the query's LIMIT or cut its triples. */
@@ -34,24 +34,29 @@ final class GuardedQueries extends SPARQL_QueryDataset {
     private final long maxRows;
     private final HeldRows heldRows;
     private final QueryDeadlines deadlines;
+    private final QueryPacing pacing;
 
-    GuardedQueries(long maxRows, HeldRows heldRows, QueryDeadlines deadlines) {
+    GuardedQueries(long maxRows, HeldRows heldRows, QueryDeadlines deadlines, QueryPacing pacing) {
         if (maxRows < 1) throw new IllegalArgumentException("maxRows must be positive: " + maxRows);
         this.maxRows = maxRows;
         this.heldRows = heldRows;
         this.deadlines = deadlines;
+        this.pacing = pacing;
     }
 
     @Override
     protected void execute(String queryString, HttpAction action) {
         HeldRows.Ledger ledger = heldRows.open();
+        QueryPacing.Pace pace = pacing.start();
         action.getContext().set(HeldRows.LEDGER, ledger); // the action's context is its own copy
+        action.getContext().set(QueryPacing.PACE, pace);
         action.getContext().set(ARQConstants.sysOpExecutorFactory, GuardedOpExecutor.FACTORY);
         try {
             super.execute(queryString, action);
         } finally {
             Future<?> deadline = action.getContext().get(DEADLINE);
             if (deadline != null) deadline.cancel(false);
+            pace.end();
             ledger.release();
         }
     }

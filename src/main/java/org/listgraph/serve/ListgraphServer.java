@@ -22,6 +22,12 @@ public final class ListgraphServer implements AutoCloseable {
     /** The dataset's path: queries go to {@code /listgraph/sparql} or {@code /listgraph/query}, graphs come from {@code /listgraph/get}. */
     public static final String DATASET = "/listgraph";
 
+    /** How much CPU time a query uses before it takes turns with the other long ones on half the cores. */
+    public static final java.time.Duration HEAVY_AFTER = java.time.Duration.ofMillis(50);
+
+    /** The most requests served at once (Jetty threads); more wait in Jetty's queue. */
+    public static final int MAX_THREADS = 256;
+
     /** The largest request body taken (a query, a form); larger ones get 413. */
     public static final long MAX_REQUEST_BYTES = 1 << 20;
 
@@ -49,10 +55,14 @@ public final class ListgraphServer implements AutoCloseable {
         QueryDeadlines deadlines = new QueryDeadlines(options.timeout());
         HeldRows heldRows = new HeldRows(options.maxHeldRows(), options.maxHeldRowsTotal());
         FusekiServer.Builder builder = FusekiServer.create()
+                // Fuseki's default pool is 20 threads: ten slow queries then left everyone else queued behind them,
+                // past their own timeouts. A thread per client lets the timeout, not the queue, decide.
+                .numServerThreads(4, MAX_THREADS)
                 .port(options.port())
                 .loopback(address.isLoopbackAddress())
                 // Registered before the dataset, so its query endpoints use the guarded service.
-                .registerOperation(Operation.Query, new GuardedQueries(options.maxRows(), heldRows, deadlines))
+                .registerOperation(Operation.Query, new GuardedQueries(options.maxRows(), heldRows, deadlines,
+                        new QueryPacing(QueryPacing.defaultPermits(), HEAVY_AFTER, options.timeout())))
                 .add(DATASET, dsg, false) // false: read-only, so no update and no GSP write endpoint exists
                 .enableCors(false) // replaced below by a read-only setup: given origins, reading methods, no credentials
                 .enablePing(true)

@@ -115,6 +115,29 @@ class QueryGuardTest {
     }
 
     @Test
+    void everydayQueriesStayQuickWhileHostileOnesRunTheirCourse() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<HttpResponse<String>>> hostile = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) hostile.add(pool.submit(() -> ask("SELECT (COUNT(*) AS ?n) WHERE { " + PRODUCT + " }", "text/csv")));
+            Thread.sleep(300); // they are running and have used their first CPU time
+            long worst = 0;
+            for (int i = 0; i < 20; i++) {
+                long start = System.nanoTime();
+                HttpResponse<String> r = ask("PREFIX dct: <http://purl.org/dc/terms/> SELECT ?t WHERE { ?s dct:title ?t } LIMIT 20", "text/csv");
+                worst = Math.max(worst, System.nanoTime() - start);
+                assertEquals(200, r.statusCode(), r.body());
+                assertEquals(21, r.body().lines().count());
+            }
+            assertTrue(worst < 1_000_000_000L, "an everyday query took " + worst / 1_000_000 + " ms while four cross products ran");
+            for (var h : hostile) assertEquals(503, h.get().statusCode(), "the hostile ones still end at their timeout");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertServerIdle("four cross products");
+    }
+
+    @Test
     void theServerWideBudgetRefusesWithTooManyRequestsAndIsGivenBack() {
         HeldRows budget = new HeldRows(3, 4);
         HeldRows.Ledger first = budget.open(), second = budget.open();

@@ -76,8 +76,7 @@ class ServerLimitsTest {
         HttpResponse<String> describe = Http.get(server.endpointUrl() + "?query=" + Http.param(TITLES.replace("SELECT ?s ?t", "DESCRIBE ?s")),
                 "Accept", "application/n-triples");
         assertEquals(String.valueOf(MAX_ROWS), describe.headers().firstValue("Listgraph-Row-Limit").orElse(null));
-        assertEquals(MAX_ROWS, describe.body().lines().filter(l -> l.contains("/title>")).map(l -> l.substring(0, l.indexOf(' '))).distinct().count(),
-                "DESCRIBE describes at most that many resources");
+        assertEquals(MAX_ROWS, describe.body().lines().filter(l -> !l.isBlank()).count(), "a DESCRIBE answer stops at that many triples");
 
         // Jena's JSON query form grows with its solutions too.
         HttpResponse<String> json = Http.get(server.endpointUrl() + "?query=" + Http.param(TITLES.replace("SELECT ?s ?t", "JSON { \"t\": ?t }")),

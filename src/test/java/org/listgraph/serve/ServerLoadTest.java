@@ -175,6 +175,13 @@ class ServerLoadTest {
         kinds.add(new Kind("ping", () -> Http.get(root + "$/ping"), r -> status(r, 200).statusCode(), false));
         kinds.add(new Kind("expensive query", () -> Http.get(endpoint + "?query=" + Http.param(ServerTest.SLOW), "Accept", "text/csv"),
                 r -> status(r, 503).statusCode(), true));
+        // Shapes whose work Jena did before its timer could fire, or held in memory: they end by the deadline too.
+        kinds.add(new Kind("huge OFFSET", () -> Http.get(endpoint + "?query=" + Http.param(
+                "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } OFFSET 1000000000 LIMIT 1"), "Accept", "text/csv"),
+                r -> status(r, 503).statusCode(), true));
+        kinds.add(new Kind("ORDER BY a cross product", () -> Http.get(endpoint + "?query=" + Http.param(
+                "SELECT ?a WHERE { { SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f } } LIMIT 1"), "Accept", "text/csv"),
+                r -> status(r, 503).statusCode(), true));
         kinds.add(new Kind("write refused", () -> Http.send("POST", endpoint, "DROP ALL", "Content-Type", "application/sparql-update"),
                 r -> r.statusCode() >= 400 && r.statusCode() < 500 ? "4xx" : "status " + r.statusCode(), false));
         kinds.add(new Kind("GSP PUT refused", () -> Http.send("PUT", root + "listgraph/get?graph=" + Http.param(GRAPH), "<urn:a> <urn:b> <urn:c> .",

@@ -1,0 +1,113 @@
+package org.listgraph.serve;
+
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.sparql.engine.ExecutionContext;
+import org.apache.jena.sparql.engine.QueryIterator;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.iterator.QueryIter1;
+import org.apache.jena.sparql.util.Symbol;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps long queries from starving short ones: a query that has used more than {@code heavyAfter}
+ * of CPU time must hold one of a few permits (half the cores) to go on, and waits without using the
+ * CPU until one is free or its deadline passes (then it ends with 503, as at its timeout). CPU time,
+ * not time on the clock: a short query slowed by a busy server is never held back, so ten hostile
+ * cross products cannot take both cores from everyday queries.
+ */
+final class QueryPacing {
+    /** Where a query's {@link Pace} sits in its execution context. */
+    static final Symbol PACE = Symbol.create("urn:listgraph:pace");
+
+    private final Semaphore heavy;
+    private final long heavyAfterNanos;
+    private final long timeoutNanos;
+
+    QueryPacing(int permits, Duration heavyAfter, Duration timeout) {
+        if (permits < 1) throw new IllegalArgumentException("permits must be positive: " + permits);
+        this.heavy = new Semaphore(permits, true);
+        this.heavyAfterNanos = heavyAfter.toNanos();
+        this.timeoutNanos = timeout.toNanos();
+    }
+
+    /** Half the machine's cores, at least one. */
+    static int defaultPermits() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** The pace of a query that starts now on this thread. */
+    Pace start() {
+        return new Pace(System.nanoTime(), THREADS.getCurrentThreadCpuTime());
+    }
+
+    /** One query's clock and permit; used by the query's own thread. */
+    final class Pace {
+        private final long started;
+        private final long cpuAtStart;
+        private int rows;
+        private boolean holding;
+        private boolean ended;
+
+        private Pace(long started, long cpuAtStart) {
+            this.started = started;
+            this.cpuAtStart = cpuAtStart;
+        }
+
+        /** Called for each row any operator passes on: cheap, and every 1,024 rows looks at the clock. */
+        void row() {
+            if ((++rows & 0x3FF) != 0 || holding || ended) return;
+            if (THREADS.getCurrentThreadCpuTime() - cpuAtStart < heavyAfterNanos) return;
+            long left = timeoutNanos - (System.nanoTime() - started);
+            try {
+                if (left <= 0 || !heavy.tryAcquire(left, TimeUnit.NANOSECONDS)) throw new QueryCancelledException();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new QueryCancelledException();
+            }
+            holding = true;
+        }
+
+        /** Gives the permit back, if the query took one. */
+        void end() {
+            ended = true;
+            if (holding) {
+                holding = false;
+                heavy.release();
+            }
+        }
+    }
+
+    /** Passes rows through, telling the query's pace about each. */
+    static final class Paced extends QueryIter1 {
+        private final Pace pace;
+
+        Paced(QueryIterator input, Pace pace, ExecutionContext execCxt) {
+            super(input, execCxt);
+            this.pace = pace;
+        }
+
+        @Override
+        protected boolean hasNextBinding() {
+            return getInput().hasNext();
+        }
+
+        @Override
+        protected Binding moveToNextBinding() {
+            pace.row();
+            return getInput().nextBinding();
+        }
+
+        @Override
+        protected void closeSubIterator() {
+        }
+
+        @Override
+        protected void requestSubCancel() {
+        }
+    }
+}

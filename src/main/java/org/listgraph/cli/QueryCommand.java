@@ -118,6 +118,13 @@ final class QueryCommand implements Callable<Integer> {
             text = source.text;
             origin = "query";
         }
+        var parsed = spec.commandLine().getParseResult();
+        if (endpoint == null && (parsed.hasMatchedOption("--connect-timeout") || parsed.hasMatchedOption("--read-timeout"))) {
+            throw new UsageException("--connect-timeout and --read-timeout apply to --endpoint only");
+        }
+        if (endpoint != null && allowService) {
+            throw new UsageException("--allow-service applies to a local query; at --endpoint, SERVICE is the endpoint's business");
+        }
         QueryRequest request = new QueryRequest(text, origin, params, format, base, allowService);
         RemoteEndpoint remote = Endpoints.of(endpoint, spec, main.env, connectTimeout, readTimeout);
         if (remote != null) {

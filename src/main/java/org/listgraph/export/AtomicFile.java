@@ -28,12 +28,13 @@ public final class AtomicFile {
     }
 
     /**
-     * Deletes every temporary file in {@code dir} left by a process that was killed while writing it
-     * (its process is gone); returns how many. Files of a running process, and any other file, stay.
+     * Deletes the temporary files of {@code names} in {@code dir} left by a process that was killed
+     * while writing them (its process is gone); returns how many. Files of a running process, and any
+     * other file, stay.
      */
-    public static int removeLeftovers(Path dir) {
+    public static int removeLeftovers(Path dir, java.util.Set<String> names) {
         try {
-            return removeLeftovers(dir, n -> true);
+            return removeLeftovers(dir, names::contains);
         } catch (IOException e) {
             return 0; // tidying up is best effort: the next write of each file removes its leftovers too
         }

@@ -32,7 +32,7 @@ public final class TopicAligner {
      * Starts only where a run of spaces starts, and takes runs possessively: the leftmost match is the
      * same, but a heading of thousands of spaces is no longer tried from every one of them.
      */
-    private static final Pattern SEPARATOR = Pattern.compile("(?<!\\s)(?:\\s++(?:and|&|\\+|-|–|—|\\|)\\s++|\\s*+[,/;]\\s*+|\\s*+&\\s*+)");
+    private static final Pattern SEPARATOR = Pattern.compile("(?:(?<!\\s)|\\G)(?:\\s++(?:and|&|\\+|-|–|—|\\|)\\s++|\\s*+[,/;]\\s*+|\\s*+&\\s*+)");
     /** Words joined by a slash or ampersand without spaces ("GNU/Linux", "Q&A"). */
     private static final Pattern JOINED = Pattern.compile("(?<![\\p{L}\\p{N}+#.-])[\\p{L}\\p{N}+#.-]++(?:[/&][\\p{L}\\p{N}+#.-]++)++");
     /** Stand-ins for a slash and an ampersand inside a label while a heading is divided. */
@@ -54,7 +54,7 @@ public final class TopicAligner {
             "existing", "list", "general", "underlying", "using", "manage", "managing", "solution", "deep", "dive", "in-depth",
             "primer", "guide", "how", "how-to", "walkthrough", "explained", "reading", "readings");
     /** A closing "on the web", "on YouTube", "online": where a kind of work is found. */
-    private static final Pattern WHERE_FOUND = Pattern.compile("(?i)(?<!\\s)\\s++(?:(?:on|in)\\s++(?:the\\s++)?(?:web|internet|youtube|github)|online)\\s*+$");
+    private static final Pattern WHERE_FOUND = Pattern.compile("(?i)(?:(?<!\\s)|\\G)\\s++(?:(?:on|in)\\s++(?:the\\s++)?(?:web|internet|youtube|github)|online)\\s*+$");
     /** Endings of nouns that name an activity or a property: two of them after one modifier are parallel heads. */
     private static final List<String> NOMINAL_ENDING = List.of("tion", "sion", "ment", "ing", "ance", "ence", "ity", "ness", "ysis");
     /** Endings of words that read as adjectives: such a word alone before "and" modifies the next part's head. */

@@ -43,7 +43,7 @@ final class EntryReader {
     private static final Pattern ENTRY_CONTINUATION = Pattern.compile("^\\s*(?:$|[-–—:,;(\\[`|]|by\\b|\\.\\s*$)");
     /** Link text that is a citation: "DeCandia et al (2007)", "Fischer, Lynch, Paterson (1985)". */
     private static final Pattern CITATION = Pattern.compile("^(\\p{Lu}[\\p{L}\\p{M}'’.,&\\- ]{0,200}?)(?:\\s+et\\.?\\s*al\\.?)?,?\\s*\\((?:\\d{4}|n\\.d\\.)\\)$");
-    private static final Pattern NAME_SEPARATOR = Pattern.compile("(?<!\\s)\\s*+(?:,|&|\\band\\b)\\s*+");
+    private static final Pattern NAME_SEPARATOR = Pattern.compile("(?:(?<!\\s)|\\G)\\s*+(?:,|&|\\band\\b)\\s*+");
     /** The names of a citation: each starts with a capital letter. */
     private static final Pattern CITED_NAME = Pattern.compile("\\p{Lu}[\\p{L}\\p{M}'’.\\- ]*");
     /** Link text as written that is "Speaker: **Title**". */
@@ -414,7 +414,7 @@ final class EntryReader {
     private static final Pattern STARS = Pattern.compile("[\\x{1F31F}\\x{2B50}]");
     private static final Pattern HIGHLIGHT_MARK = Pattern.compile("(^|\\s)==(\\s|$)");
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    private static final Pattern COMMA_BEFORE_STOP = Pattern.compile("(?<!\\s)\\s*+,\\s*+([.;!?])");
+    private static final Pattern COMMA_BEFORE_STOP = Pattern.compile("(?:(?<!\\s)|\\G)\\s*+,\\s*+([.;!?])");
     private static final Pattern PORT = Pattern.compile(":\\d*$");
     private static final Pattern DIGITS_AND_DOTS = Pattern.compile("[0-9.]+");
 

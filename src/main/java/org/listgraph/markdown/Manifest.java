@@ -82,6 +82,8 @@ public final class Manifest {
                 byFile.put(target, info);
             } catch (BadInputException e) {
                 mistakes.add(e.getMessage());
+                // Its id still names a list, so another entry's revisionOf naming it is no second mistake.
+                if (item.path("id").isTextual()) ids.putIfAbsent(item.path("id").asText().strip(), "");
             }
         }
         Map<String, String> revisionOf = new LinkedHashMap<>();

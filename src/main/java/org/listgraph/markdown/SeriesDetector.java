@@ -31,7 +31,7 @@ final class SeriesDetector {
     /** The spaced dash that starts a line's description ("Name - what it is"). */
     private static final Pattern DESCRIBED = Pattern.compile("\\s[-–—]\\s+\\S");
     /** Where a title's series prefix ends: "Understanding kubernetes networking: pods". */
-    private static final Pattern PREFIX_END = Pattern.compile("(?<!\\s)\\s*+(?::|(?<=\\s)[-–—]\\s|,\\s*+part\\b)");
+    private static final Pattern PREFIX_END = Pattern.compile("(?:(?<!\\s)|\\G)(?:\\s++[-–—]\\s|\\s*+(?::|,\\s*+part\\b))");
 
     /**
      * The series title, or empty when the line is a group rather than a series. {@code partTitle} says whether

@@ -40,7 +40,7 @@ final class TitleByline {
     /** ", A. Name", ", A. Name & B. Name", ", A. Name, B. Name and C. Name et al." closing a link's text. */
     private static final Pattern INITIALED_NAMES_AT_END = Pattern.compile(",\\s+(" + INITIALED
             + "(?:(?:\\s*,\\s*(?:and\\s+|&\\s*)?|\\s+(?:&|and)\\s+)" + INITIALED + ")*)(?:,?\\s+et\\s+al\\.?)?\\s*$");
-    private static final Pattern NAME_SEPARATOR = Pattern.compile("(?<!\\s)(?:\\s*+,\\s*+(?:and\\s++|&\\s*+)?|\\s++(?:&|and)\\s++)");
+    private static final Pattern NAME_SEPARATOR = Pattern.compile("(?:(?<!\\s)|\\G)(?:\\s*+,\\s*+(?:and\\s++|&\\s*+)?|\\s++(?:&|and)\\s++)");
     /** ", by Name" closing a link's text: the comma makes it a byline whatever the name's shape. */
     private static final Pattern COMMA_BY_AT_END = Pattern.compile(",\\s+[bB]y\\s+(\\S.*)$");
     /** Surnames that make "M.I.T. Press" or "A. B. Books" an organisation, not a person. */

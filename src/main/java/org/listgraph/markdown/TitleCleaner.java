@@ -13,7 +13,7 @@ final class TitleCleaner {
     private static final Pattern HIGHLIGHT = Pattern.compile("==(.+?)==");
     private static final Pattern SITE_PREFIX = Pattern.compile("^([\\p{L}\\p{N}][\\p{L}\\p{N}.-]*)\\s*(?::|\\s[-–—]\\s)\\s*(\\S.*)$");
     /** A format or language tag closing a title: "(PDF)", "[video]", "(Chinese)", "(2nd edition)" stays. */
-    private static final Pattern FORMAT_TAG = Pattern.compile("(?i)(?<!\\s)\\s*+[(\\[](?:pdf|html|epub|mobi|video|audio|slides|podcast|"
+    private static final Pattern FORMAT_TAG = Pattern.compile("(?i)(?:(?<!\\s)|\\G)\\s*+[(\\[](?:pdf|html|epub|mobi|video|audio|slides|podcast|"
             + "chinese|english|spanish|french|german|russian|japanese|portuguese|korean|italian|turkish|persian|arabic)[)\\]]$");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern QUOTED = Pattern.compile("^[\"“„«‘'].*[\"”«»’']$");

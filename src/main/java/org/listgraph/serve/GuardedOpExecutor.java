@@ -21,6 +21,7 @@ import org.apache.jena.sparql.engine.join.Join;
 import org.apache.jena.sparql.engine.main.OpExecutorFactory;
 import org.apache.jena.tdb2.solver.OpExecutorTDB2;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -45,9 +46,10 @@ final class GuardedOpExecutor extends OpExecutorTDB2 {
 
     @Override
     protected QueryIterator exec(Op op, QueryIterator input) {
+        boolean outermost = level < TOP_LEVEL; // super.exec raises the level while it runs
         QueryIterator rows = super.exec(op, input);
         // Every operator's rows pass the pace, so a long query is paced wherever its work is.
-        return pace == null ? rows : new QueryPacing.Paced(rows, pace, execCxt);
+        return pace == null ? rows : new QueryPacing.Paced(rows, pace, outermost, execCxt);
     }
 
     @Override
@@ -55,12 +57,14 @@ final class GuardedOpExecutor extends OpExecutorTDB2 {
         long offset = Math.max(0, opSlice.getStart()), length = opSlice.getLength();
         Op below = opSlice.getSubOp();
         // Jena sorts only small slices as a top-N; a LIMIT of thousands (the row cap's, say) sorted everything,
-        // holding every row. A slice of a sort needs only its first offset + length rows.
-        if (ledger != null && length >= 0 && offset + length <= Integer.MAX_VALUE / 2) {
+        // holding every row. A slice of a sort needs only its first offset + length rows, when they are few
+        // enough to hold (Jena sizes a top-N's heap up front, so a larger one is sorted under the ledger instead).
+        if (ledger != null && length >= 0 && length <= ledger.perQuery() && offset <= ledger.perQuery() - length) {
+            int top = (int) (offset + length);
             if (below instanceof OpOrder order) {
-                below = new OpTopN(order.getSubOp(), (int) (offset + length), order.getConditions());
+                below = new OpTopN(order.getSubOp(), top, order.getConditions());
             } else if (below instanceof OpProject project && project.getSubOp() instanceof OpOrder order) {
-                below = new OpProject(new OpTopN(order.getSubOp(), (int) (offset + length), order.getConditions()), project.getVars());
+                below = new OpProject(new OpTopN(order.getSubOp(), top, order.getConditions()), project.getVars());
             }
         }
         return new LazySlice(exec(below, input), opSlice.getStart(), length, execCxt);
@@ -76,8 +80,8 @@ final class GuardedOpExecutor extends OpExecutorTDB2 {
     @Override
     protected QueryIterator execute(OpTopN opTop, QueryIterator input) {
         if (ledger == null) return super.execute(opTop, input);
-        // Jena's top-N sizes its heap to N up front, so a huge N is sorted whole instead: the ledger then bounds what is held.
-        if (opTop.getLimit() > Integer.MAX_VALUE / 2) {
+        // Jena's top-N sizes its heap to N up front, so an N over the cap is sorted whole instead: the ledger then bounds what is held.
+        if (opTop.getLimit() > ledger.perQuery()) {
             Op sorted = new OpOrder(opTop.getSubOp(), opTop.getConditions());
             return new LazySlice(exec(sorted, input), 0, opTop.getLimit(), execCxt);
         }
@@ -91,7 +95,13 @@ final class GuardedOpExecutor extends OpExecutorTDB2 {
     protected QueryIterator execute(OpGroup opGroup, QueryIterator input) {
         if (ledger == null) return super.execute(opGroup, input);
         QueryIterator rows = exec(opGroup.getSubOp(), input);
-        if (!opGroup.getGroupVars().isEmpty()) rows = HeldRowsCounter.groups(rows, ledger, opGroup.getGroupVars(), execCxt);
+        // An aggregate over DISTINCT values (COUNT(DISTINCT ?x)) keeps every value it has seen, per group.
+        List<org.apache.jena.sparql.expr.ExprList> distinct = opGroup.getAggregators().stream().map(a -> a.getAggregator())
+                .filter(a -> a.asSparqlExpr(null).toUpperCase(java.util.Locale.ROOT).contains("DISTINCT") && a.getExprList() != null)
+                .map(org.apache.jena.sparql.expr.aggregate.Aggregator::getExprList).toList();
+        if (!opGroup.getGroupVars().isEmpty() || !distinct.isEmpty()) {
+            rows = HeldRowsCounter.groups(rows, ledger, opGroup.getGroupVars(), distinct, execCxt);
+        }
         return new QueryIterGroup(rows, opGroup.getGroupVars(), opGroup.getAggregators(), execCxt);
     }
 

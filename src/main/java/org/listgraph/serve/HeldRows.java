@@ -43,6 +43,11 @@ final class HeldRows {
         private Ledger() {
         }
 
+        /** The most rows this query may hold. */
+        long perQuery() {
+            return perQuery;
+        }
+
         /** Counts one more held row, or ends the query when a cap would be passed. */
         void hold() {
             if (released) return; // a late iterator of a query already answered

@@ -16,11 +16,16 @@ import java.util.concurrent.TimeUnit;
  * of CPU time must hold one of a few permits (half the cores) to go on, and waits without using the
  * CPU until one is free or its deadline passes (then it ends with 503, as at its timeout). CPU time,
  * not time on the clock: a short query slowed by a busy server is never held back, so ten hostile
- * cross products cannot take both cores from everyday queries.
+ * cross products cannot take both cores from everyday queries. Holders take turns (a permit is
+ * given back after {@value #SLICE_MILLIS} ms when others wait) and never hold one while a row is
+ * being written to the client, so a client that stops reading cannot keep it.
  */
 final class QueryPacing {
     /** Where a query's {@link Pace} sits in its execution context. */
     static final Symbol PACE = Symbol.create("urn:listgraph:pace");
+
+    static final long SLICE_MILLIS = 100;
+    private static final long SLICE_NANOS = SLICE_MILLIS * 1_000_000;
 
     private final Semaphore heavy;
     private final long heavyAfterNanos;
@@ -51,6 +56,7 @@ final class QueryPacing {
         private final long cpuAtStart;
         private int rows;
         private boolean holding;
+        private long acquiredAt;
         private boolean ended;
 
         private Pace(long started, long cpuAtStart) {
@@ -60,8 +66,30 @@ final class QueryPacing {
 
         /** Called for each row any operator passes on: cheap, and every 1,024 rows looks at the clock. */
         void row() {
-            if ((++rows & 0x3FF) != 0 || holding || ended) return;
-            if (THREADS.getCurrentThreadCpuTime() - cpuAtStart < heavyAfterNanos) return;
+            if ((++rows & 0x3FF) != 0 || ended) return;
+            if (holding) {
+                // Take turns: after a slice, go to the back of the queue when others wait.
+                if (System.nanoTime() - acquiredAt >= SLICE_NANOS && heavy.hasQueuedThreads()) {
+                    release();
+                    acquire();
+                }
+                return;
+            }
+            if (THREADS.getCurrentThreadCpuTime() - cpuAtStart >= heavyAfterNanos) acquire();
+        }
+
+        /** Before a row goes to the client: no permit is held while the answer is written. */
+        void handout() {
+            release();
+        }
+
+        /** Gives the permit back for good, if the query holds one. */
+        void end() {
+            ended = true;
+            release();
+        }
+
+        private void acquire() {
             long left = timeoutNanos - (System.nanoTime() - started);
             try {
                 if (left <= 0 || !heavy.tryAcquire(left, TimeUnit.NANOSECONDS)) throw new QueryCancelledException();
@@ -70,11 +98,10 @@ final class QueryPacing {
                 throw new QueryCancelledException();
             }
             holding = true;
+            acquiredAt = System.nanoTime();
         }
 
-        /** Gives the permit back, if the query took one. */
-        void end() {
-            ended = true;
+        private void release() {
             if (holding) {
                 holding = false;
                 heavy.release();
@@ -82,13 +109,15 @@ final class QueryPacing {
         }
     }
 
-    /** Passes rows through, telling the query's pace about each. */
+    /** Passes rows through, telling the query's pace about each; the outermost one also gives the permit back before each row leaves. */
     static final class Paced extends QueryIter1 {
         private final Pace pace;
+        private final boolean outermost;
 
-        Paced(QueryIterator input, Pace pace, ExecutionContext execCxt) {
+        Paced(QueryIterator input, Pace pace, boolean outermost, ExecutionContext execCxt) {
             super(input, execCxt);
             this.pace = pace;
+            this.outermost = outermost;
         }
 
         @Override
@@ -99,7 +128,9 @@ final class QueryPacing {
         @Override
         protected Binding moveToNextBinding() {
             pace.row();
-            return getInput().nextBinding();
+            Binding next = getInput().nextBinding();
+            if (outermost) pace.handout();
+            return next;
         }
 
         @Override

@@ -36,7 +36,7 @@ public final class QueryRunner {
     private static final java.util.regex.Pattern LEXICAL = java.util.regex.Pattern.compile(
             "^Lexical error at line (\\d+), column (\\d+)\\.\\s+Encountered: .*? after prefix \"(.*)\"$");
     private static final java.util.regex.Pattern JENA_POSITION = java.util.regex.Pattern.compile(
-            "(?i)(?:^\\s*+line \\d++, column \\d++:\\s*+|(?<!\\s)\\s*+at line \\d++, column \\d++\\.?)");
+            "(?i)(?:^\\s*+line \\d++, column \\d++:\\s*+|(?:(?<!\\s)|\\G)\\s*+at line \\d++, column \\d++\\.?)");
 
     /**
      * Parses a query with the standard prefixes (lg:, dct:, foaf:, skos:, schema:, prov:, rdf:, rdfs:,
@@ -115,24 +115,29 @@ public final class QueryRunner {
         return Txn.calculateRead(dsg, () -> {
             try (QueryExec exec = QueryExec.dataset(dsg).query(query).set(org.apache.jena.query.ARQ.httpServiceAllowed, request.allowService()).build()) {
                 return answer.write(exec, out);
+            } catch (org.apache.jena.query.QueryDeniedException e) {
+                // A SERVICE the check above could not see (inside FILTER EXISTS): Jena refused it.
+                throw new UsageException(request.origin() + ": the query uses SERVICE, which would make this machine fetch from another "
+                        + "endpoint; give --allow-service to let it");
             } catch (org.apache.jena.sparql.engine.http.QueryExceptionHTTP e) {
                 String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip();
-                throw new BadInputException(request.origin() + ": error: SERVICE <" + service + "> failed (" + why
+                throw new BadInputException(request.origin() + ": error: SERVICE " + (service == null ? "" : "<" + service + "> ") + "failed (" + why
                         + "); check the URL and that the endpoint is up, or add SILENT after SERVICE to go on without it", e);
             }
         });
     }
 
-    /** The IRI of the query's first SERVICE clause, or null when it has none. */
+    /** The IRI of the query's first SERVICE clause, subqueries included, or null when it has none. */
     private static String firstService(Query query) {
         if (query.getQueryPattern() == null) return null;
         String[] found = {null};
-        org.apache.jena.sparql.syntax.ElementWalker.walk(query.getQueryPattern(), new org.apache.jena.sparql.syntax.ElementVisitorBase() {
-            @Override
-            public void visit(org.apache.jena.sparql.syntax.ElementService el) {
-                if (found[0] == null) found[0] = el.getServiceNode().isURI() ? el.getServiceNode().getURI() : el.getServiceNode().toString();
-            }
-        });
+        org.apache.jena.sparql.algebra.OpWalker.walk(org.apache.jena.sparql.algebra.Algebra.compile(query),
+                new org.apache.jena.sparql.algebra.OpVisitorBase() {
+                    @Override
+                    public void visit(org.apache.jena.sparql.algebra.op.OpService op) {
+                        if (found[0] == null) found[0] = op.getService().isURI() ? op.getService().getURI() : op.getService().toString();
+                    }
+                });
         return found[0];
     }
 
@@ -149,14 +154,7 @@ public final class QueryRunner {
     /** The first column of a SELECT at a remote endpoint, as strings. */
     public static List<String> column(RemoteEndpoint endpoint, String sparql) {
         Query query = parse(sparql, "query", org.listgraph.identity.IriMinter.DEFAULT_BASE);
-        return endpoint.call(() -> {
-            var b = org.apache.jena.sparql.exec.http.QueryExecHTTP.service(endpoint.url()).httpClient(endpoint.httpClient()).query(query)
-                    .timeout(endpoint.readTimeout().toMillis());
-            endpoint.headers().forEach(b::httpHeader);
-            try (QueryExec exec = b.build()) {
-                return endpoint.answer(exec, () -> column(exec));
-            }
-        });
+        return endpoint.call(() -> endpoint.answer(() -> remote(endpoint, query), QueryRunner::column));
     }
 
     private static List<String> column(QueryExec exec) {
@@ -174,14 +172,15 @@ public final class QueryRunner {
     public static long run(RemoteEndpoint endpoint, QueryRequest request, OutputStream out) {
         Query query = prepare(request);
         QueryAnswer answer = QueryAnswer.of(query, request);
-        return endpoint.call(() -> {
-            var b = org.apache.jena.sparql.exec.http.QueryExecHTTP.service(endpoint.url()).httpClient(endpoint.httpClient()).query(query)
-                    .timeout(endpoint.readTimeout().toMillis());
-            endpoint.headers().forEach(b::httpHeader);
-            try (QueryExec exec = b.build()) {
-                return endpoint.answer(exec, () -> answer.write(exec, out));
-            }
-        });
+        return endpoint.call(() -> endpoint.answer(() -> remote(endpoint, query), exec -> answer.write(exec, out)));
+    }
+
+    /** An execution of {@code query} at the endpoint, with its credentials and read timeout (for the answer's headers). */
+    private static QueryExec remote(RemoteEndpoint endpoint, Query query) {
+        var b = org.apache.jena.sparql.exec.http.QueryExecHTTP.service(endpoint.url()).httpClient(endpoint.httpClient()).query(query)
+                .timeout(endpoint.readTimeout().toMillis());
+        endpoint.headers().forEach(b::httpHeader);
+        return b.build();
     }
 
 }

@@ -114,20 +114,28 @@ public final class RemoteEndpoint {
     }
 
     /**
-     * Runs {@code work} over {@code exec}'s answer and gives up when the whole answer has not
-     * arrived within the read timeout (a server may send its headers and then a byte now and then).
-     * The work runs on a daemon thread of its own: a read blocked on Java's HTTP client can be
+     * Opens a query execution with {@code open} and runs {@code work} over its answer, giving up when
+     * the whole answer has not arrived within the read timeout (a server may send its headers and
+     * then a byte now and then, or nothing). Both run on a daemon thread of their own, closing
+     * included (Jena's close reads from the stream): a read blocked on Java's HTTP client can be
      * neither interrupted nor aborted through Jena, so it is left behind and ends with the process.
      */
-    <T> T answer(org.apache.jena.sparql.exec.QueryExec exec, Supplier<T> work) {
-        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(work::get);
+    <T> T answer(Supplier<org.apache.jena.sparql.exec.QueryExec> open, java.util.function.Function<org.apache.jena.sparql.exec.QueryExec, T> work) {
+        java.util.concurrent.atomic.AtomicReference<org.apache.jena.sparql.exec.QueryExec> running = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(() -> {
+            try (org.apache.jena.sparql.exec.QueryExec exec = open.get()) {
+                running.set(exec);
+                return work.apply(exec);
+            }
+        });
         Thread reader = new Thread(task, "listgraph-endpoint-answer");
         reader.setDaemon(true);
         reader.start();
         try {
             return task.get(readTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
-            exec.abort(); // the reader fails at its next read, if one ever comes
+            var exec = running.get();
+            if (exec != null) exec.abort(); // the reader fails at its next read, if one ever comes
             throw tooSlow(e);
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
@@ -135,7 +143,6 @@ public final class RemoteEndpoint {
             throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            exec.abort();
             throw new BadInputException(url + ": error: interrupted while reading the answer", e);
         }
     }

@@ -52,6 +52,12 @@ public final class TdbStore implements AutoCloseable {
     }
 
     /** Opens (or creates, when {@code create}) the store in {@code dir}. */
+    /**
+     * The files a build writes beside its store (and the store's journal): only their temporary files
+     * are tidied when a store opens, since the store's folder may be anyone's (--db ~/tdb2).
+     */
+    public static final java.util.Set<String> BUILD_OUTPUTS = java.util.Set.of("graph.ttl", "merges.csv", "merges.md", "problems.txt", "report.html");
+
     public static TdbStore open(Path dir, boolean create) {
         if (!create && !isStore(dir)) {
             throw new BadInputException(dir + ": error: no store here; run './listgraph build' or 'load' first, or point --db at a store folder");
@@ -66,7 +72,9 @@ public final class TdbStore implements AutoCloseable {
                 org.listgraph.export.CommitJournal.recover(store.journal(), store::reached);
                 // Files a build was writing when it was killed, before it had a journal (up to the size of graph.ttl):
                 // whatever opens the store next removes them, so they do not wait for the next build.
-                org.listgraph.export.AtomicFile.removeLeftovers(store.journal().getParent());
+                java.util.Set<String> ours = new java.util.HashSet<>(BUILD_OUTPUTS);
+                ours.add(store.journal().getFileName().toString());
+                org.listgraph.export.AtomicFile.removeLeftovers(store.journal().getParent(), ours);
             } catch (RuntimeException e) {
                 // Only a command that writes the store must settle its files first; one that reads it (query, export,
                 // serve) answers from the store as it is and leaves the journal for the next build, which says what is wrong.

@@ -57,6 +57,16 @@ class QueryEndpointSafetyTest {
                 // the client went away, as it should
             }
         });
+        fake.createContext("/stall", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/sparql-results+json");
+            exchange.sendResponseHeaders(200, 0);
+            try {
+                Thread.sleep(60_000); // headers, then nothing at all
+            } catch (InterruptedException e) {
+                // stopped with the fake
+            }
+            exchange.close();
+        });
         fake.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r);
             t.setDaemon(true);
@@ -93,6 +103,16 @@ class QueryEndpointSafetyTest {
     }
 
     @Test
+    void anEndpointThatSendsHeadersAndThenNothingIsLeftAtTheReadTimeout() {
+        long start = System.nanoTime();
+        CliTest.Run r = CliTest.run("query", "--endpoint", url + "/stall", "--read-timeout", "2s", "SELECT * WHERE { ?s ?p ?o }");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(Main.BAD_INPUT, r.code(), r.err());
+        assertTrue(seconds < 6, "left after " + seconds + " s");
+        assertTrue(r.err().contains("did not send its whole answer within 2.0 s"), r.err());
+    }
+
+    @Test
     void aLocalQueryWithServiceIsRefusedUnlessAllowedAndAClosedPortIsOneClearLine() throws IOException {
         Path data = tmp.resolve("d.ttl");
         Files.writeString(data, "<urn:a> <urn:b> \"c\" .\n");
@@ -105,6 +125,10 @@ class QueryEndpointSafetyTest {
         assertEquals(Main.USAGE, refused.code(), refused.err());
         assertTrue(refused.err().contains("SERVICE <http://127.0.0.1:" + closed + "/sparql> would make this machine fetch"), refused.err());
         assertTrue(refused.err().contains("--allow-service"), refused.err());
+
+        CliTest.Run inSubquery = CliTest.run("query", "--data", data.toString(),
+                "SELECT * WHERE { { SELECT * WHERE { SERVICE <http://127.0.0.1:" + closed + "/sparql> { ?x ?y ?z } } } }");
+        assertEquals(Main.USAGE, inSubquery.code(), "a SERVICE inside a subquery is seen too: " + inSubquery.err());
 
         CliTest.Run allowed = CliTest.run("query", "--data", data.toString(), "--allow-service", query);
         assertEquals(Main.BAD_INPUT, allowed.code(), allowed.err());

@@ -238,11 +238,13 @@ class StoreLifecycleTest {
         Path report = Files.writeString(output.resolve(".report.html." + gone + ".-42.tmp"), "half a report");
         Path running = Files.writeString(output.resolve(".graph.ttl." + ProcessHandle.current().pid() + ".1.tmp"), "being written");
         Path other = Files.writeString(output.resolve("notes.tmp"), "not ours");
+        Path foreign = Files.writeString(output.resolve(".notes.txt." + gone + ".1.tmp"), "another program's, by the same naming");
         CliTest.Run r = CliTest.run("query", "--db", db(), "ASK { ?s ?p ?o }");
         assertEquals(Main.OK, r.code(), r.err());
         assertFalse(Files.exists(leftover), "a dead build's graph.ttl in progress is removed");
         assertFalse(Files.exists(report));
         assertTrue(Files.exists(running), "a file a live process is writing stays");
         assertTrue(Files.exists(other), "a file that is not ours stays");
+        assertTrue(Files.exists(foreign), "only the temporary files of what a build writes are removed");
     }
 }

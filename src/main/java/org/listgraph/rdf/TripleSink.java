@@ -6,7 +6,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 
 /** Adds triples to a graph with the few literal forms listgraph uses (xsd:integer, never xsd:long). */
-final class TripleSink {
+public final class TripleSink {
     /**
      * Control characters that XML 1.0 cannot carry even escaped: a stray one in a list would make the RDF/XML
      * export fail and the server's SPARQL XML results ill-formed, and it is never meant as text.
@@ -27,9 +27,18 @@ final class TripleSink {
     }
 
     void text(Node s, Node p, String value) {
-        if (value == null) return;
+        String clean = literal(value);
+        if (clean != null) graph.add(s, p, NodeFactory.createLiteralString(clean));
+    }
+
+    /**
+     * The lexical form a text value gets in the graph, or null when it gets no triple (null, or blank once the
+     * characters XML cannot carry are gone): for figures computed beside the graph that must agree with it.
+     */
+    public static String literal(String value) {
+        if (value == null) return null;
         String clean = NOT_XML.matcher(value).replaceAll("");
-        if (!clean.isBlank()) graph.add(s, p, NodeFactory.createLiteralString(clean));
+        return clean.isBlank() ? null : clean;
     }
 
     void integer(Node s, Node p, long value) {

@@ -1,0 +1,143 @@
+package org.listgraph.export;
+
+import org.listgraph.identity.Identified;
+import org.listgraph.rdf.TripleSink;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The figures of {@code report.html}, counted from identity's results (the lists and the shared nodes)
+ * rather than by SPARQL aggregation over the graph: the same numbers the graph gives (a test checks
+ * each one against SPARQL over the store), at the cost of one pass over the resources.
+ */
+public record ReportFigures(List<ListRow> lists, Totals totals, SortedMap<String, Integer> overlap,
+                            SortedMap<String, SortedMap<String, Integer>> kinds, List<Ranked> authors, List<Ranked> topics,
+                            List<SharedRow> shared) {
+    /** How many authors and topics the report ranks. */
+    public static final int TOP = 15;
+    /** A resource is "shared" from this many lists on. */
+    public static final int SHARED_FROM = 3;
+
+    /** A list with its title and the number of resources in it. */
+    public record ListRow(String iri, String title, int resources) {
+    }
+
+    /** Distinct resources, agents (organisations included), organisations and topics. */
+    public record Totals(int resources, int agents, int organizations, int topics) {
+    }
+
+    /** An author or topic, the name the report shows, and how many resources have it. */
+    public record Ranked(String iri, String name, int resources) {
+    }
+
+    /** A resource in {@link #SHARED_FROM} or more lists: its title, smallest URL, list count and the lists' titles. */
+    public record SharedRow(String iri, String title, String url, int lists, SortedSet<String> listTitles) {
+    }
+
+    public ReportFigures {
+        lists = List.copyOf(lists);
+        authors = List.copyOf(authors);
+        topics = List.copyOf(topics);
+        shared = List.copyOf(shared);
+    }
+
+    /** "a b" → resources lists a and b share (a = b: resources in the list); 0 when absent. */
+    public int overlap(String a, String b) {
+        return overlap.getOrDefault(a + " " + b, 0);
+    }
+
+    /** The figures of a conversion's lists and shared nodes. */
+    public static ReportFigures of(List<Identified.ListNode> listNodes, Identified.Shared shared) {
+        // Only what has a title in the graph is counted where the graph's figures join on titles (a blank title gets no triple).
+        Map<String, String> listTitles = new HashMap<>();
+        for (Identified.ListNode l : listNodes) {
+            String title = TripleSink.literal(l.document().info().title());
+            if (title != null) listTitles.put(l.iri(), title);
+        }
+        Map<String, Integer> perList = new HashMap<>();
+        SortedMap<String, Integer> overlap = new TreeMap<>();
+        SortedMap<String, SortedMap<String, Integer>> kinds = new TreeMap<>();
+        Map<String, Set<String>> byCreator = new HashMap<>();
+        Map<String, Set<String>> byTopic = new HashMap<>();
+        Map<String, String> topicLabels = new HashMap<>();
+        for (Identified.TopicNode t : shared.topics()) {
+            String label = TripleSink.literal(t.prefLabel());
+            if (label != null) topicLabels.put(t.iri(), label);
+        }
+        List<SharedRow> sharedRows = new ArrayList<>();
+        Set<String> resourceIris = new HashSet<>();
+        for (Identified.ResourceNode r : shared.resources()) {
+            resourceIris.add(r.iri());
+            List<String> in = List.copyOf(new TreeSet<>(r.listIris()));
+            for (String a : in) {
+                perList.merge(a, 1, Integer::sum);
+                for (String b : in) overlap.merge(a + " " + b, 1, Integer::sum);
+            }
+            for (var k : new TreeSet<>(r.kinds())) {
+                SortedMap<String, Integer> row = kinds.computeIfAbsent(k.localName(), x -> new TreeMap<>());
+                in.forEach(l -> row.merge(l, 1, Integer::sum));
+            }
+            r.creatorIris().forEach(c -> byCreator.computeIfAbsent(c, x -> new HashSet<>()).add(r.iri()));
+            r.topicIris().stream().filter(topicLabels::containsKey).forEach(t -> byTopic.computeIfAbsent(t, x -> new HashSet<>()).add(r.iri()));
+            String title = TripleSink.literal(r.title());
+            if (in.size() >= SHARED_FROM && title != null) {
+                SortedSet<String> titles = new TreeSet<>();
+                in.stream().map(listTitles::get).filter(java.util.Objects::nonNull).forEach(titles::add);
+                String url = r.urls().stream().min(Comparator.naturalOrder()).orElse("");
+                sharedRows.add(new SharedRow(r.iri(), title, url, in.size(), titles));
+            }
+        }
+        for (Identified.SeriesNode s : shared.series()) s.creatorIris().forEach(c -> byCreator.computeIfAbsent(c, x -> new HashSet<>()).add(s.iri()));
+
+        List<ListRow> lists = listNodes.stream().filter(l -> listTitles.containsKey(l.iri()))
+                .map(l -> new ListRow(l.iri(), listTitles.get(l.iri()), perList.getOrDefault(l.iri(), 0)))
+                .sorted(Comparator.comparing(ListRow::title).thenComparing(ListRow::iri)).toList();
+
+        Set<String> agents = new HashSet<>(), organizations = new HashSet<>(), topics = new HashSet<>();
+        Map<String, String> agentNames = new HashMap<>();
+        for (Identified.AgentNode a : shared.agents()) {
+            agents.add(a.iri());
+            if (a.organization()) organizations.add(a.iri());
+            agentNames.put(a.iri(), shownName(a));
+        }
+        for (Identified.OrganizationNode o : shared.organizations()) {
+            agents.add(o.iri());
+            organizations.add(o.iri());
+            String name = TripleSink.literal(o.name());
+            agentNames.putIfAbsent(o.iri(), name != null ? name : o.iri());
+        }
+        shared.topics().forEach(t -> topics.add(t.iri()));
+
+        sharedRows.sort(Comparator.comparingInt(SharedRow::lists).reversed()
+                .thenComparing(r -> r.title().toLowerCase(Locale.ROOT)).thenComparing(SharedRow::iri));
+        return new ReportFigures(lists, new Totals(resourceIris.size(), agents.size(), organizations.size(), topics.size()), overlap, kinds,
+                top(byCreator, c -> agentNames.getOrDefault(c, c)), top(byTopic, topicLabels::get), sharedRows);
+    }
+
+    /** The name shown for an agent: its first name in sort order, else its first handle, else its IRI. */
+    private static String shownName(Identified.AgentNode a) {
+        for (List<String> labels : List.of(a.names(), a.nicks())) {
+            String first = labels.stream().map(TripleSink::literal).filter(java.util.Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+            if (first != null) return first;
+        }
+        return a.iri();
+    }
+
+    /** The {@link #TOP} nodes with the most resources; ties by name, then IRI. */
+    private static List<Ranked> top(Map<String, Set<String>> resourcesOf, java.util.function.Function<String, String> name) {
+        return resourcesOf.entrySet().stream().map(e -> new Ranked(e.getKey(), name.apply(e.getKey()), e.getValue().size()))
+                .sorted(Comparator.comparingInt(Ranked::resources).reversed().thenComparing(Ranked::name).thenComparing(Ranked::iri))
+                .limit(TOP).toList();
+    }
+}

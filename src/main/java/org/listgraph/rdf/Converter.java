@@ -64,7 +64,10 @@ public final class Converter {
      * the list files in the same order as the lists (empty when the lists did not come from files).
      */
     public static final class Result {
-        private final Stats stats;
+        private Stats stats;
+        private final Stats uncounted;
+        /** Each graph's size, noted whenever a graph is made: the triple count then costs no graph of its own. */
+        private final java.util.concurrent.ConcurrentMap<String, Long> sizes = new java.util.concurrent.ConcurrentHashMap<>();
         private final List<Problem> problems;
         private final List<Identified.Decision> decisions;
         private final List<Identified.ListNode> lists;
@@ -77,7 +80,7 @@ public final class Converter {
 
         Result(Stats stats, List<Problem> problems, List<Identified.Decision> decisions, List<Identified.ListNode> lists,
                Identified.Resolution resolution, List<Path> files, String sharedGraph, org.apache.jena.graph.Graph shared) {
-            this.stats = stats;
+            this.uncounted = stats;
             this.problems = List.copyOf(problems);
             this.decisions = List.copyOf(decisions);
             this.lists = List.copyOf(lists);
@@ -122,7 +125,9 @@ public final class Converter {
         public org.apache.jena.graph.Graph graph(String name) {
             if (name.equals(sharedGraph)) return shared;
             if (!byGraph.containsKey(name)) throw new IllegalArgumentException("no graph " + name);
-            return ListTriples.of(byGraph.get(name), resolution);
+            org.apache.jena.graph.Graph g = ListTriples.of(byGraph.get(name), resolution);
+            sizes.putIfAbsent(name, (long) g.size());
+            return g;
         }
 
         /** The shared graph: resources, agents, topics and their links (held, as every list refers to it). */
@@ -150,7 +155,16 @@ public final class Converter {
             return dataset;
         }
 
-        public Stats stats() {
+        /** The counts; the number of triples is the sum of the graphs' sizes, each graph made for it only if it was not made yet. */
+        public synchronized Stats stats() {
+            if (stats == null) {
+                long triples = shared.size();
+                for (String name : byGraph.keySet()) {
+                    Long size = sizes.get(name);
+                    triples += size != null ? size : graph(name).size();
+                }
+                stats = new Stats(uncounted.lists(), uncounted.entries(), uncounted.resources(), uncounted.agents(), triples, uncounted.kinds());
+            }
             return stats;
         }
 
@@ -235,12 +249,11 @@ public final class Converter {
 
         Result finish(List<Path> files, java.util.function.Consumer<String> progress) {
             Identified.Resolution resolution = catalog.resolve();
-            progress.accept("counting the triples");
+            progress.accept("making the shared graph");
             Identified.Shared shared = resolution.shared();
             org.apache.jena.graph.Graph sharedTriples = SharedTriples.of(shared);
-            // The list graphs are made again whenever they are used; only their sizes are kept here.
-            long triples = sharedTriples.size();
-            for (Identified.ListNode list : lists) triples += ListTriples.of(list, resolution).size();
+            // The list graphs are made whenever they are used (the triple count adds up their sizes as they are made).
+            long triples = -1;
             java.util.SortedMap<String, Integer> kinds = new java.util.TreeMap<>();
             shared.resources().forEach(r -> r.kinds().forEach(k -> kinds.merge(k.localName(), 1, Integer::sum)));
             return new Result(new Stats(lists.size(), entries, shared.resources().size(), shared.agents().size() + shared.organizations().size(), triples, kinds),

@@ -2,6 +2,7 @@ package org.listgraph.store;
 
 import org.apache.jena.atlas.io.AWriterBase;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.out.NodeFormatter;
 import org.apache.jena.riot.out.NodeFormatterNT;
@@ -37,18 +38,52 @@ final class GraphHash {
     }
 
     /**
-     * One triple as N-Triples, written with the plain N-Triples formatter into one reused {@link LineWriter}:
-     * Jena's string writers indent (IndentedWriter pads every write) or lock per character (StringWriter),
-     * which made hashing a tenth of a build's CPU.
+     * One triple as N-Triples, as Jena's N-Triples formatter writes it. IRIs and simple or typed literals with no
+     * character that N-Triples escapes are written straight from the terms (most of a graph: formatting them through
+     * Jena's writer was most of the hashing time); anything else goes through {@code nt}, into one reused
+     * {@link LineWriter} (Jena's string writers indent or lock per character).
      */
     static String line(NodeFormatter nt, LineWriter out, Triple t) {
         out.text.setLength(0);
-        nt.format(out, t.getSubject());
+        term(nt, out, t.getSubject());
         out.print(' ');
-        nt.format(out, t.getPredicate());
+        term(nt, out, t.getPredicate());
         out.print(' ');
-        nt.format(out, t.getObject());
+        term(nt, out, t.getObject());
         return out.text.toString();
+    }
+
+    private static void term(NodeFormatter nt, LineWriter out, Node n) {
+        StringBuilder text = out.text;
+        if (n.isURI() && plainIri(n.getURI())) {
+            text.append('<').append(n.getURI()).append('>');
+        } else if (n.isLiteral() && n.getLiteralLanguage().isEmpty() && plainString(n.getLiteralLexicalForm())
+                && (XSD_STRING.equals(n.getLiteralDatatypeURI()) || plainIri(n.getLiteralDatatypeURI()))) {
+            text.append('"').append(n.getLiteralLexicalForm()).append('"');
+            if (!XSD_STRING.equals(n.getLiteralDatatypeURI())) text.append("^^<").append(n.getLiteralDatatypeURI()).append('>');
+        } else {
+            nt.format(out, n);
+        }
+    }
+
+    private static final String XSD_STRING = org.apache.jena.datatypes.xsd.XSDDatatype.XSDstring.getURI();
+
+    /** No character N-Triples escapes in an IRI (controls, space, and <>"{}|^`\). */
+    private static boolean plainIri(String iri) {
+        for (int i = 0, n = iri.length(); i < n; i++) {
+            char c = iri.charAt(i);
+            if (c <= ' ' || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' || c == '^' || c == '`' || c == '\\') return false;
+        }
+        return true;
+    }
+
+    /** No character an N-Triples string escapes (quote, backslash, line breaks, tab, form feed, the replacement character). */
+    private static boolean plainString(String lex) {
+        for (int i = 0, n = lex.length(); i < n; i++) {
+            char c = lex.charAt(i);
+            if (c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\uFFFD') return false;
+        }
+        return true;
     }
 
     /** A writer into a plain StringBuilder, reused line after line: no indenting, no locking, no flushing. */

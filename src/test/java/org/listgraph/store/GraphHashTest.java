@@ -25,12 +25,15 @@ class GraphHashTest {
         Seeds.convert().dataset().find().forEachRemaining(q -> g.add(q.asTriple()));
         var s = NodeFactory.createURI("https://example.org/s");
         var p = NodeFactory.createURI("https://example.org/p");
-        for (String text : new String[]{"quote \" back \\ slash", "line\nbreak\r\ttab", "Träfik 日本語 🌟", "\u0001\u007f control"}) {
+        for (String text : new String[]{"quote \" back \\ slash", "line\nbreak\r\ttab", "Träfik 日本語 🌟", "\u0001\u007f control", "form\ffeed \b back \uFFFD replaced", "plain"}) {
             g.add(Triple.create(s, p, NodeFactory.createLiteralString(text)));
             g.add(Triple.create(s, p, NodeFactory.createLiteralLang(text, "en-GB")));
         }
         g.add(Triple.create(s, p, NodeFactory.createLiteralDT("2024-01-02", org.apache.jena.datatypes.xsd.XSDDatatype.XSDdate)));
         g.add(Triple.create(s, p, NodeFactory.createURI("https://example.org/a b>{}|^`\\")));
+        g.add(Triple.create(s, p, NodeFactory.createLiteralDT("12", org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger)));
+        g.add(Triple.create(s, p, NodeFactory.createLiteralDT("x", NodeFactory.getType("https://example.org/odd type"))));
+        g.add(Triple.create(NodeFactory.createBlankNode("b0"), p, NodeFactory.createURI("https://example.org/ünïcode/\u00e9")));
         assertTrue(g.size() > 5000);
         NodeFormatterNT nt = new NodeFormatterNT();
         GraphHash.LineWriter out = new GraphHash.LineWriter();

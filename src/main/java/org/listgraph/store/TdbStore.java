@@ -350,16 +350,22 @@ public final class TdbStore implements AutoCloseable {
     /**
      * Makes the stored graph {@code g} equal to {@code content} by deleting and adding only the triples
      * that differ: the shared graph changes with almost any edit, and rewriting its millions of triples
-     * whole made reloading one list of a thousand slower than building them all.
+     * whole made reloading one list of a thousand slower than building them all. One scan of the stored
+     * graph finds what is gone and fingerprints what stays; only triples whose fingerprint is not there are
+     * added (asking the store about each triple of the new graph took most of a one-list reload).
      */
     private void replace(Node g, org.apache.jena.graph.Graph content) {
         java.util.List<org.apache.jena.graph.Triple> gone = new java.util.ArrayList<>();
+        TripleFingerprints kept = new TripleFingerprints();
         dsg.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
-            if (!content.contains(q.asTriple())) gone.add(q.asTriple());
+            org.apache.jena.graph.Triple t = q.asTriple();
+            if (content.contains(t)) kept.add(t);
+            else gone.add(t);
         });
         gone.forEach(t -> dsg.delete(g, t.getSubject(), t.getPredicate(), t.getObject()));
+        if (kept.size() == content.size()) return; // every triple of the new graph is stored already
         content.find().forEachRemaining(t -> {
-            if (!dsg.contains(g, t.getSubject(), t.getPredicate(), t.getObject())) dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject());
+            if (!kept.contains(t)) dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject());
         });
     }
 

@@ -90,6 +90,40 @@ class StoreLifecycleTest {
     }
 
     @Test
+    void aBuildAfterAnEditLeavesTheSameStoreAndFilesAsAFullBuildOfTheEditedLists() throws IOException {
+        Path cs224 = lists.resolve("cs224-dev-meetup-container-networking.md");
+        List<String> lines = Files.readAllLines(cs224);
+        String dropped = lines.stream().filter(l -> l.contains("](http")).skip(3).findFirst().orElseThrow();
+        List<String> edited = new java.util.ArrayList<>(lines.stream().filter(l -> !l.equals(dropped)).toList());
+        edited.add("* [A new post](https://example.org/a-new-post) by Tim Hockin");
+        Files.write(cs224, edited);
+        CliTest.Run again = CliTest.run("build", "--lists", lists.toString(), "--output", output.toString());
+        assertTrue(again.out().contains("store: 2 graphs written, 4 unchanged, 0 removed"), again.out());
+
+        Path fresh = tmp.resolve("fresh");
+        assertEquals(Main.OK, CliTest.run("build", "--lists", lists.toString(), "--output", fresh.toString()).code());
+        List<String> full = quadsBesideMeta(fresh), incremental = quadsBesideMeta(output);
+        var inFull = new java.util.HashSet<>(full);
+        var inIncremental = new java.util.HashSet<>(incremental);
+        List<String> missing = full.stream().filter(q -> !inIncremental.contains(q)).limit(10).toList();
+        List<String> extra = incremental.stream().filter(q -> !inFull.contains(q)).limit(10).toList();
+        assertTrue(missing.isEmpty() && extra.isEmpty(), "the store's graphs differ from a full build's: missing " + missing + ", extra " + extra);
+        assertEquals(full, incremental);
+        for (String file : List.of("graph.ttl", "report.html", "problems.txt", "merges.csv", "merges.md")) {
+            assertArrayEquals(Files.readAllBytes(fresh.resolve(file)), Files.readAllBytes(output.resolve(file)), file);
+        }
+    }
+
+    /** The store's quads as sorted N-Quads lines, without the metadata graph (which says when each graph was written). */
+    private static List<String> quadsBesideMeta(Path out) {
+        CliTest.Run r = CliTest.run("export", "--db", out.resolve("tdb2").toString(), "-f", "nq");
+        assertEquals(Main.OK, r.code(), r.err());
+        List<String> quads = r.out().lines().filter(l -> !l.endsWith("<" + BASE + "graph/meta> .")).sorted().toList();
+        assertTrue(quads.size() > 5000, "the seeds' graphs are there");
+        return quads;
+    }
+
+    @Test
     void aListThatIsGoneIsRemovedFromTheStoreWithALineSayingSo() throws IOException {
         Files.delete(lists.resolve("cs224-dev-meetup-container-networking.md"));
         String manifest = Files.readString(lists.resolve("lists.json"));

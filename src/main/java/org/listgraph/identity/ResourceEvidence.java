@@ -6,7 +6,6 @@ import org.listgraph.entry.LinkRole;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -26,20 +25,20 @@ final class ResourceEvidence {
 
     final Map<String, Integer> titles = new TreeMap<>();
     final KindEvidence kind = new KindEvidence();
-    final SortedSet<String> urls = new TreeSet<>();
-    final SortedSet<String> canonicals = new TreeSet<>();
-    final SortedSet<String> recordings = new TreeSet<>();
-    final SortedSet<String> slides = new TreeSet<>();
-    final SortedSet<String> creators = new TreeSet<>();
+    final CompactSortedSet urls = new CompactSortedSet();
+    final CompactSortedSet canonicals = new CompactSortedSet();
+    final CompactSortedSet recordings = new CompactSortedSet();
+    final CompactSortedSet slides = new CompactSortedSet();
+    final CompactSortedSet creators = new CompactSortedSet();
     /** Agent keys that some entry names as this work's only author. */
-    final SortedSet<String> soleAuthors = new TreeSet<>();
-    final SortedSet<String> topics = new TreeSet<>();
+    final CompactSortedSet soleAuthors = new CompactSortedSet();
+    final CompactSortedSet topics = new CompactSortedSet();
     /** Topics of the scheme that an entry's title or description names, besides those it is listed under. */
-    final SortedSet<String> derived = new TreeSet<>();
-    final SortedSet<String> lists = new TreeSet<>();
-    final SortedSet<String> parts = new TreeSet<>();
-    final SortedSet<String> partOf = new TreeSet<>();
-    final SortedSet<String> related = new TreeSet<>();
+    final CompactSortedSet derived = new CompactSortedSet();
+    final CompactSortedSet lists = new CompactSortedSet();
+    final CompactSortedSet parts = new CompactSortedSet();
+    final CompactSortedSet partOf = new CompactSortedSet();
+    final CompactSortedSet related = new CompactSortedSet();
 
     /** Records what one entry of a list says of this resource: its title, kind, URLs, recordings, slides and list. */
     void add(Entry e, String canonical, KindClassifier.Verdict verdict, String listIri, UrlCanonicalizer canonicalizer) {

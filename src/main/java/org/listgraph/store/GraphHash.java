@@ -12,7 +12,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** The SHA-256 of a graph's sorted N-Triples: equal for equal content, whatever the order of insertion. */
 final class GraphHash {
@@ -21,18 +24,36 @@ final class GraphHash {
 
     /**
      * The hash of the graph's triples as N-Triples lines ("s p o", no final dot), sorted and joined by
-     * newlines. The digest is fed line by line: joining a large graph's lines first held a second copy.
+     * newlines. Sorted lines come grouped by subject, the groups in the order of "subject term + space"
+     * (a subject's term holds no raw space, so one group's prefix never starts another's): so the lines are
+     * made and sorted one subject at a time, and a graph of millions of triples never has them all in memory
+     * (the shared graph's lines were a build's largest allocation).
      */
     static String of(Graph g) {
-        List<String> lines = new ArrayList<>();
         NodeFormatter nt = new NodeFormatterNT();
         LineWriter out = new LineWriter();
-        g.find().forEachRemaining(t -> lines.add(line(nt, out, t)));
-        lines.sort(null);
+        Set<Node> subjects = new HashSet<>();
+        g.find().forEachRemaining(t -> subjects.add(t.getSubject()));
+        List<Map.Entry<String, Node>> bySubject = new ArrayList<>(subjects.size());
+        for (Node s : subjects) {
+            out.text.setLength(0);
+            term(nt, out, s);
+            bySubject.add(Map.entry(out.text.append(' ').toString(), s));
+        }
+        subjects.clear();
+        bySubject.sort(Map.Entry.comparingByKey());
         MessageDigest digest = sha256();
-        for (int i = 0; i < lines.size(); i++) {
-            if (i > 0) digest.update((byte) '\n');
-            digest.update(lines.get(i).getBytes(StandardCharsets.UTF_8));
+        boolean first = true;
+        List<String> lines = new ArrayList<>();
+        for (Map.Entry<String, Node> subject : bySubject) {
+            lines.clear();
+            g.find(subject.getValue(), Node.ANY, Node.ANY).forEachRemaining(t -> lines.add(line(nt, out, t)));
+            lines.sort(null);
+            for (String l : lines) {
+                if (!first) digest.update((byte) '\n');
+                digest.update(l.getBytes(StandardCharsets.UTF_8));
+                first = false;
+            }
         }
         return HexFormat.of().formatHex(digest.digest());
     }

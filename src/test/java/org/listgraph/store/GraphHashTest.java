@@ -34,6 +34,13 @@ class GraphHashTest {
         g.add(Triple.create(s, p, NodeFactory.createLiteralDT("12", org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger)));
         g.add(Triple.create(s, p, NodeFactory.createLiteralDT("x", NodeFactory.getType("https://example.org/odd type"))));
         g.add(Triple.create(NodeFactory.createBlankNode("b0"), p, NodeFactory.createURI("https://example.org/ünïcode/\u00e9")));
+        // Subjects whose terms start alike: a group of lines must not be split by another subject's.
+        for (String iri : new String[]{"https://example.org/s/", "https://example.org/s0", "https://example.org/s b", "https://example.org/s>x", "https://example.org/s\u00e9"}) {
+            g.add(Triple.create(NodeFactory.createURI(iri), p, NodeFactory.createLiteralString("x")));
+            g.add(Triple.create(NodeFactory.createURI(iri), NodeFactory.createURI("https://example.org/p/"), s));
+        }
+        g.add(Triple.create(NodeFactory.createBlankNode("b0 "), p, NodeFactory.createLiteralString("y")));
+        g.add(Triple.create(NodeFactory.createBlankNode("b"), p, NodeFactory.createLiteralString("y")));
         assertTrue(g.size() > 5000);
         NodeFormatterNT nt = new NodeFormatterNT();
         GraphHash.LineWriter out = new GraphHash.LineWriter();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.listgraph.bench.Benchmark;
 import org.listgraph.bench.CorpusGenerator;
+import org.listgraph.bench.MinimumHeap;
 import org.listgraph.bench.QueryBench;
 import org.listgraph.entry.UsageException;
 import org.listgraph.export.AtomicFile;
@@ -19,6 +20,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -78,6 +80,10 @@ final class BenchCommand implements Runnable {
         Path scratch;
         @picocli.CommandLine.Mixin
         LimitsOption limits;
+        @Option(names = "--min-heap", description = "Also find the smallest -Xmx at which a build of the corpus completes: whole builds in "
+                + "child JVMs, bisecting from 64 MB to this JVM's maximum heap (to 32 MB or a tenth); a probe that takes over ten times "
+                + "the in-process build counts as not completing.")
+        boolean minHeap;
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -100,7 +106,19 @@ final class BenchCommand implements Runnable {
                     return code;
                 });
                 print(report, out);
-                AtomicFile.write(json, o -> o.write(json(report)));
+                MinimumHeap.Result heap = null;
+                if (minHeap) {
+                    Path probeOutput = work.resolve("heap-probe");
+                    List<String> args = new java.util.ArrayList<>(build);
+                    args.set(args.indexOf(buildOutput.toString()), probeOutput.toString());
+                    long deadline = (long) Math.ceil(10 * report.phase("build").seconds());
+                    heap = MinimumHeap.find(64, (int) (Runtime.getRuntime().maxMemory() >> 20), 32,
+                            mb -> ChildBuild.run(mb, args, probeOutput, work.resolve("heap-probe.log"), deadline));
+                    out.printf(Locale.ROOT, "smallest -Xmx that completes a build: %s%n", heap.megabytes() == 0 ? "none up to this JVM's heap"
+                            : String.format(Locale.ROOT, "%d MB (the build took %.1f s there; %d builds tried)", heap.megabytes(), heap.seconds(), heap.probes()));
+                }
+                MinimumHeap.Result minimum = heap;
+                AtomicFile.write(json, o -> o.write(json(report, minimum)));
                 out.println("json: " + json);
             } finally {
                 if (scratch == null) delete(work);
@@ -121,7 +139,7 @@ final class BenchCommand implements Runnable {
             out.flush();
         }
 
-        private static byte[] json(Benchmark.Report r) throws IOException {
+        private static byte[] json(Benchmark.Report r, MinimumHeap.Result heap) throws IOException {
             ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ObjectNode root = m.createObjectNode();
             root.put("lists", r.lists()).put("entries", r.entries()).put("bytes", r.bytes()).put("quads", r.quads())
@@ -131,6 +149,7 @@ final class BenchCommand implements Runnable {
             r.phases().forEach((k, p) -> phases.putObject(k).put("name", p.name()).put("seconds", p.seconds()).put("peakHeapBytes", p.peakHeapBytes()));
             root.put("buildOverParsePlusLoad", r.buildRatio()).put("convertOverParse", r.convertRatio())
                     .put("unchangedOverBuild", r.unchangedRatio()).put("oneListOverBuild", r.oneListRatio());
+            if (heap != null) root.put("minHeapMegabytes", heap.megabytes()).put("minHeapBuildSeconds", heap.seconds());
             return (m.writeValueAsString(root) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
 

@@ -60,10 +60,11 @@ public record ReportFigures(List<ListRow> lists, Totals totals, SortedMap<String
     /** The figures of a conversion's lists and shared nodes. */
     public static ReportFigures of(List<Identified.ListNode> listNodes, Identified.Shared shared) {
         // Only what has a title in the graph is counted where the graph's figures join on titles (a blank title gets no triple).
-        Map<String, String> listTitles = new HashMap<>();
+        // By IRI: two files may name one list IRI (the graph then holds both titles, as the SPARQL figures did).
+        Map<String, SortedSet<String>> listTitles = new HashMap<>();
         for (Identified.ListNode l : listNodes) {
             String title = TripleSink.literal(l.document().info().title());
-            if (title != null) listTitles.put(l.iri(), title);
+            if (title != null) listTitles.computeIfAbsent(l.iri(), x -> new TreeSet<>()).add(title);
         }
         Map<String, Integer> perList = new HashMap<>();
         SortedMap<String, Integer> overlap = new TreeMap<>();
@@ -93,16 +94,16 @@ public record ReportFigures(List<ListRow> lists, Totals totals, SortedMap<String
             String title = TripleSink.literal(r.title());
             if (in.size() >= SHARED_FROM && title != null) {
                 SortedSet<String> titles = new TreeSet<>();
-                in.stream().map(listTitles::get).filter(java.util.Objects::nonNull).forEach(titles::add);
+                in.stream().map(listTitles::get).filter(java.util.Objects::nonNull).forEach(titles::addAll);
                 String url = r.urls().stream().min(Comparator.naturalOrder()).orElse("");
                 sharedRows.add(new SharedRow(r.iri(), title, url, in.size(), titles));
             }
         }
         for (Identified.SeriesNode s : shared.series()) s.creatorIris().forEach(c -> byCreator.computeIfAbsent(c, x -> new HashSet<>()).add(s.iri()));
 
-        List<ListRow> lists = listNodes.stream().filter(l -> listTitles.containsKey(l.iri()))
-                .map(l -> new ListRow(l.iri(), listTitles.get(l.iri()), perList.getOrDefault(l.iri(), 0)))
-                .sorted(Comparator.comparing(ListRow::title).thenComparing(ListRow::iri)).toList();
+        List<ListRow> lists = new ArrayList<>();
+        listTitles.forEach((iri, titles) -> titles.forEach(title -> lists.add(new ListRow(iri, title, perList.getOrDefault(iri, 0)))));
+        lists.sort(Comparator.comparing(ListRow::title).thenComparing(ListRow::iri));
 
         Set<String> agents = new HashSet<>(), organizations = new HashSet<>(), topics = new HashSet<>();
         Map<String, String> agentNames = new HashMap<>();

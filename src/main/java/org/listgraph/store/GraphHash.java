@@ -93,7 +93,7 @@ final class GraphHash {
     private static boolean plainIri(String iri) {
         for (int i = 0, n = iri.length(); i < n; i++) {
             char c = iri.charAt(i);
-            if (c <= ' ' || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' || c == '^' || c == '`' || c == '\\') return false;
+            if (c <= ' ' || c == '\u007F' || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' || c == '^' || c == '`' || c == '\\') return false;
         }
         return true;
     }

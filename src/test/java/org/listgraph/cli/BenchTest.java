@@ -47,9 +47,10 @@ class BenchTest {
         assertEquals(Main.OK, CliTest.run("bench", "corpus", "--lists", "3", "--entries", "300", "-o", corpus.toString()).code());
         Path json = tmp.resolve("bench.json");
         byte[] corpusBefore = Files.readAllBytes(corpus.resolve("list-00000.md"));
-        CliTest.Run r = CliTest.run("bench", "run", "--corpus", corpus.toString(), "--json", json.toString());
+        CliTest.Run r = CliTest.run("bench", "run", "--corpus", corpus.toString(), "--json", json.toString(), "--min-heap");
         assertEquals(Main.OK, r.code(), r.err());
         assertTrue(r.out().contains("build ÷ (parse + sequential load) = "), r.out());
+        assertTrue(r.out().contains("smallest -Xmx that completes a build: "), r.out());
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertEquals(300, report.get("entries").asInt());
         for (String phase : new String[]{"parse", "convert", "load", "build", "unchanged", "one-list"}) {
@@ -61,6 +62,9 @@ class BenchTest {
         assertEquals(ph.get("build").get("seconds").asDouble() / (ph.get("parse").get("seconds").asDouble() + ph.get("load").get("seconds").asDouble()),
                 ratio, 1e-9);
         assertTrue(report.get("quads").asLong() > 3000);
+        // Whole builds in child JVMs found a heap that completes: more than nothing, far less than a gigabyte for 300 entries.
+        int heap = report.get("minHeapMegabytes").asInt();
+        assertTrue(heap >= 64 && heap <= 512, report.toString());
         // The reloads: nothing changed costs a fraction of the build; the edit is made on a copy, never on the corpus.
         assertTrue(report.get("unchangedOverBuild").asDouble() < 1, report.toString());
         assertTrue(report.get("oneListOverBuild").asDouble() > 0, report.toString());

@@ -31,6 +31,7 @@ class GraphHashTest {
         }
         g.add(Triple.create(s, p, NodeFactory.createLiteralDT("2024-01-02", org.apache.jena.datatypes.xsd.XSDDatatype.XSDdate)));
         g.add(Triple.create(s, p, NodeFactory.createURI("https://example.org/a b>{}|^`\\")));
+        g.add(Triple.create(s, p, NodeFactory.createURI("https://example.org/del\u007f/\u0015/\u0085")));
         g.add(Triple.create(s, p, NodeFactory.createLiteralDT("12", org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger)));
         g.add(Triple.create(s, p, NodeFactory.createLiteralDT("x", NodeFactory.getType("https://example.org/odd type"))));
         g.add(Triple.create(NodeFactory.createBlankNode("b0"), p, NodeFactory.createURI("https://example.org/ünïcode/\u00e9")));

@@ -1,0 +1,46 @@
+package org.listgraph.bench;
+
+import java.util.function.IntFunction;
+
+/**
+ * The smallest maximum heap (-Xmx, in MB) at which a run completes, found by bisection between a heap that
+ * fails (or the lower bound) and one that completes: each probe is a whole run in a fresh JVM, so the answer
+ * is what a user with that heap would see, garbage collector and all.
+ */
+public final class MinimumHeap {
+    /** One probe: whether the run completed with that heap, and how long it took. */
+    public record Probe(boolean completed, double seconds) {
+    }
+
+    /** The smallest heap that completed (0 when even {@code highMb} did not), the run's time there, and the probes made. */
+    public record Result(int megabytes, double seconds, int probes) {
+    }
+
+    private MinimumHeap() {
+    }
+
+    /**
+     * Bisects between {@code lowMb} and {@code highMb} until the gap is at most {@code stepMb} or a tenth of the
+     * answer, whichever is larger (a build near its limit runs slowly; finer steps cost more than they tell).
+     */
+    public static Result find(int lowMb, int highMb, int stepMb, IntFunction<Probe> run) {
+        if (lowMb < 1 || highMb < lowMb || stepMb < 1) throw new IllegalArgumentException("need 1 <= low <= high and step >= 1");
+        int probes = 1;
+        Probe top = run.apply(highMb);
+        if (!top.completed()) return new Result(0, top.seconds(), probes);
+        int fails = lowMb - 1, completes = highMb;
+        double seconds = top.seconds();
+        while (completes - fails > Math.max(stepMb, completes / 10)) {
+            int mid = fails + (completes - fails) / 2;
+            Probe p = run.apply(mid);
+            probes++;
+            if (p.completed()) {
+                completes = mid;
+                seconds = p.seconds();
+            } else {
+                fails = mid;
+            }
+        }
+        return new Result(completes, seconds, probes);
+    }
+}

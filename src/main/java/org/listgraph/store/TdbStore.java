@@ -285,15 +285,15 @@ public final class TdbStore implements AutoCloseable {
             // metadata in the loader's one transaction; each list's graph is made, hashed, sent and dropped in turn.
             DataLoader loader = LoaderFactory.sequentialLoader(dsg, MonitorOutputs.nullOutput());
             loader.startBulk();
-            try {
+            try (HashedGraphs ahead = new HashedGraphs(result)) {
                 StreamRDF stream = loader.stream();
                 stream.start();
                 java.util.Map<String, String> hashes = new java.util.HashMap<>();
                 int i = 0, n = names.size();
-                for (var g : result.graphs()) {
+                for (HashedGraphs.Hashed g : ahead) {
                     progress.accept("writing the store: graph " + ++i + "/" + n);
                     Node name = g.name();
-                    String hash = GraphHash.of(g.graph());
+                    String hash = g.hash();
                     hashes.put(name.getURI(), hash);
                     g.graph().find().forEachRemaining(t -> stream.quad(new org.apache.jena.sparql.core.Quad(name, t)));
                     DatasetGraph metaQuads = org.apache.jena.sparql.core.DatasetGraphFactory.create();
@@ -326,21 +326,23 @@ public final class TdbStore implements AutoCloseable {
                 }
             }
             int i = 0, n = names.size();
-            for (var named : result.graphs()) {
-                progress.accept("writing the store: graph " + ++i + "/" + n);
-                Node g = named.name();
-                String hash = GraphHash.of(named.graph());
-                String storedHash = MetaGraph.hash(dsg, meta, g);
-                if (!rebuild && hash.equals(storedHash) && stored.contains(g)) {
-                    // The graph stays untouched; its list's record in the metadata graph is refreshed, so a store
-                    // written by an older listgraph gains what this version records.
-                    MetaGraph.recordList(dsg, meta, iris.listOfGraph(g.getURI()), named.graph());
-                    unchanged.add(g.getURI());
-                    continue;
+            try (HashedGraphs ahead = new HashedGraphs(result)) {
+                for (HashedGraphs.Hashed named : ahead) {
+                    progress.accept("writing the store: graph " + ++i + "/" + n);
+                    Node g = named.name();
+                    String hash = named.hash();
+                    String storedHash = MetaGraph.hash(dsg, meta, g);
+                    if (!rebuild && hash.equals(storedHash) && stored.contains(g)) {
+                        // The graph stays untouched; its list's record in the metadata graph is refreshed, so a store
+                        // written by an older listgraph gains what this version records.
+                        MetaGraph.recordList(dsg, meta, iris.listOfGraph(g.getURI()), named.graph());
+                        unchanged.add(g.getURI());
+                        continue;
+                    }
+                    replace(g, named.graph());
+                    MetaGraph.record(dsg, meta, g, hash, now, softwareVersion, ontologyVersion, iris.listOfGraph(g.getURI()), named.graph());
+                    written.add(g.getURI());
                 }
-                replace(g, named.graph());
-                MetaGraph.record(dsg, meta, g, hash, now, softwareVersion, ontologyVersion, iris.listOfGraph(g.getURI()), named.graph());
-                written.add(g.getURI());
             }
             prepare(beforeCommit, state(meta));
             return new LoadReport(written, unchanged, removed);

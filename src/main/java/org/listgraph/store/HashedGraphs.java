@@ -1,0 +1,101 @@
+package org.listgraph.store;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.listgraph.rdf.Converter;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+
+/**
+ * A conversion's named graphs in IRI order, each with its {@link GraphHash}, made and hashed one graph ahead on a
+ * thread of their own: while the store takes one graph, the next is being made. A build's second core is busy with
+ * the output files for only part of the load, and making and hashing graphs was a tenth of the store step.
+ * At most two graphs wait at a time; the order, and so every output, is the same as when made in turn.
+ */
+final class HashedGraphs implements Iterable<HashedGraphs.Hashed>, AutoCloseable {
+    /** A named graph and the hash of its content. */
+    record Hashed(Node name, Graph graph, String hash) {
+    }
+
+    /** What the maker hands over: a graph, the end, or the failure that stopped it. */
+    private record Item(Hashed graph, RuntimeException failure, Error error, boolean end) {
+    }
+
+    private final BlockingQueue<Item> ready = new ArrayBlockingQueue<>(2);
+    private final Thread maker;
+    private volatile boolean closed;
+
+    HashedGraphs(Converter.Result result) {
+        maker = new Thread(() -> make(result), "listgraph-graphs-ahead");
+        maker.setDaemon(true);
+        maker.start();
+    }
+
+    private void make(Converter.Result result) {
+        try {
+            for (Converter.Result.NamedGraph g : result.graphs()) {
+                if (closed) return;
+                ready.put(new Item(new Hashed(g.name(), g.graph(), GraphHash.of(g.graph())), null, null, false));
+            }
+            ready.put(new Item(null, null, null, true));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            offer(new Item(null, e, null, true));
+        } catch (Error e) {
+            offer(new Item(null, null, e, true)); // out of memory included: the store's thread says it, as before
+        }
+    }
+
+    private void offer(Item failure) {
+        try {
+            ready.put(failure);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public Iterator<Hashed> iterator() {
+        return new Iterator<>() {
+            private Item next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null) next = take();
+                if (next.failure() != null) throw next.failure();
+                if (next.error() != null) throw next.error();
+                return !next.end();
+            }
+
+            @Override
+            public Hashed next() {
+                if (!hasNext()) throw new NoSuchElementException();
+                Hashed g = next.graph();
+                next = null;
+                return g;
+            }
+        };
+    }
+
+    private Item take() {
+        if (closed) throw new CancellationException("the graphs were closed");
+        try {
+            return ready.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting for the next graph");
+        }
+    }
+
+    /** Stops the maker (after a failed load, say); graphs it was making are dropped. */
+    @Override
+    public void close() {
+        closed = true;
+        maker.interrupt();
+    }
+}

@@ -42,6 +42,7 @@ final class ResourceEvidence {
 
     /** Records what one entry of a list says of this resource: its title, kind, URLs, recordings, slides and list. */
     void add(Entry e, String canonical, KindClassifier.Verdict verdict, String listIri, UrlCanonicalizer canonicalizer) {
+        urlAccounts = null;
         titles.merge(e.title(), 1, Integer::sum);
         kind.add(verdict);
         urls.add(UrlCanonicalizer.toIri(e.identifyingLink().url()));
@@ -66,6 +67,7 @@ final class ResourceEvidence {
     }
 
     void absorb(ResourceEvidence o) {
+        urlAccounts = null;
         o.titles.forEach((t, c) -> titles.merge(t, c, Integer::sum));
         kind.absorb(o.kind);
         urls.addAll(o.urls);
@@ -84,8 +86,19 @@ final class ResourceEvidence {
 
     private static final java.util.regex.Pattern SCHEME_AND_WWW = java.util.regex.Pattern.compile("^(?i)https?://(www\\.)?");
 
-    /** "service/handle|Spelling" for each account this work's URLs (canonical, and as written for the spelling) are hosted on. */
+    /** {@link #urlAccounts()}, kept once worked out (people and works both ask, several times); null until then. */
+    private Set<String> urlAccounts;
+
+    /**
+     * "service/handle|Spelling" for each account this work's URLs (canonical, and as written for the spelling) are
+     * hosted on; unmodifiable, and worked out once: the URLs do not change once identity resolves.
+     */
     Set<String> urlAccounts() {
+        if (urlAccounts == null) urlAccounts = accountsOfUrls();
+        return urlAccounts;
+    }
+
+    private Set<String> accountsOfUrls() {
         Set<String> out = new TreeSet<>();
         Set<String> all = new TreeSet<>(canonicals);
         urls.forEach(u -> all.add(SCHEME_AND_WWW.matcher(u).replaceFirst("")));
@@ -96,6 +109,6 @@ final class ResourceEvidence {
             else if (m.group(3) != null) out.add("medium/" + m.group(3).toLowerCase(Locale.ROOT) + "|" + m.group(3));
             else out.add("twitter/" + m.group(5).toLowerCase(Locale.ROOT) + "|" + m.group(5));
         }
-        return out;
+        return out.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(out);
     }
 }

@@ -150,7 +150,8 @@ final class GraphHash {
         }
     }
 
-    private static MessageDigest sha256() {
+    /** A SHA-256 digest (every Java runtime has one). */
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -6,7 +6,6 @@ import org.apache.jena.riot.out.NodeFormatterNT;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * A set of triples kept as 128-bit fingerprints (the first half of the SHA-256 of each triple's N-Triples line),
@@ -17,19 +16,11 @@ import java.security.NoSuchAlgorithmException;
 final class TripleFingerprints {
     private final NodeFormatterNT nt = new NodeFormatterNT();
     private final GraphHash.LineWriter line = new GraphHash.LineWriter();
-    private final MessageDigest sha256;
+    private final MessageDigest sha256 = GraphHash.sha256();
     private long[] high = new long[1024];
     private long[] low = new long[1024];
     private boolean[] used = new boolean[1024];
     private int size;
-
-    TripleFingerprints() {
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
 
     /** Adds the triple; returns whether it was not there yet. */
     boolean add(Triple t) {

@@ -90,6 +90,9 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             var caps = limits.limits(); // a bad --limit is a usage error before anything is measured
+            if (!Files.isDirectory(corpus)) {
+                throw new org.listgraph.entry.BadInputException(corpus + ": error: no such folder; give the folder 'bench corpus' wrote");
+            }
             Path work = scratch != null ? Files.createDirectories(scratch) : Files.createTempDirectory("listgraph-bench");
             PrintWriter out = spec.commandLine().getOut();
             try {

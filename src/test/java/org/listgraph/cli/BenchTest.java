@@ -73,6 +73,14 @@ class BenchTest {
     }
 
     @Test
+    void aRunOnAMissingCorpusSaysSoInOneLineWithTheBadInputCode(@org.junit.jupiter.api.io.TempDir Path tmp) {
+        CliTest.Run r = CliTest.run("bench", "run", "--corpus", tmp.resolve("missing").toString(), "--json", tmp.resolve("b.json").toString());
+        assertEquals(Main.BAD_INPUT, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("missing: error: no such folder"), r.err());
+    }
+
+    @Test
     void aCorpusIsNeverWrittenOverAnotherFolder() throws IOException {
         Files.writeString(tmp.resolve("keep.md"), "# mine\n");
         CliTest.Run r = CliTest.run("bench", "corpus", "--lists", "1", "--entries", "10", "-o", tmp.toString());

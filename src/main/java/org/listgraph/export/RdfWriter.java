@@ -51,18 +51,24 @@ public final class RdfWriter {
         stream.start();
         new java.util.TreeMap<>(prefixes.getNsPrefixMap()).forEach(stream::prefix);
         for (var named : result.graphs()) {
-            List<Triple> triples = named.graph().find().toList();
-            triples.sort(TRIPLE_ORDER);
-            Triple prev = null;
-            for (Triple t : triples) {
-                if (t.equals(prev)) continue;
-                if (format.quads()) stream.quad(new Quad(named.name(), t));
-                else stream.triple(t);
-                prev = t;
+            // Subject by subject: the triples are sorted by subject first, and the shared graph is never held whole.
+            List<Node> subjects = new ArrayList<>(org.listgraph.rdf.SharedGraph.subjectsOf(named.graph()));
+            subjects.sort(NODE_ORDER);
+            for (Node s : subjects) {
+                List<Triple> triples = named.graph().find(s, Node.ANY, Node.ANY).toList();
+                triples.sort(TRIPLE_ORDER);
+                Triple prev = null;
+                for (Triple t : triples) {
+                    if (t.equals(prev)) continue;
+                    if (format.quads()) stream.quad(new Quad(named.name(), t));
+                    else stream.triple(t);
+                    prev = t;
+                }
             }
         }
         stream.finish();
     }
+
 
     /**
      * Writes all graphs of {@code dsg}: as named graphs for quad formats (TriG, N-Quads), else as one

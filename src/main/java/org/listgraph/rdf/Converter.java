@@ -130,7 +130,7 @@ public final class Converter {
             return g;
         }
 
-        /** The shared graph: resources, agents, topics and their links (held, as every list refers to it). */
+        /** The shared graph: resources, agents, topics and their links (made subject by subject as it is read). */
         public org.apache.jena.graph.Graph sharedGraph() {
             return shared;
         }
@@ -149,7 +149,12 @@ public final class Converter {
         public synchronized DatasetGraph dataset() {
             if (dataset == null) {
                 DatasetGraph dsg = DatasetGraphFactory.create();
-                for (NamedGraph g : graphs()) dsg.addGraph(g.name(), g.graph());
+                for (NamedGraph g : graphs()) {
+                    // Copied: queries over the dataset should not remake the shared graph's triples at every step.
+                    org.apache.jena.graph.Graph copy = org.apache.jena.sparql.graph.GraphFactory.createGraphMem();
+                    org.apache.jena.graph.GraphUtil.addInto(copy, g.graph());
+                    dsg.addGraph(g.name(), copy);
+                }
                 dataset = dsg;
             }
             return dataset;
@@ -251,7 +256,7 @@ public final class Converter {
             Identified.Resolution resolution = catalog.resolve();
             progress.accept("making the shared graph");
             Identified.Shared shared = resolution.shared();
-            org.apache.jena.graph.Graph sharedTriples = SharedTriples.of(shared);
+            SharedGraph sharedTriples = new SharedGraph(shared);
             // The list graphs are made whenever they are used (the triple count adds up their sizes as they are made).
             long triples = -1;
             java.util.SortedMap<String, Integer> kinds = new java.util.TreeMap<>();

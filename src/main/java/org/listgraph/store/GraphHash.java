@@ -32,8 +32,7 @@ final class GraphHash {
     static String of(Graph g) {
         NodeFormatter nt = new NodeFormatterNT();
         LineWriter out = new LineWriter();
-        Set<Node> subjects = new HashSet<>();
-        g.find().forEachRemaining(t -> subjects.add(t.getSubject()));
+        Set<Node> subjects = org.listgraph.rdf.SharedGraph.subjectsOf(g);
         List<Map.Entry<String, Node>> bySubject = new ArrayList<>(subjects.size());
         for (Node s : subjects) {
             out.text.setLength(0);
@@ -57,6 +56,7 @@ final class GraphHash {
         }
         return HexFormat.of().formatHex(digest.digest());
     }
+
 
     /**
      * One triple as N-Triples, as Jena's N-Triples formatter writes it. IRIs and simple or typed literals with no

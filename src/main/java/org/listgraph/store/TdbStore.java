@@ -352,22 +352,24 @@ public final class TdbStore implements AutoCloseable {
     /**
      * Makes the stored graph {@code g} equal to {@code content} by deleting and adding only the triples
      * that differ: the shared graph changes with almost any edit, and rewriting its millions of triples
-     * whole made reloading one list of a thousand slower than building them all. One scan of the stored
-     * graph finds what is gone and fingerprints what stays; only triples whose fingerprint is not there are
-     * added (asking the store about each triple of the new graph took most of a one-list reload).
+     * whole made reloading one list of a thousand slower than building them all. The new content is read
+     * once into fingerprints (it is not held: the shared graph is made as it is read); one scan of the stored
+     * graph deletes what has no fingerprint there and marks what stays; a second read of the content adds
+     * only triples whose fingerprint was not marked (asking the store about each triple took most of a
+     * one-list reload).
      */
     private void replace(Node g, org.apache.jena.graph.Graph content) {
+        TripleFingerprints wanted = new TripleFingerprints();
+        content.find().forEachRemaining(wanted::add);
         java.util.List<org.apache.jena.graph.Triple> gone = new java.util.ArrayList<>();
-        TripleFingerprints kept = new TripleFingerprints();
         dsg.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
             org.apache.jena.graph.Triple t = q.asTriple();
-            if (content.contains(t)) kept.add(t);
-            else gone.add(t);
+            if (!wanted.mark(t)) gone.add(t);
         });
         gone.forEach(t -> dsg.delete(g, t.getSubject(), t.getPredicate(), t.getObject()));
-        if (kept.size() == content.size()) return; // every triple of the new graph is stored already
+        if (wanted.markedCount() == wanted.size()) return; // every triple of the new graph is stored already
         content.find().forEachRemaining(t -> {
-            if (!kept.contains(t)) dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject());
+            if (!wanted.marked(t)) dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject());
         });
     }
 

@@ -19,8 +19,10 @@ final class TripleFingerprints {
     private final MessageDigest sha256 = GraphHash.sha256();
     private long[] high = new long[1024];
     private long[] low = new long[1024];
-    private boolean[] used = new boolean[1024];
+    /** Per slot: 0 empty, 1 a fingerprint, 2 a fingerprint that was {@linkplain #mark marked}. */
+    private byte[] used = new byte[1024];
     private int size;
+    private int marked;
 
     /** Adds the triple; returns whether it was not there yet. */
     boolean add(Triple t) {
@@ -30,23 +32,48 @@ final class TripleFingerprints {
     }
 
     boolean contains(Triple t) {
-        long[] fp = fingerprint(t);
-        for (int i = slot(fp[0]); used[i]; i = (i + 1) & (used.length - 1)) {
-            if (high[i] == fp[0] && low[i] == fp[1]) return true;
+        return find(fingerprint(t)) >= 0;
+    }
+
+    /** Marks the triple if it is in the set; returns whether it is. */
+    boolean mark(Triple t) {
+        int i = find(fingerprint(t));
+        if (i < 0) return false;
+        if (used[i] == 1) {
+            used[i] = 2;
+            marked++;
         }
-        return false;
+        return true;
+    }
+
+    /** Whether the triple is in the set and was marked. */
+    boolean marked(Triple t) {
+        int i = find(fingerprint(t));
+        return i >= 0 && used[i] == 2;
     }
 
     int size() {
         return size;
     }
 
+    /** How many triples of the set are marked. */
+    int markedCount() {
+        return marked;
+    }
+
+    private int find(long[] fp) {
+        for (int i = slot(fp[0]); used[i] != 0; i = (i + 1) & (used.length - 1)) {
+            if (high[i] == fp[0] && low[i] == fp[1]) return i;
+        }
+        return -1;
+    }
+
     private boolean insert(long h, long l) {
         int i = slot(h);
-        for (; used[i]; i = (i + 1) & (used.length - 1)) {
+        for (; used[i] != 0; i = (i + 1) & (used.length - 1)) {
             if (high[i] == h && low[i] == l) return false;
         }
-        used[i] = true;
+        used[i] = 1;
         high[i] = h;
         low[i] = l;
         size++;
@@ -59,12 +86,17 @@ final class TripleFingerprints {
 
     private void grow() {
         long[] oldHigh = high, oldLow = low;
-        boolean[] oldUsed = used;
+        byte[] oldUsed = used;
         high = new long[oldUsed.length * 2];
         low = new long[oldUsed.length * 2];
-        used = new boolean[oldUsed.length * 2];
+        used = new byte[oldUsed.length * 2];
         size = 0;
-        for (int i = 0; i < oldUsed.length; i++) if (oldUsed[i]) insert(oldHigh[i], oldLow[i]);
+        for (int i = 0; i < oldUsed.length; i++) {
+            if (oldUsed[i] != 0) {
+                insert(oldHigh[i], oldLow[i]);
+                if (oldUsed[i] == 2) used[find(new long[]{oldHigh[i], oldLow[i]})] = 2;
+            }
+        }
     }
 
     private long[] fingerprint(Triple t) {

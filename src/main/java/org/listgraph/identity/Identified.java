@@ -15,7 +15,7 @@ public final class Identified {
 
     /** One list with the IRIs of its list node, graph, sections and entries. */
     public record ListNode(ListDocument document, String iri, String graphIri, String revisionOfIri,
-                           List<SectionNode> sections, List<EntryNode> entries) {
+                           List<SectionNode> sections, List<EntryNode> entries) implements java.io.Serializable {
         public ListNode {
             Objects.requireNonNull(document);
             Objects.requireNonNull(iri);
@@ -26,7 +26,7 @@ public final class Identified {
     }
 
     /** A heading, its broader heading (may be null) and the shared topics it names (none for a generic heading). */
-    public record SectionNode(String iri, Section section, String broaderIri, List<String> topicIris) {
+    public record SectionNode(String iri, Section section, String broaderIri, List<String> topicIris) implements java.io.Serializable {
         public SectionNode {
             Objects.requireNonNull(iri);
             Objects.requireNonNull(section);
@@ -35,7 +35,7 @@ public final class Identified {
     }
 
     /** An entry with the IRIs of itself, its resource, section and parent entry (the last two may be null). */
-    public record EntryNode(String iri, Entry entry, String resourceIri, String sectionIri, String parentIri) {
+    public record EntryNode(String iri, Entry entry, String resourceIri, String sectionIri, String parentIri) implements java.io.Serializable {
         public EntryNode {
             Objects.requireNonNull(iri);
             Objects.requireNonNull(entry);

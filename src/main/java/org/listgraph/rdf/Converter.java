@@ -70,26 +70,28 @@ public final class Converter {
         private final java.util.concurrent.ConcurrentMap<String, Long> sizes = new java.util.concurrent.ConcurrentHashMap<>();
         private final List<Problem> problems;
         private final List<Identified.Decision> decisions;
-        private final List<Identified.ListNode> lists;
+        /** The lists, read back from their temporary file when asked for. */
+        private final SpilledLists lists;
         private final Identified.Resolution resolution;
         private final List<Path> files;
-        private final java.util.SortedMap<String, Identified.ListNode> byGraph;
+        /** Each list graph's IRI and the list's place in {@link #lists}. */
+        private final java.util.SortedMap<String, Integer> byGraph;
         private final String sharedGraph;
         private final org.apache.jena.graph.Graph shared;
         private DatasetGraph dataset;
 
-        Result(Stats stats, List<Problem> problems, List<Identified.Decision> decisions, List<Identified.ListNode> lists,
+        Result(Stats stats, List<Problem> problems, List<Identified.Decision> decisions, SpilledLists lists,
                Identified.Resolution resolution, List<Path> files, String sharedGraph, org.apache.jena.graph.Graph shared) {
             this.uncounted = stats;
             this.problems = List.copyOf(problems);
             this.decisions = List.copyOf(decisions);
-            this.lists = List.copyOf(lists);
+            this.lists = lists;
             this.resolution = resolution;
             this.files = List.copyOf(files);
             this.sharedGraph = sharedGraph;
             this.shared = shared;
             this.byGraph = new java.util.TreeMap<>();
-            for (Identified.ListNode l : lists) byGraph.put(l.graphIri(), l);
+            for (int i = 0; i < lists.size(); i++) byGraph.put(lists.graphIri(i), i);
         }
 
         /** A named graph of the conversion. */
@@ -125,7 +127,7 @@ public final class Converter {
         public org.apache.jena.graph.Graph graph(String name) {
             if (name.equals(sharedGraph)) return shared;
             if (!byGraph.containsKey(name)) throw new IllegalArgumentException("no graph " + name);
-            org.apache.jena.graph.Graph g = ListTriples.of(byGraph.get(name), resolution);
+            org.apache.jena.graph.Graph g = ListTriples.of(lists.get(byGraph.get(name)), resolution);
             sizes.putIfAbsent(name, (long) g.size());
             return g;
         }
@@ -133,13 +135,6 @@ public final class Converter {
         /** The shared graph: resources, agents, topics and their links (made subject by subject as it is read). */
         public org.apache.jena.graph.Graph sharedGraph() {
             return shared;
-        }
-
-        /** Each list's type and title, the only triples of the list graphs that say something about lists as a whole. */
-        public org.apache.jena.graph.Graph listHeaders() {
-            org.apache.jena.graph.Graph g = org.apache.jena.sparql.graph.GraphFactory.createGraphMem();
-            for (Identified.ListNode l : lists) ListTriples.header(l, new TripleSink(g));
-            return g;
         }
 
         /**
@@ -181,8 +176,9 @@ public final class Converter {
             return decisions;
         }
 
+        /** The identified lists, in order; each is read back from a temporary file whenever it is got, so take one at a time. */
         public List<Identified.ListNode> lists() {
-            return lists;
+            return java.util.Collections.unmodifiableList(lists);
         }
 
         public Identified.Resolution resolution() {
@@ -238,7 +234,7 @@ public final class Converter {
     /** One conversion in progress: lists are identified as they come, graphs are written once identity is resolved. */
     private final class Assembly {
         final Catalog catalog;
-        final List<Identified.ListNode> lists = new ArrayList<>();
+        final SpilledLists lists = new SpilledLists();
         final List<Problem> problems = new ArrayList<>();
         int entries;
 
@@ -247,7 +243,7 @@ public final class Converter {
         }
 
         void add(ListDocument doc) {
-            lists.add(catalog.add(doc));
+            lists.append(catalog.add(doc));
             problems.addAll(doc.problems());
             entries += doc.entries().size();
         }

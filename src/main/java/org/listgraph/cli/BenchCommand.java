@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.listgraph.bench.Benchmark;
 import org.listgraph.bench.CorpusGenerator;
+import org.listgraph.bench.Growth;
 import org.listgraph.bench.MinimumHeap;
 import org.listgraph.bench.QueryBench;
 import org.listgraph.entry.UsageException;
@@ -70,10 +71,13 @@ final class BenchCommand implements Runnable {
     }
 
     /** {@code bench run}: the measurements and their ratios. */
-    @Command(name = "run", mixinStandardHelpOptions = true, description = "Measure parse, convert, sequential load and build on a corpus.")
+    @Command(name = "run", mixinStandardHelpOptions = true, description = "Measure parse, convert, sequential load and build on a corpus; "
+            + "given corpora of several sizes, also how each measure grows with the entries.")
     static final class Run implements Callable<Integer> {
-        @Option(names = "--corpus", paramLabel = "DIR", required = true, description = "Folder of lists (from 'bench corpus').")
-        Path corpus;
+        @Option(names = "--corpus", paramLabel = "DIR", required = true, description = "Folder of lists (from 'bench corpus'). Repeat it "
+                + "for corpora of several sizes: each is measured in turn, then the growth of each measure from the smallest to each "
+                + "larger one is printed as an exponent (time ∝ entries^k; 1 is linear).")
+        List<Path> corpora;
         @Option(names = "--json", paramLabel = "FILE", defaultValue = "output/bench.json", description = "Where the JSON goes (default: ${DEFAULT-VALUE}).")
         Path json;
         @Option(names = "--scratch", paramLabel = "DIR", description = "Folder for the stores it writes (default: a temporary folder, removed after).")
@@ -90,43 +94,71 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             var caps = limits.limits(); // a bad --limit is a usage error before anything is measured
-            if (!Files.isDirectory(corpus)) {
-                throw new org.listgraph.entry.BadInputException(corpus + ": error: no such folder; give the folder 'bench corpus' wrote");
-            }
-            Path work = scratch != null ? Files.createDirectories(scratch) : Files.createTempDirectory("listgraph-bench");
-            PrintWriter out = spec.commandLine().getOut();
-            try {
-                Path buildOutput = work.resolve("build-output");
-                // The reload phases edit a list: they work on a copy, never on the user's corpus.
-                Path lists = copy(corpus, work.resolve("lists"));
-                java.util.List<String> build = new java.util.ArrayList<>(java.util.List.of("build", "--lists", lists.toString(), "--output",
-                        buildOutput.toString()));
-                if (limits.limits != null) limits.limits.forEach(l -> build.addAll(java.util.List.of("--limit", l)));
-                Benchmark.Report report = Benchmark.run(lists, work, caps, () -> {
-                    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-                    int code = Main.run(quiet, quiet, build.toArray(String[]::new));
-                    if (code != Main.OK) throw new IllegalStateException("build failed with exit code " + code);
-                    return code;
-                });
-                print(report, out);
-                MinimumHeap.Result heap = null;
-                if (minHeap) {
-                    Path probeOutput = work.resolve("heap-probe");
-                    List<String> args = new java.util.ArrayList<>(build);
-                    args.set(args.indexOf(buildOutput.toString()), probeOutput.toString());
-                    long deadline = (long) Math.ceil(10 * report.phase("build").seconds());
-                    heap = MinimumHeap.find(64, (int) (Runtime.getRuntime().maxMemory() >> 20), 32,
-                            mb -> ChildBuild.run(mb, args, probeOutput, work.resolve("heap-probe.log"), deadline));
-                    out.printf(Locale.ROOT, "smallest -Xmx that completes a build: %s%n", heap.megabytes() == 0 ? "none up to this JVM's heap"
-                            : String.format(Locale.ROOT, "%d MB (the build took %.1f s there; %d builds tried)", heap.megabytes(), heap.seconds(), heap.probes()));
+            for (Path corpus : corpora) {
+                if (!Files.isDirectory(corpus)) {
+                    throw new org.listgraph.entry.BadInputException(corpus + ": error: no such folder; give the folder 'bench corpus' wrote");
                 }
-                MinimumHeap.Result minimum = heap;
-                AtomicFile.write(json, o -> o.write(json(report, minimum)));
-                out.println("json: " + json);
-            } finally {
-                if (scratch == null) delete(work);
             }
+            PrintWriter out = spec.commandLine().getOut();
+            List<Benchmark.Report> reports = new java.util.ArrayList<>();
+            List<MinimumHeap.Result> heaps = new java.util.ArrayList<>();
+            for (Path corpus : corpora) {
+                Path work = scratch != null ? Files.createDirectories(scratch.resolve("corpus-" + reports.size()))
+                        : Files.createTempDirectory("listgraph-bench");
+                try {
+                    reports.add(measure(corpus, work, caps, out));
+                    heaps.add(minHeap ? smallestHeap(reports.get(reports.size() - 1), work, out) : null);
+                } finally {
+                    if (scratch == null) delete(work);
+                }
+            }
+            List<Growth> growth = reports.size() > 1
+                    ? Growth.of(reports, heaps.stream().map(h -> h == null ? 0 : h.megabytes()).toList()) : List.of();
+            growth.forEach(g -> print(g, out));
+            byte[] bytes = reports.size() == 1 ? json(reports.get(0), heaps.get(0)) : json(reports, heaps, growth);
+            AtomicFile.write(json, o -> o.write(bytes));
+            out.println("json: " + json);
             return Main.OK;
+        }
+
+        /** The phases on one corpus, its table printed. */
+        private Benchmark.Report measure(Path corpus, Path work, org.listgraph.entry.InputLimits caps, PrintWriter out) throws IOException {
+            Path buildOutput = work.resolve("build-output");
+            // The reload phases edit a list: they work on a copy, never on the user's corpus.
+            Path lists = copy(corpus, work.resolve("lists"));
+            Benchmark.Report report = Benchmark.run(lists, work, caps, () -> {
+                PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+                int code = Main.run(quiet, quiet, buildArgs(lists, buildOutput).toArray(String[]::new));
+                if (code != Main.OK) throw new IllegalStateException("build failed with exit code " + code);
+                return code;
+            });
+            print(report, out);
+            return report;
+        }
+
+        private List<String> buildArgs(Path lists, Path output) {
+            List<String> build = new java.util.ArrayList<>(List.of("build", "--lists", lists.toString(), "--output", output.toString()));
+            if (limits.limits != null) limits.limits.forEach(l -> build.addAll(List.of("--limit", l)));
+            return build;
+        }
+
+        /** The smallest -Xmx at which a build of the corpus (copied in {@code work}) completes, printed. */
+        private MinimumHeap.Result smallestHeap(Benchmark.Report report, Path work, PrintWriter out) {
+            Path probeOutput = work.resolve("heap-probe");
+            List<String> args = buildArgs(work.resolve("lists"), probeOutput);
+            long deadline = (long) Math.ceil(10 * report.phase("build").seconds());
+            MinimumHeap.Result heap = MinimumHeap.find(64, (int) (Runtime.getRuntime().maxMemory() >> 20), 32,
+                    mb -> ChildBuild.run(mb, args, probeOutput, work.resolve("heap-probe.log"), deadline));
+            out.printf(Locale.ROOT, "smallest -Xmx that completes a build: %s%n", heap.megabytes() == 0 ? "none up to this JVM's heap"
+                    : String.format(Locale.ROOT, "%d MB (the build took %.1f s there; %d builds tried)", heap.megabytes(), heap.seconds(), heap.probes()));
+            out.flush();
+            return heap;
+        }
+
+        private static void print(Growth g, PrintWriter out) {
+            out.printf(Locale.ROOT, "growth from %d to %d entries, as k in measure ∝ entries^k (1 is linear):%n", g.fromEntries(), g.toEntries());
+            g.exponents().forEach((what, k) -> out.printf(Locale.ROOT, "  %-40s %6.2f%n", what, k));
+            out.flush();
         }
 
         private static void print(Benchmark.Report r, PrintWriter out) {
@@ -144,6 +176,28 @@ final class BenchCommand implements Runnable {
 
         private static byte[] json(Benchmark.Report r, MinimumHeap.Result heap) throws IOException {
             ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            return (m.writeValueAsString(json(m, r, heap)) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        /** Several corpora: {"corpora": [one object as for a single corpus, …], "growth": [{from, to, exponents}, …]}. */
+        private static byte[] json(List<Benchmark.Report> reports, List<MinimumHeap.Result> heaps, List<Growth> growth) throws IOException {
+            ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectNode root = m.createObjectNode();
+            var corpora = root.putArray("corpora");
+            for (int i = 0; i < reports.size(); i++) corpora.add(json(m, reports.get(i), heaps.get(i)));
+            var grows = root.putArray("growth");
+            for (Growth g : growth) {
+                ObjectNode n = grows.addObject().put("fromEntries", g.fromEntries()).put("toEntries", g.toEntries());
+                ObjectNode e = n.putObject("exponents");
+                g.exponents().forEach((what, k) -> {
+                    if (k.isNaN()) e.putNull(what);
+                    else e.put(what, k);
+                });
+            }
+            return (m.writeValueAsString(root) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        private static ObjectNode json(ObjectMapper m, Benchmark.Report r, MinimumHeap.Result heap) {
             ObjectNode root = m.createObjectNode();
             root.put("lists", r.lists()).put("entries", r.entries()).put("bytes", r.bytes()).put("quads", r.quads())
                     .put("java", System.getProperty("java.version")).put("cores", Runtime.getRuntime().availableProcessors())
@@ -153,7 +207,7 @@ final class BenchCommand implements Runnable {
             root.put("buildOverParsePlusLoad", r.buildRatio()).put("convertOverParse", r.convertRatio())
                     .put("unchangedOverBuild", r.unchangedRatio()).put("oneListOverBuild", r.oneListRatio());
             if (heap != null) root.put("minHeapMegabytes", heap.megabytes()).put("minHeapBuildSeconds", heap.seconds());
-            return (m.writeValueAsString(root) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return root;
         }
 
         /** Copies the lists (and lists.json, overrides.json) of {@code from} into the new folder {@code to}. */

@@ -52,16 +52,17 @@ final class WorkResolver {
         WorkMatcher matcher = new WorkMatcher();
         Map<String, WorkMatcher.Work> works = new TreeMap<>();
         resources.forEach((iri, r) -> {
-            Set<String> creators = new TreeSet<>();
-            Set<String> creatorHandles = new TreeSet<>();
+            // Compact sets: these four are held for every resource until the works are clustered.
+            Set<String> creators = new CompactSortedSet();
+            Set<String> creatorHandles = new CompactSortedSet();
             for (String c : r.creators) {
                 String cluster = people.alias().get(c);
                 creators.add(cluster);
                 creatorHandles.addAll(people.handles().getOrDefault(cluster, Set.of()));
             }
-            Set<String> urlHandles = new TreeSet<>();
+            Set<String> urlHandles = new CompactSortedSet();
             r.urlAccounts().forEach(a -> urlHandles.add(a.substring(a.indexOf('/') + 1, a.indexOf('|'))));
-            Set<String> sites = new TreeSet<>();
+            Set<String> sites = new CompactSortedSet();
             r.canonicals.forEach(c -> sites.add(site(c)));
             works.put(iri, new WorkMatcher.Work(iri, pick(r.titles), creators, creatorHandles, urlHandles, sites));
         });

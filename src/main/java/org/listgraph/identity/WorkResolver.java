@@ -43,6 +43,11 @@ final class WorkResolver {
     record Works(Map<String, List<String>> clusters, List<List<String>> possible) {
     }
 
+    /** The set, or the one shared empty set when it has nothing (most of these sets are empty). */
+    private static Set<String> orNone(Set<String> set) {
+        return set.isEmpty() ? Set.of() : set;
+    }
+
     /**
      * Clusters the resources: equal titles and works by one author are compared by {@link WorkMatcher},
      * curators' overrides join or part them. Adds each merged resource IRI → its cluster's IRI to
@@ -64,7 +69,7 @@ final class WorkResolver {
             r.urlAccounts().forEach(a -> urlHandles.add(a.substring(a.indexOf('/') + 1, a.indexOf('|'))));
             Set<String> sites = new CompactSortedSet();
             r.canonicals.forEach(c -> sites.add(site(c)));
-            works.put(iri, new WorkMatcher.Work(iri, pick(r.titles), creators, creatorHandles, urlHandles, sites));
+            works.put(iri, new WorkMatcher.Work(iri, pick(r.titles), orNone(creators), orNone(creatorHandles), orNone(urlHandles), orNone(sites)));
         });
 
         // Candidate pairs: equal normalised titles, and works by the same author (for similar titles).

@@ -73,6 +73,30 @@ class BenchTest {
     }
 
     @Test
+    void aRunOverTwoCorpusSizesReportsEachAndHowEveryMeasureGrows() throws IOException {
+        Path small = tmp.resolve("small"), large = tmp.resolve("large");
+        assertEquals(Main.OK, CliTest.run("bench", "corpus", "--lists", "2", "--entries", "100", "-o", small.toString()).code());
+        assertEquals(Main.OK, CliTest.run("bench", "corpus", "--lists", "4", "--entries", "400", "-o", large.toString()).code());
+        Path json = tmp.resolve("growth.json");
+        // The larger first: growth is always from the smallest corpus up.
+        CliTest.Run r = CliTest.run("bench", "run", "--corpus", large.toString(), "--corpus", small.toString(), "--json", json.toString());
+        assertEquals(Main.OK, r.code(), r.err());
+        assertTrue(r.out().contains("growth from 100 to 400 entries"), r.out());
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertEquals(400, root.get("corpora").get(0).get("entries").asInt());
+        assertEquals(100, root.get("corpora").get(1).get("entries").asInt());
+        JsonNode g = root.get("growth").get(0);
+        assertEquals(100, g.get("fromEntries").asInt());
+        assertEquals(400, g.get("toEntries").asInt());
+        JsonNode c0 = root.get("corpora").get(1).get("phases"), c1 = root.get("corpora").get(0).get("phases");
+        for (String phase : new String[]{"parse", "convert", "load", "build", "unchanged", "one-list"}) {
+            double expected = Math.log(c1.get(phase).get("seconds").asDouble() / c0.get(phase).get("seconds").asDouble()) / Math.log(4);
+            assertEquals(expected, g.get("exponents").get(phase + " seconds").asDouble(), 1e-9, phase);
+            assertTrue(g.get("exponents").has(phase + " peak heap"), phase);
+        }
+    }
+
+    @Test
     void aRunOnAMissingCorpusSaysSoInOneLineWithTheBadInputCode(@org.junit.jupiter.api.io.TempDir Path tmp) {
         CliTest.Run r = CliTest.run("bench", "run", "--corpus", tmp.resolve("missing").toString(), "--json", tmp.resolve("b.json").toString());
         assertEquals(Main.BAD_INPUT, r.code(), r.err());

@@ -186,7 +186,7 @@ public final class Catalog {
             for (String m : members) all.absorb(resources.get(m));
             List<String> describedBy = all.canonicals.stream().map(c -> listsByOrigin.get(listKey(c))).filter(Objects::nonNull)
                     .distinct().sorted().toList();
-            Set<Kind> resolved = kinds.resolve(all.kind.kinds);
+            Set<Kind> resolved = kinds.resolve(all.kind.kinds());
             List<String> reasons = all.kind.reasons(resolved);
             if (!describedBy.isEmpty() && !resolved.contains(Kind.CURATED_LIST)) {
                 // A link to a list that is loaded too is that list, whatever its URL alone suggested.

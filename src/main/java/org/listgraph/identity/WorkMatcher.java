@@ -27,7 +27,13 @@ public final class WorkMatcher {
     public record Work(String iri, String title, Set<String> creators, Set<String> creatorHandles, Set<String> urlHandles,
                        Set<String> sites, String key, Optional<String> part, String keyWithoutPart) {
         public Work(String iri, String title, Set<String> creators, Set<String> creatorHandles, Set<String> urlHandles, Set<String> sites) {
-            this(iri, title, creators, creatorHandles, urlHandles, sites, TitleKey.of(title), TitleKey.part(title), TitleKey.withoutPart(title));
+            this(iri, title, creators, creatorHandles, urlHandles, sites, TitleKey.of(title), TitleKey.part(title));
+        }
+
+        /** A title with no part marker keys the same with or without it: one string for both (one work per resource is held). */
+        private Work(String iri, String title, Set<String> creators, Set<String> creatorHandles, Set<String> urlHandles, Set<String> sites,
+                     String key, Optional<String> part) {
+            this(iri, title, creators, creatorHandles, urlHandles, sites, key, part, part.isEmpty() ? key : TitleKey.withoutPart(title));
         }
     }
 

@@ -56,6 +56,7 @@ final class WorkResolver {
     Works resolve(SortedMap<String, ResourceEvidence> resources, People people, Map<String, String> aliases, List<Decision> decisions) {
         WorkMatcher matcher = new WorkMatcher();
         Map<String, WorkMatcher.Work> works = new TreeMap<>();
+        Map<String, String> siteNames = new HashMap<>(); // a few thousand sites, each named by one string
         resources.forEach((iri, r) -> {
             // Compact sets: these four are held for every resource until the works are clustered.
             Set<String> creators = new CompactSortedSet();
@@ -68,7 +69,7 @@ final class WorkResolver {
             Set<String> urlHandles = new CompactSortedSet();
             r.urlAccounts().forEach(a -> urlHandles.add(a.substring(a.indexOf('/') + 1, a.indexOf('|'))));
             Set<String> sites = new CompactSortedSet();
-            r.canonicals.forEach(c -> sites.add(site(c)));
+            r.canonicals.forEach(c -> sites.add(siteNames.computeIfAbsent(site(c), x -> x)));
             works.put(iri, new WorkMatcher.Work(iri, pick(r.titles), orNone(creators), orNone(creatorHandles), orNone(urlHandles), orNone(sites)));
         });
 

@@ -28,6 +28,9 @@ public final class HtmlReport {
             @media (max-width:50rem){.cols{grid-template-columns:1fr}}
             """;
 
+    /** The most lists the heat map draws. */
+    static final int HEAT_MAP_LISTS = 40;
+
     private HtmlReport() {
     }
 
@@ -68,12 +71,18 @@ public final class HtmlReport {
         return listIri.substring(listIri.lastIndexOf('/') + 1);
     }
 
-    /** The heat map: cell (a, b) is the number of resources lists a and b share; the diagonal is each list's size. */
+    /**
+     * The heat map: cell (a, b) is the number of resources lists a and b share; the diagonal is each list's size. Of
+     * many lists, only the {@link #HEAT_MAP_LISTS} that share the most with the others are drawn: a thousand lists made
+     * a million cells, 46,000 pixels wide, that no one can read and that took more memory than the rest of a build.
+     */
     private static void overlap(Element body, ReportFigures figures) {
-        List<ReportFigures.ListRow> lists = figures.lists();
+        List<ReportFigures.ListRow> lists = mostShared(figures, HEAT_MAP_LISTS);
         body.appendElement("h2").text("How much the lists overlap");
         body.appendElement("p").addClass("muted").text("Resources two lists share (the diagonal: resources in the list). "
-                + "The colour is the share of the smaller list.");
+                + "The colour is the share of the smaller list."
+                + (lists.size() < figures.lists().size() ? " Drawn: the " + lists.size() + " lists (of " + figures.lists().size()
+                + ") that share the most resources with the others; ./listgraph stats counts every pair." : ""));
         int n = lists.size();
         int label = 260, cell = 46;
         int size = label + n * cell + 10;
@@ -102,6 +111,27 @@ public final class HtmlReport {
                         .attr("style", share > 0.55 ? "fill:#ffffff" : "").text(Integer.toString(count));
             }
         }
+    }
+
+    /**
+     * At most {@code limit} of the lists, in their order: those with the most resources shared with other lists (then the
+     * larger, then by IRI), so the heat map shows where the overlap is.
+     */
+    static List<ReportFigures.ListRow> mostShared(ReportFigures figures, int limit) {
+        List<ReportFigures.ListRow> lists = figures.lists();
+        if (lists.size() <= limit) return lists;
+        Map<ReportFigures.ListRow, Long> shared = new java.util.HashMap<>();
+        for (ReportFigures.ListRow a : lists) {
+            long sum = 0;
+            for (ReportFigures.ListRow b : lists) if (!a.iri().equals(b.iri())) sum += figures.overlap(a.iri(), b.iri());
+            shared.put(a, sum);
+        }
+        java.util.Set<ReportFigures.ListRow> top = lists.stream()
+                .sorted(java.util.Comparator.comparing((ReportFigures.ListRow l) -> shared.get(l)).reversed()
+                        .thenComparing(java.util.Comparator.comparingInt(ReportFigures.ListRow::resources).reversed())
+                        .thenComparing(ReportFigures.ListRow::iri).thenComparing(ReportFigures.ListRow::title))
+                .limit(limit).collect(java.util.stream.Collectors.toSet());
+        return lists.stream().filter(top::contains).toList();
     }
 
     /** White through blue: the share a cell stands for, 0 to 1. */

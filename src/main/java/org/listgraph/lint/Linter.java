@@ -115,11 +115,12 @@ public final class Linter {
         if (lists.size() != files.size()) throw new IllegalArgumentException(lists.size() + " lists but " + files.size() + " files");
         List<LintFinding> all = new ArrayList<>();
         for (int i = 0; i < lists.size(); i++) {
-            ListDocument doc = lists.get(i).document();
+            Identified.ListNode list = lists.get(i); // read back from disk in a build: once
+            ListDocument doc = list.document();
             Path file = files.get(i);
             List<LintFinding> found = new ArrayList<>();
             converterProblems(doc, found);
-            duplicates(lists.get(i), resolution, found);
+            duplicates(list, resolution, found);
             emptySections(doc, found);
             MarkdownOutline outline = MarkdownOutline.of(file.toString(), ListFiles.text(file));
             targets(file, outline, found);

@@ -50,6 +50,7 @@ public final class Catalog {
     private final WorkResolver workResolver;
     /** What the lists say of each resource, by raw IRI: people and works are both resolved from it. */
     private final SortedMap<String, ResourceEvidence> resources = new TreeMap<>();
+    private boolean resolved;
     /** The loaded lists by the key of their origin URL, so a link to a loaded list can name it. */
     private final SortedMap<String, String> listsByOrigin = new TreeMap<>();
     /** Series named by a line without a link, by IRI: their titles as written, parts and authors. */
@@ -70,6 +71,7 @@ public final class Catalog {
 
     /** Identifies one list's nodes (resource IRIs by canonical URL, before clustering) and records its evidence. */
     public ListNode add(ListDocument doc) {
+        if (resolved) throw new IllegalStateException("this catalog is resolved already; a list can only be added before");
         String listId = doc.info().id();
         String listIri = iris.list(listId);
         Map<List<String>, SectionNode> sections = identifySections(doc, listId);
@@ -171,8 +173,14 @@ public final class Catalog {
         return List.copyOf(out);
     }
 
-    /** Clusters people, topics and works, and builds the shared nodes with the reasons for every merge. */
+    /**
+     * Clusters people, topics and works, and builds the shared nodes with the reasons for every merge. Once only: each
+     * resource's evidence is let go as its node is made, so a large build never holds both (at a million entries
+     * each was about a gigabyte).
+     */
     public Identified.Resolution resolve() {
+        if (resolved) throw new IllegalStateException("a catalog resolves once");
+        resolved = true;
         List<Decision> decisions = new ArrayList<>();
         Map<String, String> aliases = new HashMap<>();
         People people = peopleResolver.resolve(resources, decisions, topicResolver::broaderIris);
@@ -181,9 +189,16 @@ public final class Catalog {
         Works works = workResolver.resolve(resources, people, aliases, decisions);
 
         List<ResourceNode> rs = new ArrayList<>();
+        // One string for each IRI the nodes name: the IRIs of people, topics and lists are made again for every resource.
+        Map<String, String> names = new HashMap<>();
+        java.util.function.UnaryOperator<List<String>> once = l -> l.stream().map(x -> names.computeIfAbsent(x, k -> k)).toList();
         works.clusters().forEach((iri, members) -> {
             ResourceEvidence all = new ResourceEvidence();
-            for (String m : members) all.absorb(resources.get(m));
+            for (String m : members) {
+                ResourceEvidence e = resources.remove(m);
+                if (e == null) throw new IllegalStateException("resource " + m + " is in two works");
+                all.absorb(e);
+            }
             List<String> describedBy = all.canonicals.stream().map(c -> listsByOrigin.get(listKey(c))).filter(Objects::nonNull)
                     .distinct().sorted().toList();
             Set<Kind> resolved = kinds.resolve(all.kind.kinds());
@@ -193,12 +208,12 @@ public final class Catalog {
                 resolved = EnumSet.of(Kind.CURATED_LIST);
                 reasons = List.of("CuratedList: the origin of a loaded list");
             }
-            List<String> listedUnder = remap(all.topics, aliases);
-            List<String> derived = remap(all.derived, aliases).stream().filter(t -> !listedUnder.contains(t)).toList();
+            List<String> listedUnder = once.apply(remap(all.topics, aliases));
+            List<String> derived = once.apply(remap(all.derived, aliases).stream().filter(t -> !listedUnder.contains(t)).toList());
             rs.add(new ResourceNode(iri, pick(all.titles), List.copyOf(resolved), reasons, describedBy, List.copyOf(all.urls),
-                    List.copyOf(all.recordings), List.copyOf(all.slides), agentIris(all.creators, people),
-                    listedUnder, derived, List.copyOf(all.lists), without(remap(all.parts, aliases), iri),
-                    without(remap(all.partOf, aliases), iri), without(remap(all.related, aliases), iri)));
+                    List.copyOf(all.recordings), List.copyOf(all.slides), once.apply(agentIris(all.creators, people)),
+                    listedUnder, derived, once.apply(List.copyOf(all.lists)), once.apply(without(remap(all.parts, aliases), iri)),
+                    once.apply(without(remap(all.partOf, aliases), iri)), once.apply(without(remap(all.related, aliases), iri))));
         });
         rs.sort(Comparator.comparing(ResourceNode::iri));
         Set<String> usedTopics = new TreeSet<>();

@@ -146,7 +146,9 @@ final class BenchCommand implements Runnable {
         private MinimumHeap.Result smallestHeap(Benchmark.Report report, Path work, PrintWriter out) {
             Path probeOutput = work.resolve("heap-probe");
             List<String> args = buildArgs(work.resolve("lists"), probeOutput);
-            long deadline = (long) Math.ceil(10 * report.phase("build").seconds());
+            // A probe is a cold JVM: start-up and class loading, absent from the warm in-process build, take seconds on
+            // their own, so a deadline of 10 builds alone rejected every heap for a small corpus.
+            long deadline = Math.max(120, (long) Math.ceil(10 * report.phase("build").seconds()));
             MinimumHeap.Result heap = MinimumHeap.find(64, (int) (Runtime.getRuntime().maxMemory() >> 20), 32,
                     mb -> ChildBuild.run(mb, args, probeOutput, work.resolve("heap-probe.log"), deadline));
             out.printf(Locale.ROOT, "smallest -Xmx that completes a build: %s%n", heap.megabytes() == 0 ? "none up to this JVM's heap"

@@ -129,7 +129,7 @@ public final class HtmlReport {
         java.util.Set<ReportFigures.ListRow> top = lists.stream()
                 .sorted(java.util.Comparator.comparing((ReportFigures.ListRow l) -> shared.get(l)).reversed()
                         .thenComparing(java.util.Comparator.comparingInt(ReportFigures.ListRow::resources).reversed())
-                        .thenComparing(ReportFigures.ListRow::iri).thenComparing(ReportFigures.ListRow::title))
+                        .thenComparing(ReportFigures.ListRow::iri))
                 .limit(limit).collect(java.util.stream.Collectors.toSet());
         return lists.stream().filter(top::contains).toList();
     }

@@ -69,7 +69,6 @@ public final class RdfWriter {
         stream.finish();
     }
 
-
     /**
      * Writes all graphs of {@code dsg}: as named graphs for quad formats (TriG, N-Quads), else as one
      * graph, their union.

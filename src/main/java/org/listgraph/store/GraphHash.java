@@ -12,7 +12,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +55,6 @@ final class GraphHash {
         }
         return HexFormat.of().formatHex(digest.digest());
     }
-
 
     /**
      * One triple as N-Triples, as Jena's N-Triples formatter writes it. IRIs and simple or typed literals with no

@@ -28,11 +28,7 @@ final class TripleFingerprints {
     boolean add(Triple t) {
         long[] fp = fingerprint(t);
         if (size + 1 > used.length * 3 / 4) grow();
-        return insert(fp[0], fp[1]);
-    }
-
-    boolean contains(Triple t) {
-        return find(fingerprint(t)) >= 0;
+        return insert(fp[0], fp[1], (byte) 1);
     }
 
     /** Marks the triple if it is in the set; returns whether it is. */
@@ -68,12 +64,12 @@ final class TripleFingerprints {
         return -1;
     }
 
-    private boolean insert(long h, long l) {
+    private boolean insert(long h, long l, byte state) {
         int i = slot(h);
         for (; used[i] != 0; i = (i + 1) & (used.length - 1)) {
             if (high[i] == h && low[i] == l) return false;
         }
-        used[i] = 1;
+        used[i] = state;
         high[i] = h;
         low[i] = l;
         size++;
@@ -92,10 +88,7 @@ final class TripleFingerprints {
         used = new byte[oldUsed.length * 2];
         size = 0;
         for (int i = 0; i < oldUsed.length; i++) {
-            if (oldUsed[i] != 0) {
-                insert(oldHigh[i], oldLow[i]);
-                if (oldUsed[i] == 2) used[find(new long[]{oldHigh[i], oldLow[i]})] = 2;
-            }
+            if (oldUsed[i] != 0) insert(oldHigh[i], oldLow[i], oldUsed[i]);
         }
     }
 

@@ -339,37 +339,15 @@ public final class TdbStore implements AutoCloseable {
                         unchanged.add(g.getURI());
                         continue;
                     }
-                    replace(g, named.graph());
+                    // Only the triples that differ are deleted and added: the shared graph changes with almost any edit, and
+                    // rewriting its millions of triples whole made reloading one list of a thousand slower than building them all.
+                    new StoredTriples(dsg).replace(g, named.graph());
                     MetaGraph.record(dsg, meta, g, hash, now, softwareVersion, ontologyVersion, iris.listOfGraph(g.getURI()), named.graph());
                     written.add(g.getURI());
                 }
             }
             prepare(beforeCommit, state(meta));
             return new LoadReport(written, unchanged, removed);
-        });
-    }
-
-    /**
-     * Makes the stored graph {@code g} equal to {@code content} by deleting and adding only the triples
-     * that differ: the shared graph changes with almost any edit, and rewriting its millions of triples
-     * whole made reloading one list of a thousand slower than building them all. The new content is read
-     * once into fingerprints (it is not held: the shared graph is made as it is read); one scan of the stored
-     * graph deletes what has no fingerprint there and marks what stays; a second read of the content adds
-     * only triples whose fingerprint was not marked (asking the store about each triple took most of a
-     * one-list reload).
-     */
-    private void replace(Node g, org.apache.jena.graph.Graph content) {
-        TripleFingerprints wanted = new TripleFingerprints();
-        content.find().forEachRemaining(wanted::add);
-        java.util.List<org.apache.jena.graph.Triple> gone = new java.util.ArrayList<>();
-        dsg.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
-            org.apache.jena.graph.Triple t = q.asTriple();
-            if (!wanted.mark(t)) gone.add(t);
-        });
-        gone.forEach(t -> dsg.delete(g, t.getSubject(), t.getPredicate(), t.getObject()));
-        if (wanted.markedCount() == wanted.size()) return; // every triple of the new graph is stored already
-        content.find().forEachRemaining(t -> {
-            if (!wanted.marked(t)) dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject());
         });
     }
 

@@ -1,6 +1,7 @@
 package org.listgraph.cli;
 
 import org.listgraph.markdown.ListFiles;
+import org.listgraph.rdf.ListCache;
 import org.listgraph.store.LoadReport;
 import org.listgraph.store.RemoteEndpoint;
 import picocli.CommandLine.Command;
@@ -53,8 +54,11 @@ final class BuildCommand implements Callable<Integer> {
         ProgressLine progress = new ProgressLine(err, main.env);
         // graph.ttl, merges, problems, lint and the report are written alongside the store on a second core, and
         // renamed into place only once the store has committed: a store locked by a server, or a failed load, changes no file.
+        // Lists read before are taken from output/cache/lists unless they changed; --rebuild reads every list again.
+        ListCache cache = new ListCache(output.resolve("cache").resolve("lists"), BuildInputs.readers(), !rebuild);
         StoreLoad.Outcome<BuildFiles> done = StoreLoad.run(List.of(lists), common.base, threads.count(), limits.limits(), db, remote, rebuild, out, err, steps,
-                progress, r -> new BuildFiles(r, common.base, output, inputs));
+                progress, cache, r -> new BuildFiles(r, common.base, output, inputs));
+        cache.prune();
         LoadReport loaded = done.loaded();
         BuildFiles files = done.alongside();
         if (timings) err.println(steps + "; alongside the store: " + files.timings());

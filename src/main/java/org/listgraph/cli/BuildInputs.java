@@ -53,6 +53,19 @@ final class BuildInputs {
     }
 
     /**
+     * The fingerprint of what reading and preparing one list depends on besides the list itself: the program, and the
+     * project's ontology/kinds.json and topics.ttl (the salt of the list cache).
+     */
+    static String readers() {
+        MessageDigest d = BuildState.digest();
+        update(d, "listgraph readers 1\nprogram " + program() + "\n");
+        for (Path p : List.of(Path.of(KindRules.FILE), Path.of(TopicSchemeReader.FILE))) {
+            update(d, p + " " + (Files.isRegularFile(p) ? BuildState.sha256(p) : "absent") + "\n");
+        }
+        return HexFormat.of().formatHex(d.digest());
+    }
+
+    /**
      * The running program: its jar's absolute path, size and modification time (a rebuilt jar differs), or, run
      * from a classes folder (tests, an IDE), its version alone.
      */

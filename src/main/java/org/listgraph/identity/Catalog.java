@@ -44,6 +44,7 @@ import static org.listgraph.identity.Clustering.pick;
 public final class Catalog {
     private final IriMinter iris;
     private final UrlCanonicalizer urls = new UrlCanonicalizer();
+    private final KindRules kindRules;
     private final KindClassifier kinds;
     private final PeopleResolver peopleResolver;
     private final TopicResolver topicResolver;
@@ -63,22 +64,76 @@ public final class Catalog {
 
     public Catalog(IriMinter iris, KindRules kindRules, Overrides overrides, TopicScheme topicScheme) {
         this.iris = iris;
+        this.kindRules = kindRules;
         this.kinds = new KindClassifier(kindRules);
         this.peopleResolver = new PeopleResolver(iris, overrides);
         this.topicResolver = new TopicResolver(iris, overrides, topicScheme);
         this.workResolver = new WorkResolver(iris, overrides);
     }
 
+    /**
+     * What one list says on its own, before it meets the others: each entry's canonical URL, kind verdict and the
+     * scheme's concepts its text names. Made by {@link #prepare(ListDocument)} on any thread.
+     */
+    public static final class Prepared implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private final ListDocument doc;
+        private final List<String> canonicals;
+        private final List<KindClassifier.Verdict> verdicts;
+        private final List<Set<String>> mentions;
+
+        private Prepared(ListDocument doc, List<String> canonicals, List<KindClassifier.Verdict> verdicts, List<Set<String>> mentions) {
+            int n = doc.entries().size();
+            if (canonicals.size() != n || verdicts.size() != n || mentions.size() != n) {
+                throw new IllegalArgumentException("a prepared list needs one URL, verdict and set of mentions per entry");
+            }
+            this.doc = doc;
+            this.canonicals = canonicals;
+            this.verdicts = verdicts;
+            this.mentions = mentions;
+        }
+
+        /** The list this was prepared from. */
+        public ListDocument document() {
+            return doc;
+        }
+
+        /** One read back from a cache is checked as a new one is. */
+        private Object readResolve() {
+            return new Prepared(doc, canonicals, verdicts, mentions);
+        }
+    }
+
+    /**
+     * The part of identifying a list that needs that list alone. It changes nothing in the catalog, so several
+     * threads may prepare lists at once while {@link #add(Prepared)} takes them in order: classifying kinds was
+     * most of the time one thread spent adding lists.
+     */
+    public Prepared prepare(ListDocument doc) {
+        List<String> canonicals = doc.entries().stream().map(e -> urls.canonical(e.identifyingLink().url())).toList();
+        // A classifier of its own: its matchers are reused from entry to entry, so one serves one thread.
+        List<KindClassifier.Verdict> verdicts = new KindClassifier(kindRules).classify(doc.entries(), canonicals, doc.info());
+        List<Set<String>> mentions = doc.entries().stream()
+                .map(e -> topicResolver.mentionKeys(e.title() + (e.description() == null ? "" : "\n" + e.description()))).toList();
+        return new Prepared(doc, canonicals, verdicts, mentions);
+    }
+
     /** Identifies one list's nodes (resource IRIs by canonical URL, before clustering) and records its evidence. */
     public ListNode add(ListDocument doc) {
+        return add(prepare(doc));
+    }
+
+    /** Identifies one prepared list's nodes (resource IRIs by canonical URL, before clustering) and records its evidence. */
+    public ListNode add(Prepared prepared) {
         if (resolved) throw new IllegalStateException("this catalog is resolved already; a list can only be added before");
+        ListDocument doc = prepared.doc;
         String listId = doc.info().id();
         String listIri = iris.list(listId);
         Map<List<String>, SectionNode> sections = identifySections(doc, listId);
         Map<String, Integer> seen = new HashMap<>();
         List<EntryNode> entries = new ArrayList<>();
-        List<String> canonicals = doc.entries().stream().map(e -> urls.canonical(e.identifyingLink().url())).toList();
-        List<KindClassifier.Verdict> verdicts = kinds.classify(doc.entries(), canonicals, doc.info());
+        List<String> canonicals = prepared.canonicals;
+        List<KindClassifier.Verdict> verdicts = prepared.verdicts;
         Set<List<String>> withEntries = new HashSet<>();
         doc.entries().forEach(e -> withEntries.add(e.sectionPath()));
         for (Entry e : doc.entries()) {
@@ -95,7 +150,7 @@ public final class Catalog {
             r.addAuthors(e, peopleResolver);
             List<String> listedUnder = topicOf(e.sectionPath(), sections, withEntries);
             r.topics.addAll(listedUnder);
-            for (String t : topicResolver.mentionedIn(e.title() + (e.description() == null ? "" : "\n" + e.description()))) {
+            for (String t : topicResolver.mentioned(prepared.mentions.get(e.index()))) {
                 if (!listedUnder.contains(t)) r.derived.add(t);
             }
             if (e.series() != null) {

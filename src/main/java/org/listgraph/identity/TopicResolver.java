@@ -59,10 +59,15 @@ final class TopicResolver {
         return !aligner.topics(heading).isEmpty();
     }
 
-    /** The IRIs of the scheme's concepts that a title or description names. */
-    Set<String> mentionedIn(String text) {
+    /** The keys of the scheme's concepts that a title or description names; reads only the scheme, so any thread may call it. */
+    Set<String> mentionKeys(String text) {
+        return mentions.in(text);
+    }
+
+    /** Records the concepts of {@link #mentionKeys(String)} as topics and returns their IRIs. */
+    Set<String> mentioned(Set<String> keys) {
         Set<String> out = new TreeSet<>();
-        for (String key : mentions.in(text)) {
+        for (String key : keys) {
             topics.computeIfAbsent(key, x -> new TreeMap<>());
             out.add(iris.topic(key));
         }

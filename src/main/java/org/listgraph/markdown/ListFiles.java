@@ -88,15 +88,35 @@ public final class ListFiles {
 
     /** Reads one list file; the manifest of its folder supplies id and title when it names the file. */
     public ListDocument read(Path file, Manifest manifest) {
-        String display = file.toString();
+        return parse(source(file, manifest));
+    }
+
+    /** A list file's bytes and what the manifest says of it: all that reading it depends on, besides the limits. */
+    private record Source(Path file, byte[] bytes, String sha256, ListInfo info, boolean inManifest) {
+        /**
+         * The key of this reading: the bytes, what the manifest says, the path as shown in problems, and the limits
+         * (a list read under other limits could have been refused).
+         */
+        String key(InputLimits limits) {
+            return ListFiles.sha256(("listgraph read 1\nbytes " + sha256 + "\nfile " + file + "\nabsolute " + file.toAbsolutePath().normalize()
+                    + "\ninfo " + info + "\nin manifest " + inManifest + "\nlimits " + limits + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private Source source(Path file, Manifest manifest) {
         byte[] bytes = readBytes(file, limits.fileSize());
-        Problems problems = new Problems(display);
-        String text = decode(bytes, display, problems);
-        LimitCheck.check(display, text, limits);
         var known = manifest.find(file);
         String sourcePath = sourcePath(file);
         ListInfo info = known.map(i -> new ListInfo(i.id(), i.title(), sourcePath, i.origin(), i.license(), i.revisionOf(), i.lintOff(), i.kinds()))
                 .orElseGet(() -> new ListInfo(idFromFileName(file), fileStem(file), sourcePath, null, null, null));
+        return new Source(file, bytes, sha256(bytes), info, known.isPresent());
+    }
+
+    private ListDocument parse(Source source) {
+        String display = source.file().toString();
+        Problems problems = new Problems(display);
+        String text = decode(source.bytes(), display, problems);
+        LimitCheck.check(display, text, limits);
         if (text.isBlank()) problems.warn(1, 1, "file is empty: the list has no entries");
         MojibakeRepair.Result fixed = MojibakeRepair.repair(text);
         if (fixed.repaired() > 0) {
@@ -105,7 +125,7 @@ public final class ListFiles {
                     + " string(s) were UTF-8 read as Windows-1252 and have been repaired (first: " + fixed.firstExample() + "); save the file as UTF-8");
             text = fixed.text();
         }
-        return readers.get().read(info, sha256(bytes), text, known.isEmpty(), problems, limits);
+        return readers.get().read(source.info(), source.sha256(), text, !source.inManifest(), problems, limits);
     }
 
     /** The file's bytes; a file over {@code maxBytes} is refused before they are read. */
@@ -181,7 +201,7 @@ public final class ListFiles {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    private static String sha256(byte[] bytes) {
+    static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
@@ -201,23 +221,55 @@ public final class ListFiles {
      * file in path order stops the reading with its own error.
      */
     public void readEach(List<Path> files, int threads, java.util.function.Consumer<ListDocument> sink) {
+        readEach(files, threads, doc -> doc, (doc, same) -> sink.accept(doc));
+    }
+
+    /**
+     * As {@link #readEach(List, int, java.util.function.Consumer)}, with {@code prepare} applied to each list on the
+     * reading thread that parsed it: work that needs one list alone (and is safe to run on several threads at once)
+     * runs on every core, not on the thread that gathers the lists. {@code sink} gets each list with what it prepared.
+     */
+    public <R> void readEach(List<Path> files, int threads, java.util.function.Function<ListDocument, R> prepare,
+                             java.util.function.BiConsumer<ListDocument, R> sink) {
+        readEach(files, threads, prepare, sink, ReadCache.none());
+    }
+
+    /**
+     * As {@link #readEach(List, int, java.util.function.Function, java.util.function.BiConsumer)}, taking from
+     * {@code cache} each list whose bytes, manifest entry and limits are as when it was kept, and keeping each list it
+     * reads: the file's bytes are still read and hashed, but an unchanged list is neither parsed nor prepared again.
+     */
+    public <R> void readEach(List<Path> files, int threads, java.util.function.Function<ListDocument, R> prepare,
+                             java.util.function.BiConsumer<ListDocument, R> sink, ReadCache<R> cache) {
         // Each folder's manifest is read when its first file is, so a broken one is reported in path order too.
         var manifests = new java.util.concurrent.ConcurrentHashMap<Path, Manifest>();
         var ids = new java.util.HashMap<String, Path>();
-        java.util.function.BiConsumer<Path, ListDocument> checked = (f, doc) -> {
-            Path before = ids.putIfAbsent(doc.info().id(), f);
+        java.util.function.BiConsumer<Path, Prepared<R>> checked = (f, read) -> {
+            Path before = ids.putIfAbsent(read.doc().info().id(), f);
             if (before != null) {
-                throw new BadInputException(f + ": error: list id '" + doc.info().id() + "' is also the id of " + before
+                throw new BadInputException(f + ": error: list id '" + read.doc().info().id() + "' is also the id of " + before
                         + "; give one of them another id in " + Manifest.FILE_NAME + " or rename it");
             }
-            sink.accept(doc);
+            sink.accept(read.doc(), read.prepared());
         };
-        java.util.function.Function<Path, ListDocument> parse = f -> read(f, manifests.computeIfAbsent(f.toAbsolutePath().normalize().getParent(),
-                Manifest::inFolder));
+        java.util.function.Function<Path, Prepared<R>> parse = f -> {
+            Source source = source(f, manifests.computeIfAbsent(f.toAbsolutePath().normalize().getParent(), Manifest::inFolder));
+            String key = source.key(limits);
+            var kept = cache.find(key);
+            if (kept.isPresent()) return new Prepared<>(kept.get().doc(), kept.get().prepared());
+            ListDocument doc = parse(source);
+            R prepared = prepare.apply(doc);
+            cache.keep(key, doc, prepared);
+            return new Prepared<>(doc, prepared);
+        };
         if (threads <= 1 || files.size() <= 1) {
             files.forEach(f -> checked.accept(f, parse.apply(f)));
             return;
         }
-        new OrderedPool<Path, ListDocument>(threads).map(files, parse, checked);
+        new OrderedPool<Path, Prepared<R>>(threads).map(files, parse, checked);
+    }
+
+    /** A list and what was prepared from it on its reading thread. */
+    private record Prepared<R>(ListDocument doc, R prepared) {
     }
 }

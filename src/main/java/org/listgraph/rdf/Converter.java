@@ -28,6 +28,7 @@ public final class Converter {
     private final TopicScheme topicScheme;
     private final int threads;
     private final InputLimits limits;
+    private final org.listgraph.markdown.ReadCache<Catalog.Prepared> cache;
 
     /** A converter with the kind rules and topic scheme of the working directory's project (or the shipped ones). */
     public Converter(String base) {
@@ -35,26 +36,37 @@ public final class Converter {
     }
 
     public Converter(String base, KindRules kindRules) {
-        this(new IriMinter(base), kindRules, TopicSchemeReader.load(Path.of("")), Runtime.getRuntime().availableProcessors(), InputLimits.DEFAULTS);
+        this(new IriMinter(base), kindRules, TopicSchemeReader.load(Path.of("")), Runtime.getRuntime().availableProcessors(), InputLimits.DEFAULTS,
+                org.listgraph.markdown.ReadCache.none());
     }
 
-    private Converter(IriMinter iris, KindRules kindRules, TopicScheme topicScheme, int threads, InputLimits limits) {
+    private Converter(IriMinter iris, KindRules kindRules, TopicScheme topicScheme, int threads, InputLimits limits,
+                      org.listgraph.markdown.ReadCache<Catalog.Prepared> cache) {
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1: " + threads);
         this.iris = iris;
         this.kindRules = kindRules;
         this.topicScheme = topicScheme;
         this.threads = threads;
         this.limits = java.util.Objects.requireNonNull(limits, "limits");
+        this.cache = java.util.Objects.requireNonNull(cache, "cache");
     }
 
     /** This converter parsing up to {@code threads} lists at once (the output is the same for any count). */
     public Converter withThreads(int threads) {
-        return new Converter(iris, kindRules, topicScheme, threads, limits);
+        return new Converter(iris, kindRules, topicScheme, threads, limits, cache);
     }
 
     /** This converter refusing files over {@code limits}. */
     public Converter withLimits(InputLimits limits) {
-        return new Converter(iris, kindRules, topicScheme, threads, limits);
+        return new Converter(iris, kindRules, topicScheme, threads, limits, cache);
+    }
+
+    /**
+     * This converter taking unchanged lists from {@code cache} (parsed and prepared as before) instead of reading
+     * them again; the result is the same either way. The cache's own key must cover the kind rules and topic scheme.
+     */
+    public Converter withCache(org.listgraph.markdown.ReadCache<Catalog.Prepared> cache) {
+        return new Converter(iris, kindRules, topicScheme, threads, limits, cache);
     }
 
     /**
@@ -209,10 +221,10 @@ public final class Converter {
     public Result convert(List<Path> files, java.util.function.Consumer<String> progress) {
         Assembly a = new Assembly(Overrides.inFolders(folders(files)));
         int[] read = {0};
-        new ListFiles(limits).readEach(files, threads, doc -> {
-            a.add(doc);
+        new ListFiles(limits).readEach(files, threads, a.catalog::prepare, (doc, prepared) -> {
+            a.add(doc, prepared);
             progress.accept("reading lists " + ++read[0] + "/" + files.size());
-        });
+        }, cache);
         progress.accept("resolving identity over " + a.entries + " entries");
         return a.finish(files, progress);
     }
@@ -243,7 +255,11 @@ public final class Converter {
         }
 
         void add(ListDocument doc) {
-            lists.append(catalog.add(doc));
+            add(doc, catalog.prepare(doc));
+        }
+
+        void add(ListDocument doc, Catalog.Prepared prepared) {
+            lists.append(catalog.add(prepared));
             problems.addAll(doc.problems());
             entries += doc.entries().size();
         }

@@ -231,10 +231,7 @@ class CliTest {
 
     @Test
     void overridesForceAndForbidMergesAndTheReportExplainsThem() throws IOException {
-        Path lists = Files.createDirectory(tmp.resolve("lists"));
-        try (var files = Files.list(Path.of("lists"))) {
-            for (Path f : files.toList()) Files.copy(f, lists.resolve(f.getFileName()));
-        }
+        Path lists = org.listgraph.testing.Seeds.copyInto(tmp.resolve("lists"));
         Files.writeString(lists.resolve("overrides.json"), """
                 {
                   "works": {

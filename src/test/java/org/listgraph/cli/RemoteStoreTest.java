@@ -64,10 +64,7 @@ class RemoteStoreTest {
 
     @BeforeEach
     void startRemoteStore() throws IOException {
-        lists = Files.createDirectory(tmp.resolve("lists"));
-        try (var files = Files.list(Path.of("lists"))) {
-            for (Path f : files.toList()) Files.copy(f, lists.resolve(f.getFileName()));
-        }
+        lists = org.listgraph.testing.Seeds.copyInto(tmp.resolve("lists"));
         Path passwords = Files.writeString(tmp.resolve("passwd"), "writer: s3cret pass\n");
         remoteData = DatabaseMgr.connectDatasetGraph(tmp.resolve("remote-tdb2").toString());
         remoteData.getContext().set(TDB2.symUnionDefaultGraph, true);

@@ -45,10 +45,7 @@ class StoreLifecycleTest {
 
     @BeforeEach
     void copySeeds() throws IOException {
-        lists = Files.createDirectory(tmp.resolve("lists"));
-        try (var files = Files.list(Path.of("lists"))) {
-            for (Path f : files.toList()) Files.copy(f, lists.resolve(f.getFileName()));
-        }
+        lists = org.listgraph.testing.Seeds.copyInto(tmp.resolve("lists"));
         output = tmp.resolve("output");
         CliTest.Run r = CliTest.run("build", "--lists", lists.toString(), "--output", output.toString());
         assertEquals(Main.OK, r.code(), r.err());

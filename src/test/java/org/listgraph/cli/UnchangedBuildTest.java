@@ -28,10 +28,7 @@ class UnchangedBuildTest {
 
     @BeforeEach
     void buildTheSeeds() throws IOException {
-        lists = Files.createDirectory(tmp.resolve("lists"));
-        try (var files = Files.list(Path.of("lists"))) {
-            for (Path f : files.toList()) Files.copy(f, lists.resolve(f.getFileName()));
-        }
+        lists = org.listgraph.testing.Seeds.copyInto(tmp.resolve("lists"));
         output = tmp.resolve("output");
         first = build();
         assertEquals(Main.OK, first.code(), first.err());

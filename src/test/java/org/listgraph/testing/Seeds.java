@@ -29,6 +29,15 @@ public final class Seeds {
     private Seeds() {
     }
 
+    /** A copy of the seed lists (and their lists.json) in a new folder {@code dir}, for a test that edits them. */
+    public static Path copyInto(Path dir) throws java.io.IOException {
+        java.nio.file.Files.createDirectory(dir);
+        try (var files = java.nio.file.Files.list(LISTS)) {
+            for (Path f : files.toList()) java.nio.file.Files.copy(f, dir.resolve(f.getFileName()));
+        }
+        return dir;
+    }
+
     public static Converter.Result convert() {
         return new Converter(IriMinter.DEFAULT_BASE).convert(ListFiles.expand(List.of(LISTS)));
     }

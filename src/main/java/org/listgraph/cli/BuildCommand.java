@@ -1,7 +1,6 @@
 package org.listgraph.cli;
 
 import org.listgraph.markdown.ListFiles;
-import org.listgraph.rdf.ListCache;
 import org.listgraph.store.LoadReport;
 import org.listgraph.store.RemoteEndpoint;
 import picocli.CommandLine.Command;
@@ -54,11 +53,11 @@ final class BuildCommand implements Callable<Integer> {
         ProgressLine progress = new ProgressLine(err, main.env);
         // graph.ttl, merges, problems, lint and the report are written alongside the store on a second core, and
         // renamed into place only once the store has committed: a store locked by a server, or a failed load, changes no file.
-        // Lists read before are taken from output/cache/lists unless they changed; --rebuild reads every list again.
-        ListCache cache = new ListCache(output.resolve("cache").resolve("lists"), BuildInputs.readers(), !rebuild);
+        // Lists read before, and graphs made before, are taken from output/cache unless they changed; --rebuild trusts none.
+        BuildCaches caches = BuildCaches.of(output, rebuild);
         StoreLoad.Outcome<BuildFiles> done = StoreLoad.run(List.of(lists), common.base, threads.count(), limits.limits(), db, remote, rebuild, out, err, steps,
-                progress, cache, r -> new BuildFiles(r, common.base, output, inputs));
-        cache.prune();
+                progress, caches, r -> new BuildFiles(r, common.base, output, inputs, caches.chunks()));
+        caches.save();
         LoadReport loaded = done.loaded();
         BuildFiles files = done.alongside();
         if (timings) err.println(steps + "; alongside the store: " + files.timings());

@@ -35,12 +35,15 @@ final class BuildFiles implements StoreLoad.Staged {
     private final BuildState.Summary summary;
     private Path journal;
 
-    /** Writes every file of {@code r} under its temporary name in {@code output}; {@code inputs} is the build's {@link BuildInputs}. */
-    BuildFiles(Converter.Result r, String base, Path output, String inputs) {
+    /**
+     * Writes every file of {@code r} under its temporary name in {@code output}; {@code inputs} is the build's
+     * {@link BuildInputs}; graph.ttl copies the parts of unchanged graphs that {@code kept} holds.
+     */
+    BuildFiles(Converter.Result r, String base, Path output, String inputs, org.listgraph.export.GraphChunks kept) {
         this.output = output;
         this.inputs = inputs;
         try {
-            stage(output.resolve("graph.ttl"), o -> RdfWriter.writeUnion(r, RdfFormat.TTL, base, o));
+            stage(output.resolve("graph.ttl"), o -> RdfWriter.writeUnion(r, RdfFormat.TTL, base, o, kept));
             timings.lap("graph.ttl");
             stage(output.resolve("merges.csv"), o -> MergeReport.csv(r.decisions(), o));
             stage(output.resolve("merges.md"), o -> MergeReport.markdown(r.decisions(), o));

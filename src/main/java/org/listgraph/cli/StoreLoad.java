@@ -50,19 +50,18 @@ final class StoreLoad {
     /** Loads into the TDB2 store in {@code db}, or into {@code endpoint} when it is not null. */
     static Outcome<Void> run(List<Path> paths, String base, int threads, InputLimits limits, Path db, RemoteEndpoint endpoint, boolean rebuild,
                              PrintWriter out, PrintWriter err, ProgressLine progress) {
-        return run(paths, base, threads, limits, db, endpoint, rebuild, out, err, new Timings(), progress, org.listgraph.markdown.ReadCache.none(), r -> null);
+        return run(paths, base, threads, limits, db, endpoint, rebuild, out, err, new Timings(), progress, BuildCaches.none(), r -> null);
     }
 
     /**
      * As above, with the convert and store steps timed, and {@code alongside} run on a second thread
      * while the store is written (once the store is open, so a locked store stops everything before
      * it starts). When the load fails, whatever {@code alongside} returned is closed if it can be,
-     * so work staged for after the load is dropped. Unchanged lists are taken from {@code cache}.
+     * so work staged for after the load is dropped. Unchanged lists and graphs are taken from {@code caches}.
      */
     static <T> Outcome<T> run(List<Path> paths, String base, int threads, InputLimits limits, Path db, RemoteEndpoint endpoint, boolean rebuild, PrintWriter out,
-                              PrintWriter err, Timings timings, ProgressLine progress, org.listgraph.markdown.ReadCache<org.listgraph.identity.Catalog.Prepared> cache,
-                              Function<Converter.Result, T> alongside) {
-        Converter.Result r = new Converter(base).withThreads(threads).withLimits(limits).withCache(cache).convert(ListFiles.expand(paths), progress);
+                              PrintWriter err, Timings timings, ProgressLine progress, BuildCaches caches, Function<Converter.Result, T> alongside) {
+        Converter.Result r = caches.converter(new Converter(base).withThreads(threads).withLimits(limits)).convert(ListFiles.expand(paths), progress);
         timings.lap("convert");
         progress.accept(endpoint != null ? "sending graphs to " + endpoint.url() : "writing the store " + db);
         ExecutorService side = Executors.newSingleThreadExecutor(task -> {
@@ -86,7 +85,7 @@ final class StoreLoad {
                 // commit leaves the next command enough to put them all in place (see CommitJournal).
                 LoadReport loaded = store.load(r, base, rebuild, Main.version(), progress, state -> {
                     if (join(files) instanceof Staged staged) staged.prepare(store.journal(), state);
-                });
+                }, caches.hashes());
                 loadedOk = true;
                 return settle(r, loaded, extra, out, err, timings, progress);
             }

@@ -12,6 +12,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 
 import java.io.OutputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -42,31 +43,138 @@ public final class RdfWriter {
      * (JSON-LD, RDF/XML) need the whole union at once.
      */
     public static void writeUnion(org.listgraph.rdf.Converter.Result result, RdfFormat format, String base, OutputStream out) {
+        writeUnion(result, format, base, out, GraphChunks.none());
+    }
+
+    /**
+     * As above; for triple formats, each graph is written as a part of its own (the prefixes once, then each graph's
+     * blocks), and the part of a list graph that {@code kept} holds from the last file (same key, same bytes) is
+     * copied instead of made and written. The bytes are the same either way; {@code kept} notes every part written.
+     */
+    public static void writeUnion(org.listgraph.rdf.Converter.Result result, RdfFormat format, String base, OutputStream out, GraphChunks kept) {
         PrefixMapping prefixes = org.listgraph.rdf.Vocab.prefixes(base);
         if (format == RdfFormat.JSONLD || !StreamRDFWriter.registered(format.jena())) {
             writeUnion(result.dataset(), format, prefixes, out);
             return;
         }
+        if (format.quads()) {
+            StreamRDF stream = StreamRDFWriter.getWriterStream(out, format.jena());
+            stream.start();
+            new java.util.TreeMap<>(prefixes.getNsPrefixMap()).forEach(stream::prefix);
+            for (var named : result.graphs()) writeSorted(named.graph(), t -> stream.quad(new Quad(named.name(), t)));
+            stream.finish();
+            return;
+        }
+        try {
+            java.io.ByteArrayOutputStream header = new java.io.ByteArrayOutputStream();
+            writePart(format, prefixes, null, header);
+            header.writeTo(out);
+            long offset = header.size();
+            for (String name : result.graphNames()) {
+                java.util.Optional<String> key = result.inputsKey(name);
+                java.util.Optional<byte[]> copy = key.flatMap(kept::find);
+                PartStream part = new PartStream(out, header.toByteArray());
+                if (copy.isPresent()) {
+                    part.skipHeader();
+                    part.write(copy.get());
+                } else {
+                    writePart(format, prefixes, result.graph(name), part);
+                }
+                long at = offset;
+                key.ifPresent(k -> kept.record(k, at, part.length(), part.sha256()));
+                offset += part.length();
+            }
+            out.flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The prefixes and the blocks of {@code graph} (none when null) as one writer of {@code format} writes them: every
+     * block starts a new subject, so a graph's part is the same alone as after any other graph (the graphs share no
+     * subject).
+     */
+    private static void writePart(RdfFormat format, PrefixMapping prefixes, Graph graph, OutputStream out) {
         StreamRDF stream = StreamRDFWriter.getWriterStream(out, format.jena());
         stream.start();
         new java.util.TreeMap<>(prefixes.getNsPrefixMap()).forEach(stream::prefix);
-        for (var named : result.graphs()) {
-            // Subject by subject: the triples are sorted by subject first, and the shared graph is never held whole.
-            List<Node> subjects = new ArrayList<>(org.listgraph.rdf.SharedGraph.subjectsOf(named.graph()));
-            subjects.sort(NODE_ORDER);
-            for (Node s : subjects) {
-                List<Triple> triples = named.graph().find(s, Node.ANY, Node.ANY).toList();
-                triples.sort(TRIPLE_ORDER);
-                Triple prev = null;
-                for (Triple t : triples) {
-                    if (t.equals(prev)) continue;
-                    if (format.quads()) stream.quad(new Quad(named.name(), t));
-                    else stream.triple(t);
-                    prev = t;
-                }
+        if (graph != null) writeSorted(graph, stream::triple);
+        stream.finish();
+    }
+
+    /**
+     * One graph's part on its way to the file: the prefixes its writer repeats are checked and dropped (the file has
+     * them once), the rest is passed on, counted and hashed. Never closes the file.
+     */
+    private static final class PartStream extends OutputStream {
+        private final OutputStream out;
+        private final byte[] header;
+        private final MessageDigest digest = GraphChunks.digest();
+        private int matched;
+        private long length;
+
+        PartStream(OutputStream out, byte[] header) {
+            this.out = out;
+            this.header = header;
+        }
+
+        void skipHeader() {
+            matched = header.length;
+        }
+
+        @Override
+        public void write(int b) throws java.io.IOException {
+            write(new byte[]{(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws java.io.IOException {
+            while (len > 0 && matched < header.length) {
+                if (b[off] != header[matched]) throw new IllegalStateException("a graph's writer did not start with the prefixes");
+                matched++;
+                off++;
+                len--;
+            }
+            if (len == 0) return;
+            out.write(b, off, len);
+            digest.update(b, off, len);
+            length += len;
+        }
+
+        @Override
+        public void flush() throws java.io.IOException {
+            out.flush();
+        }
+
+        @Override
+        public void close() {
+            // the file goes on with the next graph
+        }
+
+        long length() {
+            return length;
+        }
+
+        String sha256() {
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        }
+    }
+
+    /** A graph's triples subject by subject in {@link #NODE_ORDER}, each subject's sorted and without repeats. */
+    private static void writeSorted(Graph graph, java.util.function.Consumer<Triple> emit) {
+        // Subject by subject: the shared graph is never held whole.
+        List<Node> subjects = new ArrayList<>(org.listgraph.rdf.SharedGraph.subjectsOf(graph));
+        subjects.sort(NODE_ORDER);
+        for (Node s : subjects) {
+            List<Triple> triples = graph.find(s, Node.ANY, Node.ANY).toList();
+            triples.sort(TRIPLE_ORDER);
+            Triple prev = null;
+            for (Triple t : triples) {
+                if (!t.equals(prev)) emit.accept(t);
+                prev = t;
             }
         }
-        stream.finish();
     }
 
     /**

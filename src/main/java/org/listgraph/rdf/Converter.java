@@ -29,6 +29,8 @@ public final class Converter {
     private final int threads;
     private final InputLimits limits;
     private final org.listgraph.markdown.ReadCache<Catalog.Prepared> cache;
+    /** What names the program and the rules in force, for the keys of list graphs; null: no keys. */
+    private final String program;
 
     /** A converter with the kind rules and topic scheme of the working directory's project (or the shipped ones). */
     public Converter(String base) {
@@ -37,11 +39,11 @@ public final class Converter {
 
     public Converter(String base, KindRules kindRules) {
         this(new IriMinter(base), kindRules, TopicSchemeReader.load(Path.of("")), Runtime.getRuntime().availableProcessors(), InputLimits.DEFAULTS,
-                org.listgraph.markdown.ReadCache.none());
+                org.listgraph.markdown.ReadCache.none(), null);
     }
 
     private Converter(IriMinter iris, KindRules kindRules, TopicScheme topicScheme, int threads, InputLimits limits,
-                      org.listgraph.markdown.ReadCache<Catalog.Prepared> cache) {
+                      org.listgraph.markdown.ReadCache<Catalog.Prepared> cache, String program) {
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1: " + threads);
         this.iris = iris;
         this.kindRules = kindRules;
@@ -49,16 +51,25 @@ public final class Converter {
         this.threads = threads;
         this.limits = java.util.Objects.requireNonNull(limits, "limits");
         this.cache = java.util.Objects.requireNonNull(cache, "cache");
+        this.program = program;
     }
 
     /** This converter parsing up to {@code threads} lists at once (the output is the same for any count). */
     public Converter withThreads(int threads) {
-        return new Converter(iris, kindRules, topicScheme, threads, limits, cache);
+        return new Converter(iris, kindRules, topicScheme, threads, limits, cache, program);
     }
 
     /** This converter refusing files over {@code limits}. */
     public Converter withLimits(InputLimits limits) {
-        return new Converter(iris, kindRules, topicScheme, threads, limits, cache);
+        return new Converter(iris, kindRules, topicScheme, threads, limits, cache, program);
+    }
+
+    /**
+     * This converter giving each list graph a key ({@link Result#inputsKey}) for what a build may keep of it;
+     * {@code program} must name the program and the kind rules and topic scheme in force.
+     */
+    public Converter withGraphKeys(String program) {
+        return new Converter(iris, kindRules, topicScheme, threads, limits, cache, java.util.Objects.requireNonNull(program, "program"));
     }
 
     /**
@@ -66,7 +77,7 @@ public final class Converter {
      * them again; the result is the same either way. The cache's own key must cover the kind rules and topic scheme.
      */
     public Converter withCache(org.listgraph.markdown.ReadCache<Catalog.Prepared> cache) {
-        return new Converter(iris, kindRules, topicScheme, threads, limits, cache);
+        return new Converter(iris, kindRules, topicScheme, threads, limits, cache, program);
     }
 
     /**
@@ -90,10 +101,13 @@ public final class Converter {
         private final java.util.SortedMap<String, Integer> byGraph;
         private final String sharedGraph;
         private final org.apache.jena.graph.Graph shared;
+        private final String program;
+        private final java.util.concurrent.ConcurrentMap<String, String> inputsKeys = new java.util.concurrent.ConcurrentHashMap<>();
+        private java.util.Set<String> topicNodes;
         private DatasetGraph dataset;
 
         Result(Stats stats, List<Problem> problems, List<Identified.Decision> decisions, SpilledLists lists,
-               Identified.Resolution resolution, List<Path> files, String sharedGraph, org.apache.jena.graph.Graph shared) {
+               Identified.Resolution resolution, List<Path> files, String sharedGraph, org.apache.jena.graph.Graph shared, String program) {
             this.uncounted = stats;
             this.problems = List.copyOf(problems);
             this.decisions = List.copyOf(decisions);
@@ -102,6 +116,7 @@ public final class Converter {
             this.files = List.copyOf(files);
             this.sharedGraph = sharedGraph;
             this.shared = shared;
+            this.program = program;
             this.byGraph = new java.util.TreeMap<>();
             for (int i = 0; i < lists.size(); i++) byGraph.put(lists.graphIri(i), i);
         }
@@ -139,9 +154,25 @@ public final class Converter {
         public org.apache.jena.graph.Graph graph(String name) {
             if (name.equals(sharedGraph)) return shared;
             if (!byGraph.containsKey(name)) throw new IllegalArgumentException("no graph " + name);
-            org.apache.jena.graph.Graph g = ListTriples.of(lists.get(byGraph.get(name)), resolution);
+            org.apache.jena.graph.Graph g = ListTriples.of(lists.get(byGraph.get(name)), resolution, topicNodes());
             sizes.putIfAbsent(name, (long) g.size());
             return g;
+        }
+
+        /**
+         * A key for everything the list graph {@code name} depends on (the list as read, the program and rules, and
+         * what identity decided for its entries and sections): equal keys, equal graphs. Empty for the shared graph,
+         * and when the converter was given no program to key by ({@link Converter#withGraphKeys}).
+         */
+        public java.util.Optional<String> inputsKey(String name) {
+            if (program == null || !byGraph.containsKey(name)) return java.util.Optional.empty();
+            return java.util.Optional.of(inputsKeys.computeIfAbsent(name,
+                    n -> ListTriples.inputsKey(lists.get(byGraph.get(n)), resolution, topicNodes(), program)));
+        }
+
+        private synchronized java.util.Set<String> topicNodes() {
+            if (topicNodes == null) topicNodes = ListTriples.topicNodes(resolution);
+            return topicNodes;
         }
 
         /** The shared graph: resources, agents, topics and their links (made subject by subject as it is read). */
@@ -274,7 +305,8 @@ public final class Converter {
             java.util.SortedMap<String, Integer> kinds = new java.util.TreeMap<>();
             shared.resources().forEach(r -> r.kinds().forEach(k -> kinds.merge(k.localName(), 1, Integer::sum)));
             return new Result(new Stats(lists.size(), entries, shared.resources().size(), shared.agents().size() + shared.organizations().size(), triples, kinds),
-                    problems.stream().sorted().toList(), resolution.decisions(), lists, resolution, files, iris.sharedGraph(), sharedTriples);
+                    problems.stream().sorted().toList(), resolution.decisions(), lists, resolution, files, iris.sharedGraph(), sharedTriples,
+                    program);
         }
     }
 }

@@ -25,8 +25,42 @@ public final class ListTriples {
 
     /** The list's graph, with resource and topic IRIs as identity resolution decided. */
     public static Graph of(ListNode list, org.listgraph.identity.Identified.Resolution resolution) {
+        return of(list, resolution, topicNodes(resolution));
+    }
+
+    /** The IRIs of the topics that are nodes of the graph. */
+    static java.util.Set<String> topicNodes(org.listgraph.identity.Identified.Resolution resolution) {
         java.util.Set<String> topicNodes = new java.util.HashSet<>();
         resolution.shared().topics().forEach(t -> topicNodes.add(t.iri()));
+        return topicNodes;
+    }
+
+    /** A section's topics as its graph states them: resolved, only topics that are nodes, sorted. */
+    private static java.util.List<String> topicsOf(SectionNode s, org.listgraph.identity.Identified.Resolution resolution,
+                                                   java.util.Set<String> topicNodes) {
+        // Only topics that are nodes: a heading with no resources under it names no topic of the graph.
+        return s.topicIris().stream().map(resolution::resolve).filter(topicNodes::contains).distinct().sorted().toList();
+    }
+
+    /**
+     * A key for everything {@link #of} reads. The list as read, by its bytes' hash and what the manifest says of it
+     * (with {@code program}, which names the code and the rules that read and identified it, that fixes the list's
+     * node, its IRIs included), and what identity decided for it: each entry's resource and each section's topics.
+     * Equal keys give equal graphs, so a build may reuse what it kept of a graph with the same key instead of making
+     * the graph again. Whatever {@link #of} comes to read from the resolution must be added here.
+     */
+    static String inputsKey(ListNode list, org.listgraph.identity.Identified.Resolution resolution, java.util.Set<String> topicNodes,
+                            String program) {
+        StringBuilder key = new StringBuilder(64 * (list.entries().size() + list.sections().size() + 4));
+        key.append("listgraph list graph 1\n").append(program).append('\n').append(list.iri()).append('\n').append(list.graphIri())
+                .append('\n').append(list.revisionOfIri()).append('\n').append(list.document().sha256()).append('\n')
+                .append(list.document().info()).append('\n');
+        for (SectionNode s : list.sections()) key.append(s.iri()).append(' ').append(topicsOf(s, resolution, topicNodes)).append('\n');
+        for (EntryNode en : list.entries()) key.append(en.iri()).append(' ').append(resolution.resolve(en.resourceIri())).append('\n');
+        return org.listgraph.identity.IriMinter.hash(key.toString(), 64);
+    }
+
+    static Graph of(ListNode list, org.listgraph.identity.Identified.Resolution resolution, java.util.Set<String> topicNodes) {
         Graph g = GraphFactory.createGraphMem();
         TripleSink out = new TripleSink(g);
         ListInfo info = list.document().info();
@@ -44,9 +78,7 @@ public final class ListTriples {
             out.text(sn, Vocab.SKOS_PREF_LABEL, s.section().label());
             out.add(sn, Vocab.SKOS_IN_SCHEME, l);
             out.iri(sn, Vocab.SKOS_BROADER, s.broaderIri());
-            // Only topics that are nodes: a heading with no resources under it names no topic of the graph.
-            s.topicIris().stream().map(resolution::resolve).filter(topicNodes::contains).distinct().sorted()
-                    .forEach(t -> out.iri(sn, Vocab.TOPIC_P, t));
+            topicsOf(s, resolution, topicNodes).forEach(t -> out.iri(sn, Vocab.TOPIC_P, t));
         }
 
         java.util.Map<java.util.List<String>, Node> sectionNodes = new java.util.HashMap<>();

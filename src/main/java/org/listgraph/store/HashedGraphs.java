@@ -17,8 +17,39 @@ import java.util.concurrent.CancellationException;
  * At most two graphs wait at a time; the order, and so every output, is the same as when made in turn.
  */
 final class HashedGraphs implements Iterable<HashedGraphs.Hashed>, AutoCloseable {
-    /** A named graph and the hash of its content. */
-    record Hashed(Node name, Graph graph, String hash) {
+    /**
+     * A named graph and the hash of its content. A graph whose hash was known from its key is made only when
+     * {@link #graph()} is first called ({@link #made()} says whether it was made already).
+     */
+    static final class Hashed {
+        private final Node name;
+        private final String hash;
+        private final java.util.function.Supplier<Graph> maker;
+        private Graph graph;
+
+        Hashed(Node name, String hash, Graph graph, java.util.function.Supplier<Graph> maker) {
+            this.name = name;
+            this.hash = hash;
+            this.graph = graph;
+            this.maker = maker;
+        }
+
+        Node name() {
+            return name;
+        }
+
+        String hash() {
+            return hash;
+        }
+
+        Graph graph() {
+            if (graph == null) graph = maker.get();
+            return graph;
+        }
+
+        boolean made() {
+            return graph != null;
+        }
     }
 
     /** What the maker hands over: a graph, the end, or the failure that stopped it. */
@@ -30,16 +61,31 @@ final class HashedGraphs implements Iterable<HashedGraphs.Hashed>, AutoCloseable
     private volatile boolean closed;
 
     HashedGraphs(Converter.Result result) {
-        maker = new Thread(() -> make(result), "listgraph-graphs-ahead");
+        this(result, KnownGraphHashes.none());
+    }
+
+    /** As above, taking the hash of each list graph whose key {@code known} holds instead of making the graph. */
+    HashedGraphs(Converter.Result result, KnownGraphHashes known) {
+        maker = new Thread(() -> make(result, known), "listgraph-graphs-ahead");
         maker.setDaemon(true);
         maker.start();
     }
 
-    private void make(Converter.Result result) {
+    private void make(Converter.Result result, KnownGraphHashes known) {
         try {
-            for (Converter.Result.NamedGraph g : result.graphs()) {
+            for (String name : result.graphNames()) {
                 if (closed) return;
-                ready.put(new Item(new Hashed(g.name(), g.graph(), GraphHash.of(g.graph())), null, null, false));
+                Node node = org.apache.jena.graph.NodeFactory.createURI(name);
+                java.util.Optional<String> key = result.inputsKey(name);
+                java.util.Optional<String> hash = key.flatMap(known::hash);
+                if (hash.isPresent()) {
+                    ready.put(new Item(new Hashed(node, hash.get(), null, () -> result.graph(name)), null, null, false));
+                    continue;
+                }
+                Graph g = result.graph(name);
+                String h = GraphHash.of(g);
+                key.ifPresent(k -> known.learnt(k, h));
+                ready.put(new Item(new Hashed(node, h, g, null), null, null, false));
             }
             ready.put(new Item(null, null, null, true));
         } catch (InterruptedException e) {

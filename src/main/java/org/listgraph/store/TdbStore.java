@@ -217,8 +217,17 @@ public final class TdbStore implements AutoCloseable {
      */
     public LoadReport load(org.listgraph.rdf.Converter.Result result, String base, boolean rebuild, String softwareVersion,
                            java.util.function.Consumer<String> progress, BeforeCommit beforeCommit) {
+        return load(result, base, rebuild, softwareVersion, progress, beforeCommit, KnownGraphHashes.none());
+    }
+
+    /**
+     * As above, taking the content hash of each list graph from {@code known} when it holds the graph's key: a graph
+     * the store holds with that hash is then left as it is without being made.
+     */
+    public LoadReport load(org.listgraph.rdf.Converter.Result result, String base, boolean rebuild, String softwareVersion,
+                           java.util.function.Consumer<String> progress, BeforeCommit beforeCommit, KnownGraphHashes known) {
         try {
-            return write(result, base, rebuild, softwareVersion, progress, beforeCommit);
+            return write(result, base, rebuild, softwareVersion, progress, beforeCommit, known);
         } catch (RuntimeException | InternalError e) {
             // A failure after the journal was written (in the commit itself, say): settle the staged files by the store's actual state now.
             try {
@@ -273,7 +282,7 @@ public final class TdbStore implements AutoCloseable {
     }
 
     private LoadReport write(org.listgraph.rdf.Converter.Result result, String base, boolean rebuild, String softwareVersion,
-                             java.util.function.Consumer<String> progress, BeforeCommit beforeCommit) {
+                             java.util.function.Consumer<String> progress, BeforeCommit beforeCommit, KnownGraphHashes known) {
         org.listgraph.identity.IriMinter iris = new org.listgraph.identity.IriMinter(base);
         Node meta = org.apache.jena.graph.NodeFactory.createURI(iris.metaGraph());
         String now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
@@ -285,7 +294,7 @@ public final class TdbStore implements AutoCloseable {
             // metadata in the loader's one transaction; each list's graph is made, hashed, sent and dropped in turn.
             DataLoader loader = LoaderFactory.sequentialLoader(dsg, MonitorOutputs.nullOutput());
             loader.startBulk();
-            try (HashedGraphs ahead = new HashedGraphs(result)) {
+            try (HashedGraphs ahead = new HashedGraphs(result, known)) {
                 StreamRDF stream = loader.stream();
                 stream.start();
                 java.util.Map<String, String> hashes = new java.util.HashMap<>();
@@ -326,7 +335,7 @@ public final class TdbStore implements AutoCloseable {
                 }
             }
             int i = 0, n = names.size();
-            try (HashedGraphs ahead = new HashedGraphs(result)) {
+            try (HashedGraphs ahead = new HashedGraphs(result, known)) {
                 for (HashedGraphs.Hashed named : ahead) {
                     progress.accept("writing the store: graph " + ++i + "/" + n);
                     Node g = named.name();
@@ -334,8 +343,9 @@ public final class TdbStore implements AutoCloseable {
                     String storedHash = MetaGraph.hash(dsg, meta, g);
                     if (!rebuild && hash.equals(storedHash) && stored.contains(g)) {
                         // The graph stays untouched; its list's record in the metadata graph is refreshed, so a store
-                        // written by an older listgraph gains what this version records.
-                        MetaGraph.recordList(dsg, meta, iris.listOfGraph(g.getURI()), named.graph());
+                        // written by an older listgraph gains what this version records. A graph not made (its hash was
+                        // known from its key) was made by this version before, which recorded it then.
+                        if (named.made()) MetaGraph.recordList(dsg, meta, iris.listOfGraph(g.getURI()), named.graph());
                         unchanged.add(g.getURI());
                         continue;
                     }

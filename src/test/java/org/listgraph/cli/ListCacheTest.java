@@ -115,6 +115,35 @@ class ListCacheTest {
     }
 
     @Test
+    void unchangedGraphsAreNeitherMadeNorWrittenAgainAndAHandEditedGraphTtlOrRecordIsNotTrusted() throws IOException {
+        addEntry("cs224-dev-meetup-container-networking.md", "* [A new post](https://example.org/a-new-post)");
+        CliTest.Run again = build(output);
+        assertTrue(again.out().contains("store: 2 graphs written, 4 unchanged, 0 removed"), again.out());
+        sameAsAFreshBuild(again);
+        Path hashes = output.resolve("cache").resolve("graph-hashes.txt");
+        Path parts = output.resolve("cache").resolve("graph-ttl.txt");
+        assertEquals(5 + 2, Files.readAllLines(hashes).size(), "a header, a hash per list graph, a check line");
+        assertEquals(5 + 2, Files.readAllLines(parts).size(), "a header, a part per list graph, a check line");
+
+        // graph.ttl edited by hand inside an unchanged list's part, and two recorded hashes swapped (the check line left)
+        Path ttl = output.resolve("graph.ttl");
+        String text = Files.readString(ttl);
+        String title = "\"Kubernetes Networking Links (nleiva, before 2024)\"";
+        assertTrue(text.contains(title), "the nleiva list's title is in graph.ttl");
+        Files.writeString(ttl, text.replace(title, "\"Edited by hand\""));
+        List<String> lines = new ArrayList<>(Files.readAllLines(hashes));
+        String a = lines.get(1), b = lines.get(2);
+        lines.set(1, a.substring(0, a.indexOf('\t')) + b.substring(b.indexOf('\t')));
+        lines.set(2, b.substring(0, b.indexOf('\t')) + a.substring(a.indexOf('\t')));
+        Files.write(hashes, lines);
+
+        addEntry("cs224-dev-meetup-container-networking.md", "* [Another post](https://example.org/another-post)");
+        CliTest.Run third = build(output);
+        assertTrue(third.out().contains("store: 2 graphs written, 4 unchanged, 0 removed"), "every graph made and hashed again: " + third.out());
+        sameAsAFreshBuild(third);
+    }
+
+    @Test
     void rebuildReadsEveryListAgainEvenWhenTheCacheLooksIntact() throws Exception {
         // A file rewritten by hand, with another list's content and a matching checksum, is the one thing the checks
         // cannot tell: --rebuild is the way out, and it reads every list again.

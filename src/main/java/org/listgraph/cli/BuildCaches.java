@@ -12,19 +12,24 @@ import java.nio.file.Path;
 /**
  * What a build keeps under output/cache for the next one: each parsed list (lists/), each list graph's content
  * hash by the key of its inputs (graph-hashes.txt), and where each list graph's part of graph.ttl lies
- * (graph-ttl.txt). A rebuild trusts none of them, and leaves them fresh.
+ * (graph-ttl.txt), and each list's lint findings (lint.txt). A rebuild trusts none of them, and leaves them fresh.
  */
 final class BuildCaches {
     private final ListCache lists;
     private final KnownGraphHashes hashes;
     private final GraphChunks chunks;
     private final String program;
+    private final Path lintFile;
+    private final boolean reuse;
+    private LintMemo lint;
 
-    private BuildCaches(ListCache lists, KnownGraphHashes hashes, GraphChunks chunks, String program) {
+    private BuildCaches(ListCache lists, KnownGraphHashes hashes, GraphChunks chunks, String program, Path lintFile, boolean reuse) {
         this.lists = lists;
         this.hashes = hashes;
         this.chunks = chunks;
         this.program = program;
+        this.lintFile = lintFile;
+        this.reuse = reuse;
     }
 
     /** The caches of a build into {@code output}; with {@code rebuild}, nothing earlier is used. */
@@ -34,12 +39,12 @@ final class BuildCaches {
         Path hashFile = dir.resolve("graph-hashes.txt");
         return new BuildCaches(new ListCache(dir.resolve("lists"), program, !rebuild),
                 rebuild ? KnownGraphHashes.fresh(hashFile) : KnownGraphHashes.in(hashFile),
-                GraphChunks.of(output.resolve("graph.ttl"), dir.resolve("graph-ttl.txt"), !rebuild), program);
+                GraphChunks.of(output.resolve("graph.ttl"), dir.resolve("graph-ttl.txt"), !rebuild), program, dir.resolve("lint.txt"), !rebuild);
     }
 
     /** No caches: every list is read and every graph made (load, and builds into a remote store). */
     static BuildCaches none() {
-        return new BuildCaches(null, KnownGraphHashes.none(), GraphChunks.none(), null);
+        return new BuildCaches(null, KnownGraphHashes.none(), GraphChunks.none(), null, null, false);
     }
 
     /** The converter, taking unchanged lists from the cache and giving list graphs their keys. */
@@ -59,10 +64,20 @@ final class BuildCaches {
         return chunks;
     }
 
+    /** The lint findings kept for the lists of {@code r} (none without a cache folder). */
+    synchronized org.listgraph.lint.KeptFindings lint(Converter.Result r) {
+        if (lintFile == null) return org.listgraph.lint.KeptFindings.none();
+        if (lint == null) lint = new LintMemo(r, lintFile, reuse);
+        return lint;
+    }
+
     /** After a build (its files in place): keeps what it learnt and removes what belongs to lists that are gone or changed. */
     void save() {
         hashes.save();
         chunks.save();
+        synchronized (this) {
+            if (lint != null) lint.save();
+        }
         if (lists != null) lists.prune();
     }
 }

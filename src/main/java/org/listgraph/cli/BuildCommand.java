@@ -56,7 +56,7 @@ final class BuildCommand implements Callable<Integer> {
         // Lists read before, and graphs made before, are taken from output/cache unless they changed; --rebuild trusts none.
         BuildCaches caches = BuildCaches.of(output, rebuild);
         StoreLoad.Outcome<BuildFiles> done = StoreLoad.run(List.of(lists), common.base, threads.count(), limits.limits(), db, remote, rebuild, out, err, steps,
-                progress, caches, r -> new BuildFiles(r, common.base, output, inputs, caches.chunks()));
+                progress, caches, r -> new BuildFiles(r, common.base, output, inputs, caches));
         caches.save();
         LoadReport loaded = done.loaded();
         BuildFiles files = done.alongside();

@@ -37,13 +37,13 @@ final class BuildFiles implements StoreLoad.Staged {
 
     /**
      * Writes every file of {@code r} under its temporary name in {@code output}; {@code inputs} is the build's
-     * {@link BuildInputs}; graph.ttl copies the parts of unchanged graphs that {@code kept} holds.
+     * {@link BuildInputs}; graph.ttl and lint take what {@code caches} kept of unchanged lists.
      */
-    BuildFiles(Converter.Result r, String base, Path output, String inputs, org.listgraph.export.GraphChunks kept) {
+    BuildFiles(Converter.Result r, String base, Path output, String inputs, BuildCaches caches) {
         this.output = output;
         this.inputs = inputs;
         try {
-            stage(output.resolve("graph.ttl"), o -> RdfWriter.writeUnion(r, RdfFormat.TTL, base, o, kept));
+            stage(output.resolve("graph.ttl"), o -> RdfWriter.writeUnion(r, RdfFormat.TTL, base, o, caches.chunks()));
             timings.lap("graph.ttl");
             stage(output.resolve("merges.csv"), o -> MergeReport.csv(r.decisions(), o));
             stage(output.resolve("merges.md"), o -> MergeReport.markdown(r.decisions(), o));
@@ -52,7 +52,7 @@ final class BuildFiles implements StoreLoad.Staged {
             });
             timings.lap("merges and problems");
             // Lint reuses this reading of the lists and its identity, so the report costs no second conversion.
-            List<LintFinding> findings = new Linter().lint(r.lists(), r.resolution(), r.files());
+            List<LintFinding> findings = new Linter().lint(r.lists(), r.resolution(), r.files(), caches.lint(r));
             timings.lap("lint");
             stage(output.resolve("report.html"), o -> HtmlReport.write(r, findings, o));
             timings.lap("report");

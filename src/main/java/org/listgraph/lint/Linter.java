@@ -112,9 +112,23 @@ public final class Linter {
      * holds each list's file, in the same order.
      */
     public List<LintFinding> lint(List<Identified.ListNode> lists, Identified.Resolution resolution, List<Path> files) {
+        return lint(lists, resolution, files, KeptFindings.none());
+    }
+
+    /**
+     * As above, taking each unchanged list's findings from {@code kept} (such a list is not read back at all) and
+     * noting every other list's there. A list that switches off a rule that does not exist is always linted: that
+     * finding points into lists.json.
+     */
+    public List<LintFinding> lint(List<Identified.ListNode> lists, Identified.Resolution resolution, List<Path> files, KeptFindings kept) {
         if (lists.size() != files.size()) throw new IllegalArgumentException(lists.size() + " lists but " + files.size() + " files");
         List<LintFinding> all = new ArrayList<>();
         for (int i = 0; i < lists.size(); i++) {
+            var earlier = kept.find(i);
+            if (earlier.isPresent()) {
+                all.addAll(earlier.get());
+                continue;
+            }
             Identified.ListNode list = lists.get(i); // read back from disk in a build: once
             ListDocument doc = list.document();
             Path file = files.get(i);
@@ -128,14 +142,18 @@ public final class Linter {
             tableOfContents(outline, found);
             listItems(doc, found);
             Set<String> off = new TreeSet<>(doc.info().lintOff());
+            boolean unknownOff = false;
             for (String id : off) {
                 if (LintRule.byId(id).isEmpty()) {
+                    unknownOff = true;
                     Path manifest = file.getParent() == null ? Path.of(Manifest.FILE_NAME) : file.getParent().resolve(Manifest.FILE_NAME);
                     all.add(new LintFinding(positionOf(manifest, "\"" + id + "\""), LintRule.MANIFEST, "list '" + doc.info().id()
                             + "' switches off '" + id + "', which is no rule; known: " + LintRule.ids()));
                 }
             }
-            found.stream().filter(f -> !off.contains(f.rule().id())).forEach(all::add);
+            List<LintFinding> shown = found.stream().filter(f -> !off.contains(f.rule().id())).toList();
+            all.addAll(shown);
+            if (!unknownOff) kept.keep(i, shown);
         }
         return all.stream().distinct().sorted().toList();
     }

@@ -170,6 +170,11 @@ public final class Converter {
                     n -> ListTriples.inputsKey(lists.get(byGraph.get(n)), resolution, topicNodes(), program)));
         }
 
+        /** {@link #inputsKey(String)} of the graph of list {@code index} (in the order of {@link #lists()}), without reading the list back. */
+        public java.util.Optional<String> inputsKeyOfList(int index) {
+            return inputsKey(lists.graphIri(index));
+        }
+
         private synchronized java.util.Set<String> topicNodes() {
             if (topicNodes == null) topicNodes = ListTriples.topicNodes(resolution);
             return topicNodes;

@@ -59,10 +59,16 @@ class ListCacheTest {
         CliTest.Run full = build(fresh);
         assertEquals(Main.OK, full.code(), full.err());
         assertEquals(full.err(), incremental.err(), "the same problems, and nothing said of the cache");
+        assertEquals(lintAndKinds(full), lintAndKinds(incremental), "the same lint and kinds");
         for (String file : List.of("graph.ttl", "report.html", "problems.txt", "merges.csv", "merges.md")) {
             assertArrayEquals(Files.readAllBytes(fresh.resolve(file)), Files.readAllBytes(output.resolve(file)), file);
         }
         assertEquals(quads(fresh), quads(output));
+    }
+
+    /** The summary's kinds and lint lines, without the output folder they name. */
+    private static List<String> lintAndKinds(CliTest.Run build) {
+        return build.out().lines().filter(l -> l.startsWith("lint:") || l.startsWith("kinds:")).map(l -> l.replaceAll(" -> .*", "")).toList();
     }
 
     private static List<String> quads(Path out) {
@@ -75,10 +81,13 @@ class ListCacheTest {
     void aBuildKeepsOneFilePerListAndAnEditReadsOnlyTheEditedListAgain() throws IOException {
         List<Path> before = cacheFiles();
         assertEquals(5, before.size(), "one file per seed list");
-        addEntry("cs224-dev-meetup-container-networking.md", "* [A new post](https://example.org/a-new-post) by Tim Hockin");
+        // a new entry, twice (a lint error at both places)
+        addEntry("cs224-dev-meetup-container-networking.md", "* [A new post](https://example.org/a-new-post) by Tim Hockin\n"
+                + "* [A new post, again](https://example.org/a-new-post)");
         CliTest.Run again = build(output);
         assertEquals(Main.OK, again.code(), again.err());
         assertTrue(again.out().contains("store: 2 graphs written, 4 unchanged, 0 removed"), again.out());
+        assertTrue(again.out().contains("lint: 22 errors"), "the repeated URL is found in the edited list: " + again.out());
         List<Path> after = cacheFiles();
         assertEquals(5, after.size(), "the edited list's old file is removed, its new one kept");
         assertEquals(4, after.stream().filter(before::contains).count(), "the four unchanged lists keep their files");
@@ -115,7 +124,7 @@ class ListCacheTest {
     }
 
     @Test
-    void unchangedGraphsAreNeitherMadeNorWrittenAgainAndAHandEditedGraphTtlOrRecordIsNotTrusted() throws IOException {
+    void unchangedGraphsAreNeitherMadeNorWrittenAgainAndAHandEditedGraphTtlOrDamagedRecordIsNotTrusted() throws IOException {
         addEntry("cs224-dev-meetup-container-networking.md", "* [A new post](https://example.org/a-new-post)");
         CliTest.Run again = build(output);
         assertTrue(again.out().contains("store: 2 graphs written, 4 unchanged, 0 removed"), again.out());
@@ -136,6 +145,10 @@ class ListCacheTest {
         lines.set(1, a.substring(0, a.indexOf('\t')) + b.substring(b.indexOf('\t')));
         lines.set(2, b.substring(0, b.indexOf('\t')) + a.substring(a.indexOf('\t')));
         Files.write(hashes, lines);
+        Path lint = output.resolve("cache").resolve("lint.txt");
+        assertTrue(Files.readString(lint).contains(".md\t"), "lint findings are kept");
+        byte[] findings = Files.readAllBytes(lint);
+        Files.write(lint, Arrays.copyOf(findings, findings.length / 2)); // cut short
 
         addEntry("cs224-dev-meetup-container-networking.md", "* [Another post](https://example.org/another-post)");
         CliTest.Run third = build(output);

@@ -195,8 +195,9 @@ class CrashSafetyIT {
             assertEquals(newStore, store(), where + ": the next run's store");
             assertEquals(newFiles, outputFiles(), where + ": the next run's files");
             if (files) {
-                assertEquals(new TreeSet<>(List.of(".build-state.json", "graph.ttl", "merges.csv", "merges.md", "problems.txt", "report.html", "tdb2")),
+                assertEquals(new TreeSet<>(List.of(".build-state.json", "cache", "graph.ttl", "merges.csv", "merges.md", "problems.txt", "report.html", "tdb2")),
                         names(work.resolve("output")), where + ": stray files after the next run");
+                assertCacheHasNoStrayFile(work.resolve("output"), where);
             } else {
                 assertEquals(Set.of("tdb2"), names(work.resolve("db")), where + ": stray files after the next run");
             }
@@ -313,8 +314,9 @@ class CrashSafetyIT {
                 assertEquals(List.of("listgraph: error: cannot write " + out.resolve("graph.ttl")
                         + " (no space left on device); free space or use --output elsewhere"), full.err().lines().toList());
                 assertEquals(files, files(out), "the previous files");
-                assertEquals(new TreeSet<>(List.of(".build-state.json", "graph.ttl", "merges.csv", "merges.md", "problems.txt", "report.html", "tdb2")), names(out),
-                        "no temporary file left");
+                assertEquals(new TreeSet<>(List.of(".build-state.json", "cache", "graph.ttl", "merges.csv", "merges.md", "problems.txt", "report.html", "tdb2")),
+                        names(out), "no temporary file left");
+                assertCacheHasNoStrayFile(out, "a build that ran out of space");
                 assertEquals(store, export(out.resolve("tdb2")), "the previous store");
                 RECORD.add("build with output/ on a 1 MB tmpfs: exit 3, " + full.err().strip() + "; files and store as before");
             } finally {
@@ -472,6 +474,13 @@ class CrashSafetyIT {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** output/cache holds its files and one file per list under lists/, none of them temporary. */
+    private static void assertCacheHasNoStrayFile(Path output, String where) throws IOException {
+        Set<String> cache = names(output.resolve("cache"));
+        assertTrue(Set.of("lists", "graph-hashes.txt", "graph-ttl.txt", "lint.txt").containsAll(cache), where + ": stray files in output/cache: " + cache);
+        for (String f : names(output.resolve("cache/lists"))) assertTrue(f.matches("[0-9a-f]{64}\\.bin"), where + ": stray file in output/cache/lists: " + f);
     }
 
     private static Set<String> names(Path dir) throws IOException {

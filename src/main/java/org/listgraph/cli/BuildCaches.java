@@ -71,8 +71,19 @@ final class BuildCaches {
         return lint;
     }
 
+    /** A build killed while it wrote the files of output/cache left them under temporary names. */
+    private void removeTemporaryFiles() {
+        if (lintFile == null || !java.nio.file.Files.isDirectory(lintFile.getParent())) return;
+        try (var files = java.nio.file.Files.list(lintFile.getParent())) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList()) java.nio.file.Files.deleteIfExists(f);
+        } catch (java.io.IOException e) {
+            // left for the next build
+        }
+    }
+
     /** After a build (its files in place): keeps what it learnt and removes what belongs to lists that are gone or changed. */
     void save() {
+        removeTemporaryFiles();
         hashes.save();
         chunks.save();
         synchronized (this) {

@@ -36,7 +36,7 @@ public final class HtmlReport {
 
     /** Writes the report of a conversion, with lint's findings; every figure comes from identity's results (see {@link ReportFigures}). */
     public static void write(org.listgraph.rdf.Converter.Result result, List<LintFinding> findings, OutputStream out) throws IOException {
-        write(ReportFigures.of(result.lists(), result.resolution().shared()), findings, out);
+        write(ReportFigures.ofHeaders(result.listHeaders(), result.resolution().shared()), findings, out);
     }
 
     /** Writes the report of {@code figures}, with lint's {@code findings}. */

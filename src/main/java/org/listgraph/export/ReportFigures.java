@@ -59,11 +59,16 @@ public record ReportFigures(List<ListRow> lists, Totals totals, SortedMap<String
 
     /** The figures of a conversion's lists and shared nodes. */
     public static ReportFigures of(List<Identified.ListNode> listNodes, Identified.Shared shared) {
+        return ofHeaders(listNodes.stream().map(l -> new Identified.ListHeader(l.iri(), l.document().info().title())).toList(), shared);
+    }
+
+    /** The figures from each list's IRI and title (all the report needs of a list) and the shared nodes. */
+    public static ReportFigures ofHeaders(List<Identified.ListHeader> headers, Identified.Shared shared) {
         // Only what has a title in the graph is counted where the graph's figures join on titles (a blank title gets no triple).
         // By IRI: two files may name one list IRI (the graph then holds both titles, as the SPARQL figures did).
         Map<String, SortedSet<String>> listTitles = new HashMap<>();
-        for (Identified.ListNode l : listNodes) {
-            String title = TripleSink.literal(l.document().info().title());
+        for (Identified.ListHeader l : headers) {
+            String title = TripleSink.literal(l.title());
             if (title != null) listTitles.computeIfAbsent(l.iri(), x -> new TreeSet<>()).add(title);
         }
         Map<String, Integer> perList = new HashMap<>();

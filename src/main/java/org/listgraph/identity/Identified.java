@@ -14,6 +14,13 @@ public final class Identified {
     }
 
     /** One list with the IRIs of its list node, graph, sections and entries. */
+    /** A list's IRI and title: what a report over all lists needs of each. */
+    public record ListHeader(String iri, String title) {
+        public ListHeader {
+            Objects.requireNonNull(iri);
+        }
+    }
+
     public record ListNode(ListDocument document, String iri, String graphIri, String revisionOfIri,
                            List<SectionNode> sections, List<EntryNode> entries) implements java.io.Serializable {
         public ListNode {

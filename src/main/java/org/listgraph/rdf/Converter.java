@@ -170,6 +170,13 @@ public final class Converter {
                     n -> ListTriples.inputsKey(lists.get(byGraph.get(n)), resolution, topicNodes(), program)));
         }
 
+        /** Each list's IRI and title, in the order of {@link #lists()}, without reading the lists back. */
+        public List<Identified.ListHeader> listHeaders() {
+            List<Identified.ListHeader> out = new ArrayList<>(lists.size());
+            for (int i = 0; i < lists.size(); i++) out.add(lists.header(i));
+            return out;
+        }
+
         /** {@link #inputsKey(String)} of the graph of list {@code index} (in the order of {@link #lists()}), without reading the list back. */
         public java.util.Optional<String> inputsKeyOfList(int index) {
             return inputsKey(lists.graphIri(index));

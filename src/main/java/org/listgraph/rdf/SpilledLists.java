@@ -1,5 +1,6 @@
 package org.listgraph.rdf;
 
+import org.listgraph.identity.Identified;
 import org.listgraph.identity.Identified.ListNode;
 
 import java.io.ByteArrayInputStream;
@@ -36,6 +37,8 @@ final class SpilledLists extends AbstractList<ListNode> implements RandomAccess 
     /** Where list i starts; {@code offsets[size]} is where the next one goes. */
     private long[] offsets = new long[17];
     private String[] graphIris = new String[16];
+    /** Each list's IRI and title, kept in memory: the report needs only these of every list. */
+    private Identified.ListHeader[] headers = new Identified.ListHeader[16];
     private int size;
 
     SpilledLists() {
@@ -72,6 +75,7 @@ final class SpilledLists extends AbstractList<ListNode> implements RandomAccess 
         }
         if (size + 1 == graphIris.length) {
             graphIris = Arrays.copyOf(graphIris, graphIris.length * 2);
+            headers = Arrays.copyOf(headers, headers.length * 2);
             offsets = Arrays.copyOf(offsets, offsets.length * 2);
         }
         try {
@@ -82,6 +86,7 @@ final class SpilledLists extends AbstractList<ListNode> implements RandomAccess 
             throw new UncheckedIOException("cannot write list " + list.iri() + " to a temporary file (is the disk full?)", e);
         }
         graphIris[size] = list.graphIri();
+        headers[size] = new Identified.ListHeader(list.iri(), list.document().info().title());
         offsets[size + 1] = offsets[size] + bytes.length;
         size++;
     }
@@ -90,6 +95,12 @@ final class SpilledLists extends AbstractList<ListNode> implements RandomAccess 
     synchronized String graphIri(int i) {
         java.util.Objects.checkIndex(i, size);
         return graphIris[i];
+    }
+
+    /** List i's IRI and title, without reading the list. */
+    synchronized Identified.ListHeader header(int i) {
+        java.util.Objects.checkIndex(i, size);
+        return headers[i];
     }
 
     @Override

@@ -55,7 +55,8 @@ final class WorkResolver {
      */
     Works resolve(SortedMap<String, ResourceEvidence> resources, People people, Map<String, String> aliases, List<Decision> decisions) {
         WorkMatcher matcher = new WorkMatcher();
-        Map<String, WorkMatcher.Work> works = new TreeMap<>();
+        // In the resources' (sorted) order, looked up by hash: a tree of long IRIs made every lookup of a pair cost a dozen compares.
+        Map<String, WorkMatcher.Work> works = new java.util.LinkedHashMap<>();
         Map<String, String> siteNames = new HashMap<>(); // a few thousand sites, each named by one string
         resources.forEach((iri, r) -> {
             // Compact sets: these four are held for every resource until the works are clustered.
@@ -179,14 +180,15 @@ final class WorkResolver {
      */
     private static void addNearTitlePairs(List<String> group, Map<String, WorkMatcher.Work> works, int limit, Set<List<String>> pairs) {
         if (group.size() < 2 || group.size() > limit) return;
-        List<String> byLength = new ArrayList<>(group);
-        byLength.sort(Comparator.comparingInt((String iri) -> works.get(iri).keyWithoutPart().length()).thenComparing(Comparator.naturalOrder()));
+        List<WorkMatcher.Work> byLength = new ArrayList<>(group.size());
+        for (String iri : group) byLength.add(works.get(iri));
+        byLength.sort(Comparator.comparingInt((WorkMatcher.Work w) -> w.keyWithoutPart().length()).thenComparing(WorkMatcher.Work::iri));
         for (int i = 0; i < byLength.size(); i++) {
-            int length = works.get(byLength.get(i)).keyWithoutPart().length();
+            int length = byLength.get(i).keyWithoutPart().length();
             int allowed = WorkMatcher.allowedEdits(length);
-            for (int j = i + 1; j < byLength.size() && works.get(byLength.get(j)).keyWithoutPart().length() - length <= allowed; j++) {
-                String a = byLength.get(i);
-                String b = byLength.get(j);
+            for (int j = i + 1; j < byLength.size() && byLength.get(j).keyWithoutPart().length() - length <= allowed; j++) {
+                String a = byLength.get(i).iri();
+                String b = byLength.get(j).iri();
                 pairs.add(a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a));
             }
         }

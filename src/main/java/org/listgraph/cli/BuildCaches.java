@@ -1,8 +1,6 @@
 package org.listgraph.cli;
 
 import org.listgraph.export.GraphChunks;
-import org.listgraph.identity.Catalog;
-import org.listgraph.markdown.ReadCache;
 import org.listgraph.rdf.Converter;
 import org.listgraph.rdf.ListCache;
 import org.listgraph.store.KnownGraphHashes;
@@ -19,16 +17,17 @@ final class BuildCaches {
     private final KnownGraphHashes hashes;
     private final GraphChunks chunks;
     private final String program;
-    private final Path lintFile;
+    /** output/cache, or null for no caches. */
+    private final Path dir;
     private final boolean reuse;
     private LintMemo lint;
 
-    private BuildCaches(ListCache lists, KnownGraphHashes hashes, GraphChunks chunks, String program, Path lintFile, boolean reuse) {
+    private BuildCaches(ListCache lists, KnownGraphHashes hashes, GraphChunks chunks, String program, Path dir, boolean reuse) {
         this.lists = lists;
         this.hashes = hashes;
         this.chunks = chunks;
         this.program = program;
-        this.lintFile = lintFile;
+        this.dir = dir;
         this.reuse = reuse;
     }
 
@@ -39,10 +38,10 @@ final class BuildCaches {
         Path hashFile = dir.resolve("graph-hashes.txt");
         return new BuildCaches(new ListCache(dir.resolve("lists"), program, !rebuild),
                 rebuild ? KnownGraphHashes.fresh(hashFile) : KnownGraphHashes.in(hashFile),
-                GraphChunks.of(output.resolve("graph.ttl"), dir.resolve("graph-ttl.txt"), !rebuild), program, dir.resolve("lint.txt"), !rebuild);
+                GraphChunks.of(output.resolve("graph.ttl"), dir.resolve("graph-ttl.txt"), !rebuild), program, dir, !rebuild);
     }
 
-    /** No caches: every list is read and every graph made (load, and builds into a remote store). */
+    /** No caches: every list is read and every graph made (load). */
     static BuildCaches none() {
         return new BuildCaches(null, KnownGraphHashes.none(), GraphChunks.none(), null, null, false);
     }
@@ -50,10 +49,6 @@ final class BuildCaches {
     /** The converter, taking unchanged lists from the cache and giving list graphs their keys. */
     Converter converter(Converter c) {
         return lists == null ? c : c.withCache(lists).withGraphKeys(program);
-    }
-
-    ReadCache<Catalog.Prepared> lists() {
-        return lists == null ? ReadCache.none() : lists;
     }
 
     KnownGraphHashes hashes() {
@@ -66,15 +61,15 @@ final class BuildCaches {
 
     /** The lint findings kept for the lists of {@code r} (none without a cache folder). */
     synchronized org.listgraph.lint.KeptFindings lint(Converter.Result r) {
-        if (lintFile == null) return org.listgraph.lint.KeptFindings.none();
-        if (lint == null) lint = new LintMemo(r, lintFile, reuse);
+        if (dir == null) return org.listgraph.lint.KeptFindings.none();
+        if (lint == null) lint = new LintMemo(r, dir.resolve("lint.txt"), reuse);
         return lint;
     }
 
     /** A build killed while it wrote the files of output/cache left them under temporary names. */
     private void removeTemporaryFiles() {
-        if (lintFile == null || !java.nio.file.Files.isDirectory(lintFile.getParent())) return;
-        try (var files = java.nio.file.Files.list(lintFile.getParent())) {
+        if (dir == null || !java.nio.file.Files.isDirectory(dir)) return;
+        try (var files = java.nio.file.Files.list(dir)) {
             for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList()) java.nio.file.Files.deleteIfExists(f);
         } catch (java.io.IOException e) {
             // left for the next build

@@ -10,7 +10,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +72,7 @@ public final class GraphChunks {
             byte[] bytes = new byte[(int) at[1]];
             f.seek(at[0]);
             f.readFully(bytes);
-            return beforeHashes.get(key).equals(sha256(bytes)) ? Optional.of(bytes) : Optional.empty();
+            return beforeHashes.get(key).equals(org.listgraph.identity.IriMinter.sha256(bytes)) ? Optional.of(bytes) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -89,21 +88,13 @@ public final class GraphChunks {
         if (index == null) return;
         try {
             if (now.isEmpty()) {
-                Files.deleteIfExists(indexPath());
+                Files.deleteIfExists(index.file());
             } else {
                 index.write(now);
             }
         } catch (IOException | RuntimeException e) {
             // the next build writes every graph, as without this index
         }
-    }
-
-    private Path indexPath() {
-        return index.file();
-    }
-
-    static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(digest().digest(bytes));
     }
 
     static MessageDigest digest() {

@@ -265,7 +265,7 @@ public final class Converter {
         Assembly a = new Assembly(Overrides.inFolders(folders(files)));
         int[] read = {0};
         new ListFiles(limits).readEach(files, threads, a.catalog::prepare, (doc, prepared) -> {
-            a.add(doc, prepared);
+            a.add(prepared);
             progress.accept("reading lists " + ++read[0] + "/" + files.size());
         }, cache);
         progress.accept("resolving identity over " + a.entries + " entries");
@@ -298,10 +298,11 @@ public final class Converter {
         }
 
         void add(ListDocument doc) {
-            add(doc, catalog.prepare(doc));
+            add(catalog.prepare(doc));
         }
 
-        void add(ListDocument doc, Catalog.Prepared prepared) {
+        void add(Catalog.Prepared prepared) {
+            ListDocument doc = prepared.document();
             lists.append(catalog.add(prepared));
             problems.addAll(doc.problems());
             entries += doc.entries().size();

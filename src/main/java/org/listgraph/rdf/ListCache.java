@@ -17,7 +17,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -131,9 +130,7 @@ public final class ListCache implements ReadCache<Catalog.Prepared> {
     }
 
     private String fileName(String key) {
-        MessageDigest d = digest();
-        d.update((salt + "\n" + key).getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(d.digest()) + ".bin";
+        return org.listgraph.identity.IriMinter.sha256((salt + "\n" + key).getBytes(StandardCharsets.UTF_8)) + ".bin";
     }
 
     /** The SHA-256 of everything after the first {@code from} bytes. */

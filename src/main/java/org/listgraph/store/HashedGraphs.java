@@ -60,11 +60,7 @@ final class HashedGraphs implements Iterable<HashedGraphs.Hashed>, AutoCloseable
     private final Thread maker;
     private volatile boolean closed;
 
-    HashedGraphs(Converter.Result result) {
-        this(result, KnownGraphHashes.none());
-    }
-
-    /** As above, taking the hash of each list graph whose key {@code known} holds instead of making the graph. */
+    /** A conversion's graphs, taking the hash of each list graph whose key {@code known} holds instead of making the graph. */
     HashedGraphs(Converter.Result result, KnownGraphHashes known) {
         maker = new Thread(() -> make(result, known), "listgraph-graphs-ahead");
         maker.setDaemon(true);

@@ -8,7 +8,7 @@ import java.util.Objects;
  * An author as an entry names it: a display name and/or accounts, an optional homepage and the
  * organisations they are affiliated with. At least a name or one account is present.
  */
-public record Author(String name, List<Account> accounts, String homepage, List<String> affiliations) implements java.io.Serializable {
+public record Author(String name, List<Account> accounts, String homepage, List<String> affiliations) {
     public Author {
         accounts = List.copyOf(Objects.requireNonNull(accounts, "accounts"));
         affiliations = List.copyOf(Objects.requireNonNull(affiliations, "affiliations"));

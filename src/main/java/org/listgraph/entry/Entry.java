@@ -36,7 +36,7 @@ public record Entry(
         boolean part,
         String markdown,
         List<String> tags,
-        Series series) implements java.io.Serializable {
+        Series series) {
 
     public Entry {
         Objects.requireNonNull(position, "position");

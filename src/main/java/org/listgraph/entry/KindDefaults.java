@@ -9,12 +9,12 @@ import java.util.regex.Pattern;
  * The kinds a list declares in its manifest entry: a default for every entry ({@code "kind"}) and
  * defaults for the sections whose heading matches a pattern ({@code "sectionKinds"}, in order).
  */
-public record KindDefaults(Kind list, List<SectionKind> sections) implements java.io.Serializable {
+public record KindDefaults(Kind list, List<SectionKind> sections) {
     /** Nothing declared. */
     public static final KindDefaults NONE = new KindDefaults(null, List.of());
 
     /** The kind of the sections whose heading (any level of the path) matches {@code heading}, found with {@code find()}. */
-    public record SectionKind(Pattern heading, Kind kind) implements java.io.Serializable {
+    public record SectionKind(Pattern heading, Kind kind) {
         public SectionKind {
             Objects.requireNonNull(heading, "heading");
             Objects.requireNonNull(kind, "kind");

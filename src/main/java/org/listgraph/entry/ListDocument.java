@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /** One list file read: its description, its sections, entries and prose in document order, and the problems met. */
 public record ListDocument(ListInfo info, String sha256, List<Section> sections, List<Entry> entries, List<Problem> problems,
-                           List<Prose> prose) implements java.io.Serializable {
+                           List<Prose> prose) {
     /** A list without prose paragraphs. */
     public ListDocument(ListInfo info, String sha256, List<Section> sections, List<Entry> entries, List<Problem> problems) {
         this(info, sha256, sections, entries, problems, List.of());

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * @param kinds      the kinds the manifest declares for the list's entries and sections
  */
 public record ListInfo(String id, String title, String file, String origin, String license, String revisionOf, java.util.List<String> lintOff,
-                       KindDefaults kinds) implements java.io.Serializable {
+                       KindDefaults kinds) {
     /** The form of a list id. */
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
     /** Ids that name the store's own graphs and so cannot name a list. */

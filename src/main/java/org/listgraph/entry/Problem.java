@@ -3,7 +3,7 @@ package org.listgraph.entry;
 import java.util.Objects;
 
 /** Something in an input that was recovered or skipped, with where it is and what to do about it. */
-public record Problem(SourcePosition position, Severity severity, String message) implements Comparable<Problem>, java.io.Serializable {
+public record Problem(SourcePosition position, Severity severity, String message) implements Comparable<Problem> {
     public Problem {
         Objects.requireNonNull(position, "position");
         Objects.requireNonNull(severity, "severity");

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param text        its plain text
  * @param links       the web links in it, in order
  */
-public record Prose(List<String> sectionPath, String text, List<String> links, SourcePosition position) implements java.io.Serializable {
+public record Prose(List<String> sectionPath, String text, List<String> links, SourcePosition position) {
     public Prose {
         sectionPath = List.copyOf(Objects.requireNonNull(sectionPath, "sectionPath"));
         Objects.requireNonNull(text, "text");

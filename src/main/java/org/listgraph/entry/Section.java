@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** A heading of a list; {@code path} holds the labels from the outermost heading down to this one. */
-public record Section(List<String> path, int level, SourcePosition position) implements java.io.Serializable {
+public record Section(List<String> path, int level, SourcePosition position) {
     public Section {
         path = List.copyOf(Objects.requireNonNull(path, "path"));
         Objects.requireNonNull(position, "position");

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param line    the line's text as written, which may also say what the parts are ("… - Video Lectures from …")
  * @param authors the authors the line names
  */
-public record Series(String title, String line, List<Author> authors) implements java.io.Serializable {
+public record Series(String title, String line, List<Author> authors) {
     public Series {
         Objects.requireNonNull(title, "title");
         if (title.isBlank()) throw new IllegalArgumentException("a series needs a title");

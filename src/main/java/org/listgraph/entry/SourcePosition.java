@@ -3,7 +3,7 @@ package org.listgraph.entry;
 import java.util.Objects;
 
 /** A place in a list file: the path as the user gave it, 1-based line and column. */
-public record SourcePosition(String file, int line, int column) implements Comparable<SourcePosition>, java.io.Serializable {
+public record SourcePosition(String file, int line, int column) implements Comparable<SourcePosition> {
     public SourcePosition {
         Objects.requireNonNull(file, "file");
         if (line < 1 || column < 1) {

@@ -1,6 +1,8 @@
 package org.listgraph.identity;
 
 import org.listgraph.entry.Author;
+import org.listgraph.entry.CompactRecordInput;
+import org.listgraph.entry.CompactRecordOutput;
 import org.listgraph.entry.Entry;
 import org.listgraph.entry.Kind;
 import org.listgraph.entry.ListDocument;
@@ -75,8 +77,7 @@ public final class Catalog {
      * What one list says on its own, before it meets the others: each entry's canonical URL, kind verdict and the
      * scheme's concepts its text names. Made by {@link #prepare(ListDocument)} on any thread.
      */
-    public static final class Prepared implements java.io.Serializable {
-        private static final long serialVersionUID = 1L;
+    public static final class Prepared {
         private final ListDocument doc;
         private final List<String> canonicals;
         private final List<KindClassifier.Verdict> verdicts;
@@ -98,8 +99,43 @@ public final class Catalog {
             return doc;
         }
 
-        /** One read back from a cache is checked as a new one is. */
-        private Object readResolve() {
+        /** Writes this in the compact form of {@link CompactRecordOutput}: the document, then per entry its URL, verdict and mentions. */
+        public void write(CompactRecordOutput out) {
+            out.document(doc);
+            for (int i = 0; i < canonicals.size(); i++) {
+                out.string(canonicals.get(i));
+                KindClassifier.Verdict v = verdicts.get(i);
+                List<Kind> kinds = v.kinds().stream().sorted().toList();
+                out.count(kinds.size());
+                for (Kind k : kinds) out.constant(k);
+                out.constant(v.tier());
+                List<Kind> explained = v.reasons().keySet().stream().sorted().toList();
+                out.count(explained.size());
+                for (Kind k : explained) {
+                    out.constant(k);
+                    out.string(v.reasons().get(k));
+                }
+                out.strings(new TreeSet<>(mentions.get(i)));
+            }
+        }
+
+        /** Reads what {@link #write} wrote, checked as a new one is. */
+        public static Prepared read(CompactRecordInput in) {
+            ListDocument doc = in.document();
+            int n = doc.entries().size();
+            List<String> canonicals = new ArrayList<>(n);
+            List<KindClassifier.Verdict> verdicts = new ArrayList<>(n);
+            List<Set<String>> mentions = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                canonicals.add(Objects.requireNonNull(in.string(), "a canonical URL"));
+                Set<Kind> kinds = EnumSet.noneOf(Kind.class);
+                for (int k = in.count(); k > 0; k--) kinds.add(Objects.requireNonNull(in.constant(Kind.values()), "a kind"));
+                KindClassifier.Tier tier = Objects.requireNonNull(in.constant(KindClassifier.Tier.values()), "a tier");
+                Map<Kind, String> reasons = new java.util.EnumMap<>(Kind.class);
+                for (int k = in.count(); k > 0; k--) reasons.put(Objects.requireNonNull(in.constant(Kind.values()), "a kind"), in.string());
+                verdicts.add(new KindClassifier.Verdict(kinds, tier, reasons));
+                mentions.add(Set.copyOf(in.strings()));
+            }
             return new Prepared(doc, canonicals, verdicts, mentions);
         }
     }

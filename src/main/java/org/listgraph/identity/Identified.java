@@ -22,7 +22,7 @@ public final class Identified {
     }
 
     public record ListNode(ListDocument document, String iri, String graphIri, String revisionOfIri,
-                           List<SectionNode> sections, List<EntryNode> entries) implements java.io.Serializable {
+                           List<SectionNode> sections, List<EntryNode> entries) {
         public ListNode {
             Objects.requireNonNull(document);
             Objects.requireNonNull(iri);
@@ -33,7 +33,7 @@ public final class Identified {
     }
 
     /** A heading, its broader heading (may be null) and the shared topics it names (none for a generic heading). */
-    public record SectionNode(String iri, Section section, String broaderIri, List<String> topicIris) implements java.io.Serializable {
+    public record SectionNode(String iri, Section section, String broaderIri, List<String> topicIris) {
         public SectionNode {
             Objects.requireNonNull(iri);
             Objects.requireNonNull(section);
@@ -42,7 +42,7 @@ public final class Identified {
     }
 
     /** An entry with the IRIs of itself, its resource, section and parent entry (the last two may be null). */
-    public record EntryNode(String iri, Entry entry, String resourceIri, String sectionIri, String parentIri) implements java.io.Serializable {
+    public record EntryNode(String iri, Entry entry, String resourceIri, String sectionIri, String parentIri) {
         public EntryNode {
             Objects.requireNonNull(iri);
             Objects.requireNonNull(entry);

@@ -30,7 +30,7 @@ public final class KindClassifier {
     public enum Tier { STRONG, DECLARED_SECTION, HEADING, DECLARED_LIST, WEAK, HINT, NEIGHBOURS, FALLBACK }
 
     /** An entry's kinds, from which tier, and why (one reason per kind, for {@code lg:kindEvidence}). */
-    public record Verdict(Set<Kind> kinds, Tier tier, Map<Kind, String> reasons) implements java.io.Serializable {
+    public record Verdict(Set<Kind> kinds, Tier tier, Map<Kind, String> reasons) {
         public Verdict {
             kinds = Set.copyOf(kinds);
             reasons = Map.copyOf(reasons);

@@ -1,15 +1,13 @@
 package org.listgraph.rdf;
 
+import org.listgraph.entry.CompactRecordInput;
+import org.listgraph.entry.CompactRecordOutput;
 import org.listgraph.entry.ListDocument;
 import org.listgraph.identity.Catalog;
 import org.listgraph.markdown.ReadCache;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,12 +28,8 @@ import java.util.stream.Stream;
  * file rewritten. Reading the lists was most of a build that changed one list of many.
  */
 public final class ListCache implements ReadCache<Catalog.Prepared> {
-    private static final byte[] MAGIC = "listgraph list cache 1\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] MAGIC = "listgraph list cache 2\n".getBytes(StandardCharsets.UTF_8);
     private static final int DIGEST = 32;
-    /** Only a list's records (and the collections and strings they hold) are ever read back. */
-    private static final ObjectInputFilter ONLY_LISTS = ObjectInputFilter.Config.createFilter(
-            "maxdepth=40;org.listgraph.entry.*;org.listgraph.identity.Catalog$Prepared;org.listgraph.identity.KindClassifier$*;"
-                    + "java.util.**;java.lang.*;!*");
 
     private final Path dir;
     private final String salt;
@@ -68,14 +62,11 @@ public final class ListCache implements ReadCache<Catalog.Prepared> {
                     || !Arrays.equals(all, body - DIGEST, body, sha256(all, body), 0, DIGEST)) {
                 return forget(file);
             }
-            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(all, body, all.length - body))) {
-                in.setObjectInputFilter(ONLY_LISTS);
-                ListDocument doc = (ListDocument) in.readObject();
-                Catalog.Prepared prepared = (Catalog.Prepared) in.readObject();
-                if (prepared.document() != doc) return forget(file);
-                return Optional.of(new Hit<>(doc, prepared));
-            }
-        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            CompactRecordInput in = new CompactRecordInput(all, body, all.length - body);
+            Catalog.Prepared prepared = Catalog.Prepared.read(in);
+            if (!in.atEnd()) return forget(file);
+            return Optional.of(new Hit<>(prepared.document(), prepared));
+        } catch (IOException | RuntimeException e) {
             return forget(file); // damaged, from another version, or unreadable: read the list again
         }
     }
@@ -85,11 +76,8 @@ public final class ListCache implements ReadCache<Catalog.Prepared> {
         String name = fileName(key);
         used.add(name);
         try {
-            ByteArrayOutputStream content = new ByteArrayOutputStream();
-            try (ObjectOutputStream out = new ObjectOutputStream(content)) {
-                out.writeObject(doc);
-                out.writeObject(prepared);
-            }
+            CompactRecordOutput content = new CompactRecordOutput();
+            prepared.write(content);
             byte[] payload = content.toByteArray();
             ByteArrayOutputStream file = new ByteArrayOutputStream(payload.length + 128);
             file.write(MAGIC);

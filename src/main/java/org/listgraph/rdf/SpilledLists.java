@@ -1,14 +1,12 @@
 package org.listgraph.rdf;
 
+import org.listgraph.entry.CompactRecordInput;
+import org.listgraph.entry.CompactRecordOutput;
 import org.listgraph.identity.Identified;
 import org.listgraph.identity.Identified.ListNode;
+import org.listgraph.identity.ListNodeRecords;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
@@ -29,9 +27,6 @@ import java.util.RandomAccess;
  */
 final class SpilledLists extends AbstractList<ListNode> implements RandomAccess {
     private static final Cleaner CLEANER = Cleaner.create();
-    /** Only the records of a list (and the collections and strings they hold) are ever read back. */
-    private static final ObjectInputFilter ONLY_LISTS = ObjectInputFilter.Config.createFilter(
-            "maxdepth=40;org.listgraph.entry.*;org.listgraph.identity.Identified$*;java.util.**;java.lang.*;!*");
 
     private final FileChannel file;
     /** Where list i starts; {@code offsets[size]} is where the next one goes. */
@@ -65,14 +60,9 @@ final class SpilledLists extends AbstractList<ListNode> implements RandomAccess 
 
     /** Writes the list to the file; it is read back from there from now on. */
     synchronized void append(ListNode list) {
-        byte[] bytes;
-        try (ByteArrayOutputStream buffer = new ByteArrayOutputStream(); ObjectOutputStream out = new ObjectOutputStream(buffer)) {
-            out.writeObject(list);
-            out.flush();
-            bytes = buffer.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep list " + list.iri(), e);
-        }
+        CompactRecordOutput out = new CompactRecordOutput();
+        ListNodeRecords.write(out, list);
+        byte[] bytes = out.toByteArray();
         if (size + 1 == graphIris.length) {
             graphIris = Arrays.copyOf(graphIris, graphIris.length * 2);
             headers = Arrays.copyOf(headers, headers.length * 2);
@@ -116,11 +106,8 @@ final class SpilledLists extends AbstractList<ListNode> implements RandomAccess 
             while (b.hasRemaining()) {
                 if (file.read(b, from + b.position()) < 0) throw new IOException("the file ends early");
             }
-            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(b.array()))) {
-                in.setObjectInputFilter(ONLY_LISTS);
-                return (ListNode) in.readObject();
-            }
-        } catch (IOException | ClassNotFoundException e) {
+            return ListNodeRecords.read(new CompactRecordInput(b.array(), 0, b.capacity()));
+        } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("cannot read back list " + graphIris[i] + " from its temporary file", e);
         }
     }

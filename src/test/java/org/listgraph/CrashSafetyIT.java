@@ -479,7 +479,7 @@ class CrashSafetyIT {
     /** output/cache holds its files and one file per list under lists/, none of them temporary. */
     private static void assertCacheHasNoStrayFile(Path output, String where) throws IOException {
         Set<String> cache = names(output.resolve("cache"));
-        assertTrue(Set.of("lists", "graph-hashes.txt", "graph-ttl.txt", "lint.txt").containsAll(cache), where + ": stray files in output/cache: " + cache);
+        assertTrue(Set.of("lists", "graph-hashes.txt", "graph-subjects.txt", "graph-ttl.txt", "lint.txt").containsAll(cache), where + ": stray files in output/cache: " + cache);
         for (String f : names(output.resolve("cache/lists"))) assertTrue(f.matches("[0-9a-f]{64}\\.bin"), where + ": stray file in output/cache/lists: " + f);
     }
 

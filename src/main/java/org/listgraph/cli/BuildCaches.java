@@ -9,7 +9,8 @@ import java.nio.file.Path;
 
 /**
  * What a build keeps under output/cache for the next one: each parsed list (lists/), each list graph's content
- * hash by the key of its inputs (graph-hashes.txt), and where each list graph's part of graph.ttl lies
+ * hash by the key of its inputs (graph-hashes.txt) and the digests of the stored shared graph's subjects
+ * (graph-subjects.txt), and where each list graph's part of graph.ttl lies
  * (graph-ttl.txt), and each list's lint findings (lint.txt). A rebuild trusts none of them, and leaves them fresh.
  */
 final class BuildCaches {

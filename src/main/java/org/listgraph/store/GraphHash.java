@@ -29,28 +29,44 @@ final class GraphHash {
      * (the shared graph's lines were a build's largest allocation).
      */
     static String of(Graph g) {
+        return of(g, null);
+    }
+
+    /** As {@link #of(Graph)}, and records each subject's digest in {@code subjects} (when not null; subjects must be IRIs). */
+    static String of(Graph g, SubjectDigests subjects) {
         NodeFormatter nt = new NodeFormatterNT();
         LineWriter out = new LineWriter();
-        Set<Node> subjects = org.listgraph.rdf.SharedGraph.subjectsOf(g);
-        List<Map.Entry<String, Node>> bySubject = new ArrayList<>(subjects.size());
-        for (Node s : subjects) {
+        Set<Node> all = org.listgraph.rdf.SharedGraph.subjectsOf(g);
+        List<Map.Entry<String, Node>> bySubject = new ArrayList<>(all.size());
+        for (Node s : all) {
             out.text.setLength(0);
             term(nt, out, s);
             bySubject.add(Map.entry(out.text.append(' ').toString(), s));
         }
-        subjects.clear();
+        all.clear();
         bySubject.sort(Map.Entry.comparingByKey());
         MessageDigest digest = sha256();
+        MessageDigest one = subjects == null ? null : sha256();
         boolean first = true;
         List<String> lines = new ArrayList<>();
         for (Map.Entry<String, Node> subject : bySubject) {
             lines.clear();
             g.find(subject.getValue(), Node.ANY, Node.ANY).forEachRemaining(t -> lines.add(line(nt, out, t)));
             lines.sort(null);
-            for (String l : lines) {
+            for (int i = 0; i < lines.size(); i++) {
+                byte[] bytes = lines.get(i).getBytes(StandardCharsets.UTF_8);
                 if (!first) digest.update((byte) '\n');
-                digest.update(l.getBytes(StandardCharsets.UTF_8));
+                digest.update(bytes);
                 first = false;
+                if (one != null) {
+                    if (i > 0) one.update((byte) '\n');
+                    one.update(bytes);
+                }
+            }
+            if (one != null) {
+                if (!subject.getValue().isURI()) throw new IllegalStateException("subject digests are kept for IRIs only");
+                java.nio.ByteBuffer d = java.nio.ByteBuffer.wrap(one.digest());
+                subjects.put(subject.getValue().getURI(), d.getLong(), d.getLong());
             }
         }
         return HexFormat.of().formatHex(digest.digest());

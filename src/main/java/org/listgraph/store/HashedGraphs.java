@@ -25,13 +25,20 @@ final class HashedGraphs implements Iterable<HashedGraphs.Hashed>, AutoCloseable
         private final Node name;
         private final String hash;
         private final java.util.function.Supplier<Graph> maker;
+        private final SubjectDigests subjects;
         private Graph graph;
 
-        Hashed(Node name, String hash, Graph graph, java.util.function.Supplier<Graph> maker) {
+        Hashed(Node name, String hash, Graph graph, java.util.function.Supplier<Graph> maker, SubjectDigests subjects) {
             this.name = name;
             this.hash = hash;
             this.graph = graph;
             this.maker = maker;
+            this.subjects = subjects;
+        }
+
+        /** Its subjects' digests: for a graph made subject by subject (the shared one), else null. */
+        SubjectDigests subjects() {
+            return subjects;
         }
 
         Node name() {
@@ -75,13 +82,14 @@ final class HashedGraphs implements Iterable<HashedGraphs.Hashed>, AutoCloseable
                 java.util.Optional<String> key = result.inputsKey(name);
                 java.util.Optional<String> hash = key.flatMap(known::hash);
                 if (hash.isPresent()) {
-                    ready.put(new Item(new Hashed(node, hash.get(), null, () -> result.graph(name)), null, null, false));
+                    ready.put(new Item(new Hashed(node, hash.get(), null, () -> result.graph(name), null), null, null, false));
                     continue;
                 }
                 Graph g = result.graph(name);
-                String h = GraphHash.of(g);
+                SubjectDigests subjects = g instanceof org.listgraph.rdf.SharedGraph ? new SubjectDigests() : null;
+                String h = GraphHash.of(g, subjects);
                 key.ifPresent(k -> known.learnt(k, h));
-                ready.put(new Item(new Hashed(node, h, g, null), null, null, false));
+                ready.put(new Item(new Hashed(node, h, g, null, subjects), null, null, false));
             }
             ready.put(new Item(null, null, null, true));
         } catch (InterruptedException e) {

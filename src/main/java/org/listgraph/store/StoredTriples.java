@@ -76,6 +76,27 @@ final class StoredTriples {
         if (k != n) throw new IllegalStateException("a graph gave fewer triples the second time it was read");
     }
 
+    /**
+     * Makes the stored graph {@code g} equal to {@code content} when the store holds the graph whose subjects have the
+     * digests {@code before}: only subjects that are new, gone or whose digest differs in {@code now} (the content's)
+     * are rewritten. Each such subject's stored triples are deleted and the content's added, in subject order.
+     */
+    void replaceSubjects(Node g, Graph content, SubjectDigests before, SubjectDigests now) {
+        List<String> touched = new ArrayList<>();
+        now.forEach(s -> {
+            if (!now.sameIn(before, s)) touched.add(s);
+        });
+        before.forEach(s -> {
+            if (!now.contains(s)) touched.add(s);
+        });
+        touched.sort(null);
+        for (String s : touched) {
+            Node subject = org.apache.jena.graph.NodeFactory.createURI(s);
+            dsg.deleteAny(g, subject, Node.ANY, Node.ANY);
+            content.find(subject, Node.ANY, Node.ANY).forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
+        }
+    }
+
     /** A subject's id; a graph's triples come subject by subject, so the last one is kept. */
     private long subjectId(Node s) {
         if (!s.equals(lastSubject)) {

@@ -304,6 +304,7 @@ public final class TdbStore implements AutoCloseable {
                     Node name = g.name();
                     String hash = g.hash();
                     hashes.put(name.getURI(), hash);
+                    if (g.subjects() != null) known.subjectsLearnt(name.getURI(), hash, g.subjects());
                     g.graph().find().forEachRemaining(t -> stream.quad(new org.apache.jena.sparql.core.Quad(name, t)));
                     DatasetGraph metaQuads = org.apache.jena.sparql.core.DatasetGraphFactory.create();
                     MetaGraph.record(metaQuads, meta, name, hash, now, softwareVersion, ontologyVersion,
@@ -341,6 +342,7 @@ public final class TdbStore implements AutoCloseable {
                     Node g = named.name();
                     String hash = named.hash();
                     String storedHash = MetaGraph.hash(dsg, meta, g);
+                    if (named.subjects() != null) known.subjectsLearnt(g.getURI(), hash, named.subjects());
                     if (!rebuild && hash.equals(storedHash) && stored.contains(g)) {
                         // The graph stays untouched; its list's record in the metadata graph is refreshed, so a store
                         // written by an older listgraph gains what this version records. A graph not made (its hash was
@@ -351,7 +353,10 @@ public final class TdbStore implements AutoCloseable {
                     }
                     // Only the triples that differ are deleted and added: the shared graph changes with almost any edit, and
                     // rewriting its millions of triples whole made reloading one list of a thousand slower than building them all.
-                    new StoredTriples(dsg).replace(g, named.graph());
+                    java.util.Optional<SubjectDigests> before = named.subjects() == null || !stored.contains(g)
+                            ? java.util.Optional.empty() : known.subjects(g.getURI(), storedHash);
+                    if (before.isPresent()) new StoredTriples(dsg).replaceSubjects(g, named.graph(), before.get(), named.subjects());
+                    else new StoredTriples(dsg).replace(g, named.graph());
                     MetaGraph.record(dsg, meta, g, hash, now, softwareVersion, ontologyVersion, iris.listOfGraph(g.getURI()), named.graph());
                     written.add(g.getURI());
                 }

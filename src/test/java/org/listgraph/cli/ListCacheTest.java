@@ -157,6 +157,30 @@ class ListCacheTest {
     }
 
     @Test
+    void theSharedGraphIsUpdatedBySubjectOnlyFromDigestsOfTheGraphTheStoreHolds() throws IOException {
+        Path digests = output.resolve("cache").resolve("graph-subjects.txt");
+        List<String> first = Files.readAllLines(digests);
+        assertTrue(first.get(1).startsWith("graph\thttps://w3id.org/listgraph/id/graph/shared\t"), first.get(1));
+        assertTrue(first.size() > 200, "a digest per subject of the shared graph: " + first.size());
+
+        String list = "cs224-dev-meetup-container-networking.md";
+        String original = Files.readString(lists.resolve(list));
+        addEntry(list, "* [A new post](https://example.org/a-new-post) by Tim Hockin");
+        CliTest.Run added = build(output);
+        sameAsAFreshBuild(added);
+        assertFalse(Files.readAllLines(digests).equals(first), "the digests of the graph now stored are kept");
+
+        // The digests of the first build put back: they describe a graph the store no longer holds. Trusted, they would
+        // make the list's return to its first version look like no change at all, and the new post would stay.
+        Files.write(digests, first);
+        Files.writeString(lists.resolve(list), original);
+        CliTest.Run back = build(output);
+        assertEquals(Main.OK, back.code(), back.err());
+        sameAsAFreshBuild(back);
+        assertFalse(quads(output).stream().anyMatch(q -> q.contains("a-new-post")), "the post is gone from the store");
+    }
+
+    @Test
     void rebuildReadsEveryListAgainEvenWhenTheCacheLooksIntact() throws Exception {
         // A file rewritten by hand, with another list's content and a matching checksum, is the one thing the checks
         // cannot tell: --rebuild is the way out, and it reads every list again.

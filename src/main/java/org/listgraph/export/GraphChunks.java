@@ -15,13 +15,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where each list graph's part of the last graph.ttl lies (offset, length, SHA-256), by the key of everything the
- * graph depended on, so the next build copies the parts of unchanged graphs instead of making and writing them
- * again: writing graph.ttl was the longest step of a one-list reload. The index is kept under output/cache; a part
- * is copied only when its bytes in graph.ttl still have the recorded hash, else the graph is written anew.
+ * Where each part of the last graph.ttl lies (offset, length, SHA-256) and how many triples it holds: a list graph's
+ * part by the key of everything the graph depended on, a run of the shared graph's subjects by a digest of its
+ * triples. The next build copies the parts that are unchanged instead of writing them again: writing graph.ttl was
+ * the longest step of a one-list reload. The index is kept under output/cache; a part is copied only when its bytes
+ * in graph.ttl still have the recorded hash, else it is written anew.
  */
 public final class GraphChunks {
-    private static final String HEADER = "listgraph graph.ttl parts 1";
+    private static final String HEADER = "listgraph graph.ttl parts 2";
 
     private final Path previous;
     private final CheckedRecords index;
@@ -52,8 +53,8 @@ public final class GraphChunks {
         if (reuse) {
             for (String[] r : index.read().orElse(List.of())) {
                 try {
-                    if (r.length != 4) return new GraphChunks(previous, index, Map.of(), Map.of());
-                    before.put(r[0], new long[]{Long.parseLong(r[1]), Long.parseLong(r[2])});
+                    if (r.length != 5) return new GraphChunks(previous, index, Map.of(), Map.of());
+                    before.put(r[0], new long[]{Long.parseLong(r[1]), Long.parseLong(r[2]), Long.parseLong(r[4])});
                     hashes.put(r[0], r[3]);
                 } catch (NumberFormatException e) {
                     return new GraphChunks(previous, index, Map.of(), Map.of());
@@ -63,24 +64,33 @@ public final class GraphChunks {
         return new GraphChunks(previous, index, before, hashes);
     }
 
-    /** The bytes of the part kept under {@code key}, when graph.ttl still holds them as recorded. */
-    Optional<byte[]> find(String key) {
+    /** A part kept from the last file: its bytes and the number of triples they hold. */
+    record Part(byte[] bytes, long triples) {
+    }
+
+    /** The part kept under {@code key}, when graph.ttl still holds its bytes as recorded. */
+    Optional<Part> find(String key) {
         long[] at = before.get(key);
-        if (at == null || previous == null || at[0] < 0 || at[1] < 0 || at[1] > Integer.MAX_VALUE - 8) return Optional.empty();
+        if (at == null || previous == null || at[0] < 0 || at[1] < 0 || at[1] > Integer.MAX_VALUE - 8 || at[2] < 0) return Optional.empty();
         try (RandomAccessFile f = new RandomAccessFile(previous.toFile(), "r")) {
             if (at[0] + at[1] > f.length()) return Optional.empty();
             byte[] bytes = new byte[(int) at[1]];
             f.seek(at[0]);
             f.readFully(bytes);
-            return beforeHashes.get(key).equals(org.listgraph.identity.IriMinter.sha256(bytes)) ? Optional.of(bytes) : Optional.empty();
+            return beforeHashes.get(key).equals(org.listgraph.identity.IriMinter.sha256(bytes)) ? Optional.of(new Part(bytes, at[2])) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    /** Notes where the part of the graph with {@code key} lies in the file being written. */
-    void record(String key, long offset, long length, String sha256) {
-        if (index != null) now.add(new String[]{key, Long.toString(offset), Long.toString(length), sha256});
+    /** Whether parts written are noted for the next file (not for a plain export). */
+    boolean records() {
+        return index != null;
+    }
+
+    /** Notes where the part with {@code key}, of {@code triples} triples, lies in the file being written. */
+    void record(String key, long offset, long length, String sha256, long triples) {
+        if (index != null) now.add(new String[]{key, Long.toString(offset), Long.toString(length), sha256, Long.toString(triples)});
     }
 
     /** Writes the index of the file just written (call once it is in place); a failure only costs time later. */

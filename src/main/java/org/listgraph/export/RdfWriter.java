@@ -72,16 +72,27 @@ public final class RdfWriter {
             long offset = header.size();
             for (String name : result.graphNames()) {
                 java.util.Optional<String> key = result.inputsKey(name);
-                java.util.Optional<byte[]> copy = key.flatMap(kept::find);
+                if (key.isEmpty() && kept.records()) {
+                    long[] triples = {0};
+                    offset = writeInRuns(format, prefixes, header.toByteArray(), result.graph(name), out, kept, offset, triples);
+                    result.sizeKnown(name, triples[0]);
+                    continue;
+                }
+                java.util.Optional<GraphChunks.Part> copy = key.flatMap(kept::find);
                 PartStream part = new PartStream(out, header.toByteArray());
+                long triples;
                 if (copy.isPresent()) {
                     part.skipHeader();
-                    part.write(copy.get());
+                    part.write(copy.get().bytes());
+                    triples = copy.get().triples();
+                    result.sizeKnown(name, triples); // the graph's size without making it, for the build's count
                 } else {
-                    writePart(format, prefixes, result.graph(name), part);
+                    Graph g = result.graph(name);
+                    writePart(format, prefixes, g, part);
+                    triples = g.size();
                 }
                 long at = offset;
-                key.ifPresent(k -> kept.record(k, at, part.length(), part.sha256()));
+                key.ifPresent(k -> kept.record(k, at, part.length(), part.sha256(), triples));
                 offset += part.length();
             }
             out.flush();
@@ -101,6 +112,81 @@ public final class RdfWriter {
         new java.util.TreeMap<>(prefixes.getNsPrefixMap()).forEach(stream::prefix);
         if (graph != null) writeSorted(graph, stream::triple);
         stream.finish();
+    }
+
+    /** On average one subject in this many ends a run (see {@link #writeInRuns}). */
+    private static final int RUN_SUBJECTS = 64;
+
+    /**
+     * Writes a graph with no key of its inputs (the shared graph) as runs of subjects, each a part of its own keyed by
+     * a digest of its triples, so the part of a run whose triples are unchanged is copied from the last file. A run
+     * ends after a subject whose IRI hashes to a fixed value, so a subject added or removed changes only its own run,
+     * not where the later ones start. Returns the offset after the graph.
+     */
+    private static long writeInRuns(RdfFormat format, PrefixMapping prefixes, byte[] header, Graph graph, OutputStream out,
+                                    GraphChunks kept, long offset, long[] triples) throws java.io.IOException {
+        List<Node> subjects = new ArrayList<>(org.listgraph.rdf.SharedGraph.subjectsOf(graph));
+        subjects.sort(NODE_ORDER);
+        List<Triple> run = new ArrayList<>();
+        StringBuilder terms = new StringBuilder();
+        for (int i = 0; i < subjects.size(); i++) {
+            Node s = subjects.get(i);
+            for (Triple t : sortedTriples(graph, s)) {
+                run.add(t);
+                RunKey.add(terms, t);
+            }
+            if (i < subjects.size() - 1 && !endsRun(s)) continue;
+            String k = "run " + org.listgraph.identity.IriMinter.sha256(terms.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            terms.setLength(0);
+            PartStream part = new PartStream(out, header);
+            java.util.Optional<GraphChunks.Part> copy = kept.find(k);
+            if (copy.isPresent() && copy.get().triples() == run.size()) {
+                part.skipHeader();
+                part.write(copy.get().bytes());
+            } else {
+                StreamRDF stream = StreamRDFWriter.getWriterStream(part, format.jena());
+                stream.start();
+                new java.util.TreeMap<>(prefixes.getNsPrefixMap()).forEach(stream::prefix);
+                run.forEach(stream::triple);
+                stream.finish();
+            }
+            kept.record(k, offset, part.length(), part.sha256(), run.size());
+            offset += part.length();
+            triples[0] += run.size();
+            run.clear();
+        }
+        return offset;
+    }
+
+    private static boolean endsRun(Node subject) {
+        int h = (subject.isURI() ? subject.getURI() : lexical(subject)).hashCode() * 0x9E3779B9;
+        return h >>> 26 == 0; // the top 6 bits: one subject in 64
+    }
+
+    /** A digest input that tells any two triples apart: each term's kind and the length of each of its strings. */
+    private static final class RunKey {
+        static void add(StringBuilder into, Triple t) {
+            term(into, t.getSubject());
+            term(into, t.getPredicate());
+            term(into, t.getObject());
+        }
+
+        private static void term(StringBuilder into, Node n) {
+            if (n.isURI()) {
+                text(into.append('U'), n.getURI());
+            } else if (n.isBlank()) {
+                text(into.append('B'), n.getBlankNodeLabel());
+            } else {
+                text(into.append('L'), n.getLiteralLexicalForm());
+                text(into, n.getLiteralDatatypeURI());
+                text(into, n.getLiteralLanguage());
+            }
+        }
+
+        private static void text(StringBuilder into, String s) {
+            String v = String.valueOf(s);
+            into.append(v.length()).append(':').append(v);
+        }
     }
 
     /**
@@ -166,15 +252,20 @@ public final class RdfWriter {
         // Subject by subject: the shared graph is never held whole.
         List<Node> subjects = new ArrayList<>(org.listgraph.rdf.SharedGraph.subjectsOf(graph));
         subjects.sort(NODE_ORDER);
-        for (Node s : subjects) {
-            List<Triple> triples = graph.find(s, Node.ANY, Node.ANY).toList();
-            triples.sort(TRIPLE_ORDER);
-            Triple prev = null;
-            for (Triple t : triples) {
-                if (!t.equals(prev)) emit.accept(t);
-                prev = t;
-            }
+        for (Node s : subjects) sortedTriples(graph, s).forEach(emit);
+    }
+
+    /** The triples of one subject in writing order, each once. */
+    private static List<Triple> sortedTriples(Graph graph, Node subject) {
+        List<Triple> triples = graph.find(subject, Node.ANY, Node.ANY).toList();
+        triples.sort(TRIPLE_ORDER);
+        List<Triple> out = new ArrayList<>(triples.size());
+        Triple prev = null;
+        for (Triple t : triples) {
+            if (!t.equals(prev)) out.add(t);
+            prev = t;
         }
+        return out;
     }
 
     /**

@@ -210,10 +210,20 @@ public final class Converter {
             return dataset;
         }
 
+        /**
+         * Notes the number of triples of graph {@code name} as a writer that did not make it knows it (graph.ttl copies an
+         * unchanged graph's part, and keeps its count beside it), so {@link #stats()} need not make the graph to count it.
+         */
+        public void sizeKnown(String name, long triples) {
+            if (!name.equals(sharedGraph) && !byGraph.containsKey(name)) throw new IllegalArgumentException("no graph " + name);
+            sizes.putIfAbsent(name, triples);
+        }
+
         /** The counts; the number of triples is the sum of the graphs' sizes, each graph made for it only if it was not made yet. */
         public synchronized Stats stats() {
             if (stats == null) {
-                long triples = shared.size();
+                Long sharedSize = sizes.get(sharedGraph);
+                long triples = sharedSize != null ? sharedSize : shared.size();
                 for (String name : byGraph.keySet()) {
                     Long size = sizes.get(name);
                     triples += size != null ? size : graph(name).size();

@@ -424,19 +424,6 @@ final class PeopleResolver {
      */
     private void spelledFromNameEdges(SortedMap<String, ResourceEvidence> resources, Map<String, String> spelled, List<Edge> edges,
                                       java.util.function.Function<String, Set<String>> widen) {
-        Map<String, Set<String>> listsOf = new TreeMap<>();
-        Map<String, Set<String>> direct = new TreeMap<>();
-        // Where an agent writes: the lists and the topics of their works.
-        resources.values().forEach(r -> {
-            Set<String> where = new TreeSet<>(r.lists);
-            r.topics.forEach(t -> {
-                where.add(t);
-                where.addAll(widen.apply(t));
-            });
-            for (String c : r.creators) listsOf.computeIfAbsent(c, k -> new TreeSet<>()).addAll(where);
-            for (String c : r.creators) direct.computeIfAbsent(c, k -> new TreeSet<>()).addAll(r.topics);
-            for (String acc : r.urlAccounts()) listsOf.computeIfAbsent(acc.substring(0, acc.indexOf('|')), k -> new TreeSet<>()).addAll(where);
-        });
         Map<String, Set<String>> accountsByLetters = new TreeMap<>();
         for (String key : spelled.keySet()) {
             if (!HANDLE_SERVICES.contains(service(key))) continue;
@@ -458,6 +445,30 @@ final class PeopleResolver {
                 }
             }
         }
+        // Where the agents that may be joined below write (the lists and the topics of their works): only theirs are
+        // gathered, as gathering every agent's was the largest part of resolving people.
+        Set<String> wanted = new HashSet<>();
+        handlesOfName.forEach((name, handles) -> {
+            if (handles.size() != 1 || namesOfHandle.get(handles.iterator().next()).size() != 1) return;
+            wanted.add(name);
+            wanted.addAll(accountsByLetters.get(handles.iterator().next()));
+        });
+        Map<String, Set<String>> listsOf = new TreeMap<>();
+        Map<String, Set<String>> direct = new TreeMap<>();
+        Map<String, Set<String>> widened = new HashMap<>();
+        resources.values().forEach(r -> {
+            List<String> accounts = r.urlAccounts().stream().map(acc -> acc.substring(0, acc.indexOf('|'))).filter(wanted::contains).toList();
+            List<String> creators = r.creators.stream().filter(wanted::contains).toList();
+            if (accounts.isEmpty() && creators.isEmpty()) return;
+            Set<String> where = new TreeSet<>(r.lists);
+            r.topics.forEach(t -> {
+                where.add(t);
+                where.addAll(widened.computeIfAbsent(t, widen));
+            });
+            for (String c : creators) listsOf.computeIfAbsent(c, k -> new TreeSet<>()).addAll(where);
+            for (String c : creators) direct.computeIfAbsent(c, k -> new TreeSet<>()).addAll(r.topics);
+            for (String acc : accounts) listsOf.computeIfAbsent(acc, k -> new TreeSet<>()).addAll(where);
+        });
         handlesOfName.forEach((name, handles) -> {
             if (handles.size() != 1) return;
             String handle = handles.iterator().next();

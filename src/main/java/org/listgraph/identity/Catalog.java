@@ -274,6 +274,9 @@ public final class Catalog {
         resolved = true;
         List<Decision> decisions = new ArrayList<>();
         Map<String, String> aliases = new HashMap<>();
+        // Each resource's accounts in its URLs (a regular expression per URL), worked out on every core before people
+        // and works read them again and again.
+        resources.values().parallelStream().forEach(ResourceEvidence::urlAccounts);
         People people = peopleResolver.resolve(resources, decisions, topicResolver::broaderIris);
         Topics topics = topicResolver.resolve(decisions);
         aliases.putAll(topics.aliases());

@@ -56,9 +56,12 @@ final class WorkResolver {
     Works resolve(SortedMap<String, ResourceEvidence> resources, People people, Map<String, String> aliases, List<Decision> decisions) {
         WorkMatcher matcher = new WorkMatcher();
         // In the resources' (sorted) order, looked up by hash: a tree of long IRIs made every lookup of a pair cost a dozen compares.
-        Map<String, WorkMatcher.Work> works = new java.util.LinkedHashMap<>();
-        Map<String, String> siteNames = new HashMap<>(); // a few thousand sites, each named by one string
-        resources.forEach((iri, r) -> {
+        Map<String, String> siteNames = new java.util.concurrent.ConcurrentHashMap<>(); // a few thousand sites, each named by one string
+        // Each resource's work on its own: made on every core, then kept in the resources' order.
+        List<Map.Entry<String, ResourceEvidence>> all = new ArrayList<>(resources.entrySet());
+        List<WorkMatcher.Work> made = all.parallelStream().map(e -> {
+            String iri = e.getKey();
+            ResourceEvidence r = e.getValue();
             // Compact sets: these four are held for every resource until the works are clustered.
             Set<String> creators = new CompactSortedSet();
             Set<String> creatorHandles = new CompactSortedSet();
@@ -71,17 +74,24 @@ final class WorkResolver {
             r.urlAccounts().forEach(a -> urlHandles.add(a.substring(a.indexOf('/') + 1, a.indexOf('|'))));
             Set<String> sites = new CompactSortedSet();
             r.canonicals.forEach(c -> sites.add(siteNames.computeIfAbsent(site(c), x -> x)));
-            works.put(iri, new WorkMatcher.Work(iri, pick(r.titles), orNone(creators), orNone(creatorHandles), orNone(urlHandles), orNone(sites)));
-        });
+            return new WorkMatcher.Work(iri, pick(r.titles), orNone(creators), orNone(creatorHandles), orNone(urlHandles), orNone(sites));
+        }).toList();
+        Map<String, WorkMatcher.Work> works = new java.util.LinkedHashMap<>();
+        for (WorkMatcher.Work w : made) works.put(w.iri(), w);
+        made = null;
+        all = null;
 
         // Candidate pairs: equal normalised titles, and works by the same author (for similar titles).
         Set<List<String>> pairs = new TreeSet<>(Comparator.comparing((List<String> l) -> l.get(0)).thenComparing(l -> l.get(1)));
-        Map<String, List<String>> byTitle = new TreeMap<>();
-        Map<String, List<String>> byAuthor = new TreeMap<>();
+        Map<String, List<String>> byTitleAll = new HashMap<>();
+        Map<String, List<String>> byAuthorAll = new HashMap<>();
         works.forEach((iri, w) -> {
-            byTitle.computeIfAbsent(w.keyWithoutPart(), k -> new ArrayList<>()).add(iri);
-            w.creators().forEach(c -> byAuthor.computeIfAbsent(c, k -> new ArrayList<>()).add(iri));
+            byTitleAll.computeIfAbsent(w.keyWithoutPart(), k -> new ArrayList<>(1)).add(iri);
+            w.creators().forEach(c -> byAuthorAll.computeIfAbsent(c, k -> new ArrayList<>(1)).add(iri));
         });
+        // Only groups of two or more give pairs or decisions: those are taken in key order, the rest let go.
+        Map<String, List<String>> byTitle = groupsOfTwoOrMore(byTitleAll);
+        Map<String, List<String>> byAuthor = groupsOfTwoOrMore(byAuthorAll);
         byTitle.forEach((title, group) -> {
             addPairs(group, BLOCK_LIMIT, pairs);
             if (group.size() > BLOCK_LIMIT) decisions.add(new Decision("work", "not compared", title, List.of(title),
@@ -97,10 +107,14 @@ final class WorkResolver {
         List<Edge> edges = new ArrayList<>();
         List<List<String>> possibleRaw = new ArrayList<>();
         Map<List<String>, String> possibleWhy = new HashMap<>();
-        for (List<String> pair : pairs) {
+        // Each pair is decided on its own (on every core), and the decisions taken in the pairs' order.
+        List<List<String>> pairList = new ArrayList<>(pairs);
+        List<WorkMatcher.Decision> decided = pairList.parallelStream().map(p -> matcher.decide(works.get(p.get(0)), works.get(p.get(1)))).toList();
+        for (int i = 0; i < pairList.size(); i++) {
+            List<String> pair = pairList.get(i);
             WorkMatcher.Work w0 = works.get(pair.get(0));
             WorkMatcher.Work w1 = works.get(pair.get(1));
-            WorkMatcher.Decision d = matcher.decide(w0, w1);
+            WorkMatcher.Decision d = decided.get(i);
             boolean sameTitle = w0.key().equals(w1.key());
             switch (d.verdict()) {
                 case MERGE -> edges.add(new Edge(pair.get(0), pair.get(1), d.evidence()));
@@ -144,7 +158,8 @@ final class WorkResolver {
         Map<String, List<String>> multi = uf.clusters(Comparator.naturalOrder());
         Map<String, String> nameOf = new HashMap<>();
         multi.forEach((name, members) -> members.forEach(m -> nameOf.put(m, name)));
-        Map<String, List<String>> clusters = new TreeMap<>();
+        // In the resources' order each cluster is met first at its smallest member, its name: so in the names' order.
+        Map<String, List<String>> clusters = new java.util.LinkedHashMap<>();
         for (String iri : resources.keySet()) {
             String name = nameOf.getOrDefault(iri, iri);
             clusters.computeIfAbsent(name, k -> new ArrayList<>()).add(iri);
@@ -165,6 +180,16 @@ final class WorkResolver {
             }
         }
         return new Works(clusters, List.copyOf(possible));
+    }
+
+    /** The groups of {@code all} with two members or more, in the order of their keys. */
+    private static Map<String, List<String>> groupsOfTwoOrMore(Map<String, List<String>> all) {
+        Map<String, List<String>> out = new TreeMap<>();
+        all.forEach((k, group) -> {
+            if (group.size() > 1) out.put(k, group);
+        });
+        all.clear();
+        return out;
     }
 
     /** "resource/… «Title» <url> <url>": a member as people can check it. */

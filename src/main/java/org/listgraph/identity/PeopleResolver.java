@@ -457,8 +457,19 @@ final class PeopleResolver {
         Map<String, Set<String>> direct = new TreeMap<>();
         Map<String, Set<String>> widened = new HashMap<>();
         resources.values().forEach(r -> {
-            List<String> accounts = r.urlAccounts().stream().map(acc -> acc.substring(0, acc.indexOf('|'))).filter(wanted::contains).toList();
-            List<String> creators = r.creators.stream().filter(wanted::contains).toList();
+            List<String> accounts = List.of();
+            for (String acc : r.urlAccounts()) {
+                String key = acc.substring(0, acc.indexOf('|'));
+                if (!wanted.contains(key)) continue;
+                if (accounts.isEmpty()) accounts = new ArrayList<>(2);
+                accounts.add(key);
+            }
+            List<String> creators = List.of();
+            for (String c : r.creators) {
+                if (!wanted.contains(c)) continue;
+                if (creators.isEmpty()) creators = new ArrayList<>(2);
+                creators.add(c);
+            }
             if (accounts.isEmpty() && creators.isEmpty()) return;
             Set<String> where = new TreeSet<>(r.lists);
             r.topics.forEach(t -> {

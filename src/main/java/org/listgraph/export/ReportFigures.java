@@ -83,12 +83,24 @@ public record ReportFigures(List<ListRow> lists, Totals totals, SortedMap<String
         }
         List<SharedRow> sharedRows = new ArrayList<>();
         Set<String> resourceIris = new HashSet<>();
+        // Pairs of lists counted by their numbers: a key of two IRIs per pair per resource was most of the report's time.
+        Map<String, Integer> listNumber = new HashMap<>();
+        List<String> numbered = new ArrayList<>();
+        Map<Long, int[]> pairs = new HashMap<>();
         for (Identified.ResourceNode r : shared.resources()) {
             resourceIris.add(r.iri());
             List<String> in = List.copyOf(new TreeSet<>(r.listIris()));
-            for (String a : in) {
+            int[] numbers = new int[in.size()];
+            for (int i = 0; i < numbers.length; i++) {
+                String a = in.get(i);
                 perList.merge(a, 1, Integer::sum);
-                for (String b : in) overlap.merge(a + " " + b, 1, Integer::sum);
+                numbers[i] = listNumber.computeIfAbsent(a, x -> {
+                    numbered.add(x);
+                    return numbered.size() - 1;
+                });
+            }
+            for (int a : numbers) {
+                for (int b : numbers) pairs.computeIfAbsent((long) a << 32 | b, x -> new int[1])[0]++;
             }
             for (var k : new TreeSet<>(r.kinds())) {
                 SortedMap<String, Integer> row = kinds.computeIfAbsent(k.localName(), x -> new TreeMap<>());
@@ -104,6 +116,7 @@ public record ReportFigures(List<ListRow> lists, Totals totals, SortedMap<String
                 sharedRows.add(new SharedRow(r.iri(), title, url, in.size(), titles));
             }
         }
+        pairs.forEach((pair, n) -> overlap.put(numbered.get((int) (pair >>> 32)) + " " + numbered.get((int) (long) pair), n[0]));
         for (Identified.SeriesNode s : shared.series()) s.creatorIris().forEach(c -> byCreator.computeIfAbsent(c, x -> new HashSet<>()).add(s.iri()));
 
         List<ListRow> lists = new ArrayList<>();

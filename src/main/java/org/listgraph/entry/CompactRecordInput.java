@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * Reads back what {@link CompactRecordOutput} wrote, making every record through its constructor, so what comes
  * back is checked as a freshly read list is. Bytes that are cut short or do not fit the form give a
- * {@link MalformedRecordsException}, never an allocation larger than the input.
+ * {@link MalformedRecordsException}, never an allocation of more items than the input has bytes.
  */
 public final class CompactRecordInput {
     private final byte[] buf;
@@ -149,7 +149,7 @@ public final class CompactRecordInput {
         Kind list = constant(Kind.values());
         int n = size();
         List<KindDefaults.SectionKind> sections = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) sections.add(new KindDefaults.SectionKind(Pattern.compile(string(), count()), constant(Kind.values())));
+        for (int i = 0; i < n; i++) sections.add(new KindDefaults.SectionKind(Pattern.compile(string()), constant(Kind.values())));
         KindDefaults kinds = list == null && sections.isEmpty() ? KindDefaults.NONE : new KindDefaults(list, sections);
         return new ListInfo(id, title, file, origin, license, revisionOf, lintOff, kinds);
     }

@@ -13,7 +13,10 @@ public record KindDefaults(Kind list, List<SectionKind> sections) {
     /** Nothing declared. */
     public static final KindDefaults NONE = new KindDefaults(null, List.of());
 
-    /** The kind of the sections whose heading (any level of the path) matches {@code heading}, found with {@code find()}. */
+    /**
+     * The kind of the sections whose heading (any level of the path) matches {@code heading}, found with {@code find()};
+     * the pattern is compiled with no flags (inline ones such as {@code (?i)} are part of its source), which is how it is kept.
+     */
     public record SectionKind(Pattern heading, Kind kind) {
         public SectionKind {
             Objects.requireNonNull(heading, "heading");

@@ -72,9 +72,11 @@ public final class RdfWriter {
             long offset = header.size();
             for (String name : result.graphNames()) {
                 java.util.Optional<String> key = result.inputsKey(name);
-                if (key.isEmpty() && kept.records()) {
+                if (key.isEmpty() && kept.records() && result.keySalt().isPresent()) {
                     long[] triples = {0};
-                    offset = writeInRuns(format, prefixes, header.toByteArray(), result.graph(name), out, kept, offset, triples);
+                    // A run's key covers the program and the prefixes too: an upgrade that writes a run otherwise never copies it.
+                    String salt = org.listgraph.identity.IriMinter.sha256((result.keySalt().get() + "\n" + header).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    offset = writeInRuns(format, prefixes, header.toByteArray(), result.graph(name), out, kept, offset, triples, salt);
                     result.sizeKnown(name, triples[0]);
                     continue;
                 }
@@ -124,11 +126,11 @@ public final class RdfWriter {
      * not where the later ones start. Returns the offset after the graph.
      */
     private static long writeInRuns(RdfFormat format, PrefixMapping prefixes, byte[] header, Graph graph, OutputStream out,
-                                    GraphChunks kept, long offset, long[] triples) throws java.io.IOException {
+                                    GraphChunks kept, long offset, long[] triples, String salt) throws java.io.IOException {
         List<Node> subjects = new ArrayList<>(org.listgraph.rdf.SharedGraph.subjectsOf(graph));
         subjects.sort(NODE_ORDER);
         List<Triple> run = new ArrayList<>();
-        StringBuilder terms = new StringBuilder();
+        StringBuilder terms = new StringBuilder(salt);
         for (int i = 0; i < subjects.size(); i++) {
             Node s = subjects.get(i);
             for (Triple t : sortedTriples(graph, s)) {
@@ -138,6 +140,7 @@ public final class RdfWriter {
             if (i < subjects.size() - 1 && !endsRun(s)) continue;
             String k = "run " + org.listgraph.identity.IriMinter.sha256(terms.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             terms.setLength(0);
+            terms.append(salt);
             PartStream part = new PartStream(out, header);
             java.util.Optional<GraphChunks.Part> copy = kept.find(k);
             if (copy.isPresent() && copy.get().triples() == run.size()) {

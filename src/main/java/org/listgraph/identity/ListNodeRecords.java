@@ -24,10 +24,14 @@ public final class ListNodeRecords {
         out.string(list.iri());
         out.string(list.graphIri());
         out.string(list.revisionOfIri());
+        java.util.Map<org.listgraph.entry.Section, Integer> sectionIndex = new java.util.HashMap<>();
+        for (int i = doc.sections().size() - 1; i >= 0; i--) sectionIndex.put(doc.sections().get(i), i); // the first of equals
         out.count(list.sections().size());
         for (SectionNode s : list.sections()) {
+            Integer at = sectionIndex.get(s.section());
+            if (at == null) throw new IllegalArgumentException("section node " + s.iri() + " names a section that is not its list's");
             out.string(s.iri());
-            out.count(doc.sections().indexOf(s.section()));
+            out.count(at);
             out.string(s.broaderIri());
             out.strings(s.topicIris());
         }

@@ -170,6 +170,14 @@ public final class Converter {
                     n -> ListTriples.inputsKey(lists.get(byGraph.get(n)), resolution, topicNodes(), program)));
         }
 
+        /**
+         * What every key of this conversion's parts depends on besides their own content (the program, rules and topic
+         * scheme), for a writer that keys parts of the shared graph; empty when the converter was given no program.
+         */
+        public java.util.Optional<String> keySalt() {
+            return java.util.Optional.ofNullable(program);
+        }
+
         /** Each list's IRI and title, in the order of {@link #lists()}, without reading the lists back. */
         public List<Identified.ListHeader> listHeaders() {
             List<Identified.ListHeader> out = new ArrayList<>(lists.size());

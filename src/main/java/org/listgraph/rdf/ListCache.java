@@ -66,8 +66,9 @@ public final class ListCache implements ReadCache<Catalog.Prepared> {
             Catalog.Prepared prepared = Catalog.Prepared.read(in);
             if (!in.atEnd()) return forget(file);
             return Optional.of(new Hit<>(prepared.document(), prepared));
-        } catch (IOException | RuntimeException e) {
-            return forget(file); // damaged, from another version, or unreadable: read the list again
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            // damaged, from another version, or unreadable (a crafted heading pattern can overflow the stack when compiled)
+            return forget(file);
         }
     }
 

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -100,6 +101,23 @@ class CompactRecordsTest {
         assertSame(back.get(1), in.string());
         assertNull(back.get(odd.size() - 1));
         assertTrue(in.atEnd());
+    }
+
+    @Test
+    void aSectionKindPatternWithAFlagInsideItMatchesAsBeforeWhenReadBack() {
+        // Pattern.flags() reports a flag set inside the pattern; compiled again with it, "a(?i)b" would also match "Ab".
+        var kinds = new org.listgraph.entry.KindDefaults(org.listgraph.entry.Kind.TALK,
+                List.of(new org.listgraph.entry.KindDefaults.SectionKind(java.util.regex.Pattern.compile("a(?i)b"), org.listgraph.entry.Kind.VIDEO)));
+        var info = new org.listgraph.entry.ListInfo("l", "L", "lists/l.md", null, null, null, List.of(), kinds);
+        CompactRecordOutput out = new CompactRecordOutput();
+        out.document(new org.listgraph.entry.ListDocument(info, "0".repeat(64), List.of(), List.of(), List.of()));
+        byte[] bytes = out.toByteArray();
+        var back = new CompactRecordInput(bytes, 0, bytes.length).document().info().kinds();
+        assertEquals(org.listgraph.entry.Kind.TALK, back.list());
+        var heading = back.sections().get(0).heading();
+        assertEquals("a(?i)b", heading.pattern());
+        assertTrue(heading.matcher("aB").find());
+        assertFalse(heading.matcher("Ab").find(), "the flag applies only after where it is written");
     }
 
     @Test

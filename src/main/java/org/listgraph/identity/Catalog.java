@@ -285,7 +285,11 @@ public final class Catalog {
         List<ResourceNode> rs = new ArrayList<>();
         // One string for each IRI the nodes name: the IRIs of people, topics and lists are made again for every resource.
         Map<String, String> names = new HashMap<>();
-        java.util.function.UnaryOperator<List<String>> once = l -> l.stream().map(x -> names.computeIfAbsent(x, k -> k)).toList();
+        java.util.function.UnaryOperator<List<String>> once = l -> {
+            if (l.isEmpty()) return List.of(); // most are: a stream for each was most of making the nodes
+            if (l.size() == 1) return List.of(names.computeIfAbsent(l.get(0), k -> k));
+            return l.stream().map(x -> names.computeIfAbsent(x, k -> k)).toList();
+        };
         works.clusters().forEach((iri, members) -> {
             ResourceEvidence all = new ResourceEvidence();
             for (String m : members) {
@@ -342,14 +346,22 @@ public final class Catalog {
 
     /** The IRIs of the people that raw agent keys resolved to, sorted, each once. */
     private List<String> agentIris(Set<String> keys, People people) {
+        if (keys.isEmpty()) return List.of();
+        if (keys.size() == 1) return List.of(iris.agent(people.alias().get(keys.iterator().next())));
         return keys.stream().map(people.alias()::get).distinct().sorted().map(iris::agent).toList();
     }
 
     private static List<String> remap(Set<String> iris, Map<String, String> aliases) {
+        if (iris.isEmpty()) return List.of();
+        if (iris.size() == 1) {
+            String only = iris.iterator().next();
+            return List.of(aliases.getOrDefault(only, only));
+        }
         return iris.stream().map(i -> aliases.getOrDefault(i, i)).distinct().sorted().toList();
     }
 
     private static List<String> without(List<String> list, String iri) {
+        if (!list.contains(iri)) return list;
         return list.stream().filter(x -> !x.equals(iri)).toList();
     }
 

@@ -109,15 +109,23 @@ public final class RdfWriter {
      * subject).
      */
     private static void writePart(RdfFormat format, PrefixMapping prefixes, Graph graph, OutputStream out) {
+        writeTriples(format, prefixes, emit -> {
+            if (graph != null) writeSorted(graph, emit);
+        }, out);
+    }
+
+    /** The prefixes and the triples {@code triples} gives, in its order, as one writer of {@code format} writes them. */
+    private static void writeTriples(RdfFormat format, PrefixMapping prefixes,
+                                     java.util.function.Consumer<java.util.function.Consumer<Triple>> triples, OutputStream out) {
         StreamRDF stream = StreamRDFWriter.getWriterStream(out, format.jena());
         stream.start();
         new java.util.TreeMap<>(prefixes.getNsPrefixMap()).forEach(stream::prefix);
-        if (graph != null) writeSorted(graph, stream::triple);
+        triples.accept(stream::triple);
         stream.finish();
     }
 
-    /** On average one subject in this many ends a run (see {@link #writeInRuns}). */
-    private static final int RUN_SUBJECTS = 64;
+    /** A subject ends a run when the top this many bits of its IRI's mixed hash are zero: one subject in 64. */
+    private static final int RUN_BITS = 6;
 
     /**
      * Writes a graph with no key of its inputs (the shared graph) as runs of subjects, each a part of its own keyed by
@@ -147,11 +155,7 @@ public final class RdfWriter {
                 part.skipHeader();
                 part.write(copy.get().bytes());
             } else {
-                StreamRDF stream = StreamRDFWriter.getWriterStream(part, format.jena());
-                stream.start();
-                new java.util.TreeMap<>(prefixes.getNsPrefixMap()).forEach(stream::prefix);
-                run.forEach(stream::triple);
-                stream.finish();
+                writeTriples(format, prefixes, run::forEach, part);
             }
             kept.record(k, offset, part.length(), part.sha256(), run.size());
             offset += part.length();
@@ -163,7 +167,7 @@ public final class RdfWriter {
 
     private static boolean endsRun(Node subject) {
         int h = (subject.isURI() ? subject.getURI() : lexical(subject)).hashCode() * 0x9E3779B9;
-        return h >>> 26 == 0; // the top 6 bits: one subject in 64
+        return h >>> (32 - RUN_BITS) == 0;
     }
 
     /** A digest input that tells any two triples apart: each term's kind and the length of each of its strings. */

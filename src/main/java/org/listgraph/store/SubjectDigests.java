@@ -13,6 +13,7 @@ import java.util.function.Consumer;
  * whole with the store was a third of a one-list reload.
  */
 final class SubjectDigests {
+    private static final java.util.HexFormat HEX = java.util.HexFormat.of();
     private final Map<String, Integer> index = new HashMap<>();
     private String[] subjects = new String[64];
     private long[] digests = new long[128];
@@ -51,7 +52,7 @@ final class SubjectDigests {
 
     /** The digest of subject number {@code i} (in the order recorded) as 32 hex digits. */
     String hex(int i) {
-        return String.format(java.util.Locale.ROOT, "%016x%016x", digests[2 * i], digests[2 * i + 1]);
+        return HEX.toHexDigits(digests[2 * i]) + HEX.toHexDigits(digests[2 * i + 1]);
     }
 
     String subject(int i) {

@@ -79,14 +79,18 @@ public final class SharedGraph extends GraphBase {
         return java.util.Collections.unmodifiableList(subjects);
     }
 
-    /** The subjects of any graph, each once: a shared graph knows them without making its triples. */
-    public static Set<Node> subjectsOf(org.apache.jena.graph.Graph g) {
-        Set<Node> subjects = new java.util.HashSet<>();
+    /**
+     * The subjects of any graph, each once, in no particular order: a shared graph knows them without making its
+     * triples (and without a set of a million nodes to drop its repeats: it has none).
+     */
+    public static java.util.Collection<Node> subjectsOf(org.apache.jena.graph.Graph g) {
         if (g instanceof SharedGraph shared) {
+            List<Node> subjects = new ArrayList<>(shared.subjects.size());
             shared.subjects.forEach(iri -> subjects.add(TripleSink.node(iri)));
-        } else {
-            g.find().forEachRemaining(t -> subjects.add(t.getSubject()));
+            return subjects;
         }
+        Set<Node> subjects = new java.util.HashSet<>();
+        g.find().forEachRemaining(t -> subjects.add(t.getSubject()));
         return subjects;
     }
 

@@ -13,8 +13,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /** The SHA-256 of a graph's sorted N-Triples: equal for equal content, whatever the order of insertion. */
 final class GraphHash {
@@ -36,22 +34,31 @@ final class GraphHash {
     static String of(Graph g, SubjectDigests subjects) {
         NodeFormatter nt = new NodeFormatterNT();
         LineWriter out = new LineWriter();
-        Set<Node> all = org.listgraph.rdf.SharedGraph.subjectsOf(g);
-        List<Map.Entry<String, Node>> bySubject = new ArrayList<>(all.size());
-        for (Node s : all) {
-            out.text.setLength(0);
-            term(nt, out, s);
-            bySubject.add(Map.entry(out.text.append(' ').toString(), s));
+        Node[] bySubject = org.listgraph.rdf.SharedGraph.subjectsOf(g).toArray(new Node[0]);
+        if (java.util.Arrays.stream(bySubject).allMatch(s -> s.isURI() && plainIri(s.getURI()))) {
+            // The common case, sorted without a line per subject (at a million subjects, a hundred megabytes of them).
+            java.util.Arrays.sort(bySubject, GraphHash::compareAsSubjectTerms);
+        } else {
+            String[] keys = new String[bySubject.length];
+            Integer[] order = new Integer[bySubject.length];
+            for (int i = 0; i < bySubject.length; i++) {
+                out.text.setLength(0);
+                term(nt, out, bySubject[i]);
+                keys[i] = out.text.append(' ').toString();
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, java.util.Comparator.comparing(i -> keys[i]));
+            Node[] sorted = new Node[order.length];
+            for (int i = 0; i < order.length; i++) sorted[i] = bySubject[order[i]];
+            bySubject = sorted;
         }
-        all.clear();
-        bySubject.sort(Map.Entry.comparingByKey());
         MessageDigest digest = sha256();
         MessageDigest one = subjects == null ? null : sha256();
         boolean first = true;
         List<String> lines = new ArrayList<>();
-        for (Map.Entry<String, Node> subject : bySubject) {
+        for (Node subject : bySubject) {
             lines.clear();
-            g.find(subject.getValue(), Node.ANY, Node.ANY).forEachRemaining(t -> lines.add(line(nt, out, t)));
+            g.find(subject, Node.ANY, Node.ANY).forEachRemaining(t -> lines.add(line(nt, out, t)));
             lines.sort(null);
             for (int i = 0; i < lines.size(); i++) {
                 byte[] bytes = lines.get(i).getBytes(StandardCharsets.UTF_8);
@@ -64,12 +71,29 @@ final class GraphHash {
                 }
             }
             if (one != null) {
-                if (!subject.getValue().isURI()) throw new IllegalStateException("subject digests are kept for IRIs only");
+                if (!subject.isURI()) throw new IllegalStateException("subject digests are kept for IRIs only");
                 java.nio.ByteBuffer d = java.nio.ByteBuffer.wrap(one.digest());
-                subjects.put(subject.getValue().getURI(), d.getLong(), d.getLong());
+                subjects.put(subject.getURI(), d.getLong(), d.getLong());
             }
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * Two plain IRIs in the order of their N-Triples terms followed by a space ("<iri> "), without making those: the
+     * end of the shorter IRI compares as its closing '>', which no plain IRI holds, so no two differ only in length.
+     */
+    static int compareAsSubjectTerms(Node a, Node b) {
+        String x = a.getURI();
+        String y = b.getURI();
+        int n = Math.min(x.length(), y.length());
+        for (int i = 0; i < n; i++) {
+            char c = x.charAt(i);
+            char d = y.charAt(i);
+            if (c != d) return c - d;
+        }
+        if (x.length() == y.length()) return 0;
+        return x.length() < y.length() ? '>' - y.charAt(n) : x.charAt(n) - '>';
     }
 
     /**

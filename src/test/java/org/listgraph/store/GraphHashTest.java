@@ -54,4 +54,22 @@ class GraphHashTest {
         old.sort(null);
         assertEquals(IriMinter.sha256(String.join("\n", old).getBytes(StandardCharsets.UTF_8)), GraphHash.of(g), "the hash earlier versions recorded");
     }
+
+    @Test
+    void aGraphOfIriSubjectsOnlyIsHashedAsItsSortedLinesWhateverTheSubjectsShare() {
+        Graph g = GraphFactory.createGraphMem();
+        Seeds.convert().dataset().find().forEachRemaining(q -> {
+            if (q.getSubject().isURI()) g.add(q.asTriple());
+        });
+        var p = NodeFactory.createURI("https://example.org/p");
+        // IRIs that are prefixes of each other, followed by characters below and above '>' (and beyond ASCII).
+        for (String iri : new String[]{"https://example.org/s", "https://example.org/s/", "https://example.org/s-", "https://example.org/s0",
+                "https://example.org/s=", "https://example.org/s?", "https://example.org/sa", "https://example.org/s\u00e9", "https://example.org/s!"}) {
+            g.add(Triple.create(NodeFactory.createURI(iri), p, NodeFactory.createLiteralString(iri)));
+        }
+        List<String> lines = new ArrayList<>();
+        g.find().forEachRemaining(t -> lines.add(NodeFmtLib.strNT(t.getSubject()) + " " + NodeFmtLib.strNT(t.getPredicate()) + " " + NodeFmtLib.strNT(t.getObject())));
+        lines.sort(null);
+        assertEquals(IriMinter.sha256(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)), GraphHash.of(g));
+    }
 }

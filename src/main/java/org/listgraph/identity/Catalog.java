@@ -185,9 +185,9 @@ public final class Catalog {
             r.add(e, canonical, verdicts.get(e.index()), listIri, urls);
             r.addAuthors(e, peopleResolver);
             List<String> listedUnder = topicOf(e.sectionPath(), sections, withEntries);
-            r.topics.addAll(listedUnder);
+            r.addTopics(listedUnder);
             for (String t : topicResolver.mentioned(prepared.mentions.get(e.index()))) {
-                if (!listedUnder.contains(t)) r.derived.add(t);
+                if (!listedUnder.contains(t)) r.addDerived(t);
             }
             if (e.series() != null) {
                 String seriesIri = iris.series(e.series().title());
@@ -195,17 +195,17 @@ public final class Catalog {
                 acc.titles.merge(e.series().title(), 1, Integer::sum);
                 acc.parts.add(resourceIri);
                 for (Author a : e.series().authors()) acc.creators.add(peopleResolver.add(a));
-                r.partOf.add(seriesIri);
+                r.addPartOf(seriesIri);
             }
             if (e.parentIndex() >= 0) {
                 String parentResource = entries.get(e.parentIndex()).resourceIri();
                 if (!parentResource.equals(resourceIri)) {
                     ResourceEvidence p = resources.get(parentResource);
                     if (e.part()) {
-                        p.parts.add(resourceIri);
-                        r.partOf.add(parentResource);
+                        p.addPart(resourceIri);
+                        r.addPartOf(parentResource);
                     } else {
-                        p.related.add(resourceIri);
+                        p.addRelated(resourceIri);
                     }
                 }
             }
@@ -283,12 +283,15 @@ public final class Catalog {
         Works works = workResolver.resolve(resources, people, aliases, decisions);
 
         List<ResourceNode> rs = new ArrayList<>();
-        // One string for each IRI the nodes name: the IRIs of people, topics and lists are made again for every resource.
+        // One string for each IRI the nodes name (the IRIs of people, topics and lists are made again for every resource),
+        // and one list for each list of them: most resources share their kinds, reasons, list and topics with thousands
+        // of others, and a list apiece was a fifth of the heap while a million resources were stored.
         Map<String, String> names = new HashMap<>();
+        Map<List<?>, List<?>> sharedLists = new HashMap<>();
         java.util.function.UnaryOperator<List<String>> once = l -> {
             if (l.isEmpty()) return List.of(); // most are: a stream for each was most of making the nodes
-            if (l.size() == 1) return List.of(names.computeIfAbsent(l.get(0), k -> k));
-            return l.stream().map(x -> names.computeIfAbsent(x, k -> k)).toList();
+            if (l.size() == 1) return shared(sharedLists, List.of(names.computeIfAbsent(l.get(0), k -> k)));
+            return shared(sharedLists, l.stream().map(x -> names.computeIfAbsent(x, k -> k)).toList());
         };
         works.clusters().forEach((iri, members) -> {
             ResourceEvidence all = new ResourceEvidence();
@@ -297,7 +300,7 @@ public final class Catalog {
                 if (e == null) throw new IllegalStateException("resource " + m + " is in two works");
                 all.absorb(e);
             }
-            List<String> describedBy = all.canonicals.stream().map(c -> listsByOrigin.get(listKey(c))).filter(Objects::nonNull)
+            List<String> describedBy = all.canonicals().stream().map(c -> listsByOrigin.get(listKey(c))).filter(Objects::nonNull)
                     .distinct().sorted().toList();
             Set<Kind> resolved = kinds.resolve(all.kind.kinds());
             List<String> reasons = all.kind.reasons(resolved);
@@ -306,12 +309,12 @@ public final class Catalog {
                 resolved = EnumSet.of(Kind.CURATED_LIST);
                 reasons = List.of("CuratedList: the origin of a loaded list");
             }
-            List<String> listedUnder = once.apply(remap(all.topics, aliases));
-            List<String> derived = once.apply(remap(all.derived, aliases).stream().filter(t -> !listedUnder.contains(t)).toList());
-            rs.add(new ResourceNode(iri, pick(all.titles), List.copyOf(resolved), reasons, describedBy, List.copyOf(all.urls),
-                    List.copyOf(all.recordings), List.copyOf(all.slides), once.apply(agentIris(all.creators, people)),
-                    listedUnder, derived, once.apply(List.copyOf(all.lists)), once.apply(without(remap(all.parts, aliases), iri)),
-                    once.apply(without(remap(all.partOf, aliases), iri)), once.apply(without(remap(all.related, aliases), iri))));
+            List<String> listedUnder = once.apply(remap(all.topics(), aliases));
+            List<String> derived = once.apply(remap(all.derived(), aliases).stream().filter(t -> !listedUnder.contains(t)).toList());
+            rs.add(new ResourceNode(iri, all.title(), shared(sharedLists, List.copyOf(resolved)), shared(sharedLists, reasons), describedBy, List.copyOf(all.urls()),
+                    List.copyOf(all.recordings()), List.copyOf(all.slides()), once.apply(agentIris(all.creators(), people)),
+                    listedUnder, derived, once.apply(List.copyOf(all.lists())), once.apply(without(remap(all.parts(), aliases), iri)),
+                    once.apply(without(remap(all.partOf(), aliases), iri)), once.apply(without(remap(all.related(), aliases), iri))));
         });
         rs.sort(Comparator.comparing(ResourceNode::iri));
         Set<String> usedTopics = new TreeSet<>();
@@ -327,6 +330,12 @@ public final class Catalog {
         List<OrganizationNode> os = peopleResolver.organizations();
         return new Identified.Resolution(new Identified.Shared(rs, ss, people.nodes(), os, topicResolver.nodes(topics, usedTopics),
                 works.possible(), sameAs(people, aliases)), aliases, decisions);
+    }
+
+    /** The one list equal to {@code list} that {@code lists} holds: {@code list} itself the first time (lists must be immutable). */
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> shared(Map<List<?>, List<?>> lists, List<T> list) {
+        return list.isEmpty() ? List.of() : (List<T>) lists.computeIfAbsent(list, k -> k);
     }
 
     /**
@@ -345,13 +354,13 @@ public final class Catalog {
     }
 
     /** The IRIs of the people that raw agent keys resolved to, sorted, each once. */
-    private List<String> agentIris(Set<String> keys, People people) {
+    private List<String> agentIris(java.util.Collection<String> keys, People people) {
         if (keys.isEmpty()) return List.of();
         if (keys.size() == 1) return List.of(iris.agent(people.alias().get(keys.iterator().next())));
         return keys.stream().map(people.alias()::get).distinct().sorted().map(iris::agent).toList();
     }
 
-    private static List<String> remap(Set<String> iris, Map<String, String> aliases) {
+    private static List<String> remap(java.util.Collection<String> iris, Map<String, String> aliases) {
         if (iris.isEmpty()) return List.of();
         if (iris.size() == 1) {
             String only = iris.iterator().next();

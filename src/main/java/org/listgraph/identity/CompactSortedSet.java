@@ -1,7 +1,6 @@
 package org.listgraph.identity;
 
 import java.util.AbstractSet;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -14,21 +13,13 @@ import java.util.NoSuchElementException;
  * sizes evidence has (a resource's lists are the largest, at most the number of lists).
  */
 final class CompactSortedSet extends AbstractSet<String> {
-    private static final String[] NONE = new String[0];
-    private String[] items = NONE;
+    private String[] items = SortedStrings.NONE;
 
     @Override
     public boolean add(String s) {
-        if (s == null) throw new NullPointerException("no null in a sorted set");
-        int at = Arrays.binarySearch(items, s);
-        if (at >= 0) return false;
-        int insert = -at - 1;
-        String[] more = new String[items.length + 1];
-        System.arraycopy(items, 0, more, 0, insert);
-        more[insert] = s;
-        System.arraycopy(items, insert, more, insert + 1, items.length - insert);
-        items = more;
-        return true;
+        String[] had = items;
+        items = SortedStrings.with(items, s);
+        return items != had;
     }
 
     @Override
@@ -40,19 +31,15 @@ final class CompactSortedSet extends AbstractSet<String> {
 
     @Override
     public boolean contains(Object o) {
-        return o instanceof String s && Arrays.binarySearch(items, s) >= 0;
+        return SortedStrings.contains(items, o);
     }
 
     @Override
     public boolean remove(Object o) {
         if (!(o instanceof String s)) return false;
-        int at = Arrays.binarySearch(items, s);
-        if (at < 0) return false;
-        String[] fewer = items.length == 1 ? NONE : new String[items.length - 1];
-        System.arraycopy(items, 0, fewer, 0, at);
-        System.arraycopy(items, at + 1, fewer, at, items.length - at - 1);
-        items = fewer;
-        return true;
+        String[] had = items;
+        items = SortedStrings.without(items, s);
+        return items != had;
     }
 
     /** The smallest string. */

@@ -2,7 +2,6 @@ package org.listgraph.identity;
 
 import org.listgraph.entry.Kind;
 
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -11,7 +10,7 @@ import java.util.TreeSet;
 
 /**
  * The kind verdicts of a resource's entries, only those of the strongest tier seen, with a few of their reasons.
- * One per resource, so it is small: the kinds as bits, each kind's reasons as a short sorted array, and the reasons'
+ * One per resource, so it is small: the kinds as bits, the reasons in one short sorted array, and the reasons'
  * text shared (a few hundred distinct ones, against an EnumSet, an EnumMap and a TreeSet a resource, 400 bytes).
  */
 final class KindEvidence {
@@ -24,8 +23,12 @@ final class KindEvidence {
     KindClassifier.Tier tier = KindClassifier.Tier.FALLBACK;
     /** The kinds, a bit per ordinal. */
     private int kinds;
-    /** Per kind ordinal, its reasons sorted, at most {@link #REASONS}; null until a kind has one. */
-    private String[][] reasons;
+    /**
+     * The reasons of the kinds it has, at most {@link #REASONS} a kind: each the kind's ordinal as one char before the
+     * reason's text, interned (a few hundred distinct ones), sorted so by kind and then by text. One array of a string
+     * or two, against an array per kind ordinal, was 50 bytes less for each of a million resources.
+     */
+    private String[] reasons = SortedStrings.NONE;
 
     void add(KindClassifier.Verdict v) {
         if (!add(v.tier(), mask(v.kinds()))) return;
@@ -38,36 +41,46 @@ final class KindEvidence {
         if (t.compareTo(tier) < 0 || kinds == 0) {
             tier = t;
             kinds = 0;
-            reasons = null;
+            reasons = SortedStrings.NONE;
         }
         kinds |= ks;
         return true;
     }
 
-    /** Adds a reason for a kind this evidence has, keeping the smallest three. */
+    /** Adds a reason for a kind this evidence has, keeping the smallest three of each kind. */
     private void addReason(int kind, String why) {
         if ((kinds & (1 << kind)) == 0) return;
-        if (reasons == null) reasons = new String[KINDS.length][];
-        String[] rs = reasons[kind];
-        if (rs == null) {
-            reasons[kind] = new String[]{why.intern()};
-            return;
+        addTagged(((char) kind) + why);
+    }
+
+    private void addTagged(String tagged) {
+        if (SortedStrings.contains(reasons, tagged)) return;
+        char kind = tagged.charAt(0);
+        int before = 0;
+        int same = 0;
+        for (String r : reasons) {
+            if (r.charAt(0) == kind) {
+                if (r.compareTo(tagged) < 0) before++;
+                same++;
+            }
         }
-        int at = Arrays.binarySearch(rs, why);
-        if (at >= 0) return;
-        int insert = -at - 1;
-        if (insert >= REASONS) return;
-        String[] more = new String[Math.min(rs.length + 1, REASONS)];
-        System.arraycopy(rs, 0, more, 0, insert);
-        more[insert] = why.intern();
-        System.arraycopy(rs, insert, more, insert + 1, more.length - insert - 1);
-        reasons[kind] = more;
+        if (before >= REASONS) return;
+        String[] more = SortedStrings.with(reasons, tagged.intern());
+        // More than three now: the kind's largest goes, the one after the new reason's place.
+        if (same >= REASONS) more = SortedStrings.without(more, largestOf(more, kind));
+        reasons = more;
+    }
+
+    private static String largestOf(String[] tagged, char kind) {
+        String last = null;
+        for (String r : tagged) if (r.charAt(0) == kind) last = r;
+        return last;
     }
 
     void absorb(KindEvidence o) {
-        if (o.kinds == 0 || !add(o.tier, o.kinds) || o.reasons == null) return;
-        for (int k = 0; k < o.reasons.length; k++) {
-            if (o.reasons[k] != null) for (String why : o.reasons[k]) addReason(k, why);
+        if (o.kinds == 0 || !add(o.tier, o.kinds)) return;
+        for (String tagged : o.reasons) {
+            if ((kinds & (1 << tagged.charAt(0))) != 0) addTagged(tagged);
         }
     }
 
@@ -81,9 +94,9 @@ final class KindEvidence {
     /** The reasons for the kinds a resource keeps, sorted. */
     List<String> reasons(Set<Kind> kept) {
         SortedSet<String> out = new TreeSet<>();
-        if (reasons != null) kept.forEach(k -> {
-            if (reasons[k.ordinal()] != null) out.addAll(Arrays.asList(reasons[k.ordinal()]));
-        });
+        for (String tagged : reasons) {
+            if (kept.contains(KINDS[tagged.charAt(0)])) out.add(tagged.substring(1));
+        }
         return List.copyOf(out);
     }
 

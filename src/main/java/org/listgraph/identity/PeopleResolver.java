@@ -50,7 +50,7 @@ final class PeopleResolver {
 
     private final IriMinter iris;
     private final Overrides overrides;
-    private final SortedMap<String, AgentAcc> agents = new TreeMap<>();
+    private final java.util.NavigableMap<String, AgentAcc> agents = new TreeMap<>();
     private final SortedMap<String, Map<String, Integer>> organizations = new TreeMap<>();
     /** Organisation IRI → the agent or organisation IRI it was joined with (set by {@link #resolve}). */
     private final Map<String, String> organizationAlias = new TreeMap<>();
@@ -86,7 +86,9 @@ final class PeopleResolver {
         String key = primary.map(PeopleResolver::accountKey)
                 .orElseGet(() -> author.name() != null ? "name/" + IriMinter.slug(author.name())
                         : "web/" + IriMinter.hash(author.homepage(), 12));
-        AgentAcc a = agents.computeIfAbsent(key, k -> new AgentAcc());
+        AgentAcc a = agents.get(key);
+        if (a == null) agents.put(key, a = new AgentAcc());
+        else key = agents.ceilingKey(key); // the key held already: a work's evidence keeps one string per agent, not one per mention
         if (author.name() != null) a.names.add(author.name());
         for (Account acc : author.accounts()) {
             a.nicks.add(acc.name());
@@ -129,26 +131,26 @@ final class PeopleResolver {
         urlSpellings.forEach(spelled::putIfAbsent);
         resources.forEach((iri, r) -> {
             Set<String> urlAccounts = r.urlAccounts();
-            if (r.creators.size() == 1) {
-                String creator = r.creators.first();
+            if (r.creators().size() == 1) {
+                String creator = r.creators().get(0);
                 for (String acc : urlAccounts) {
                     String key = acc.substring(0, acc.indexOf('|'));
                     // The account must look like the author's: "thockin" for Tim Hockin, not "weaveworks" for Bryan Boreham.
                     if (!key.equals(creator) && resembles(key.substring(key.indexOf('/') + 1), creator)) {
-                        edges.add(new Edge(creator, key, "sole author of a work at " + show(key) + " (" + r.canonicals.first() + ")"));
+                        edges.add(new Edge(creator, key, "sole author of a work at " + show(key) + " (" + r.canonicals().get(0) + ")"));
                     }
                 }
             }
             // A name alone is the account holder of the same name on the same work.
-            for (String n : r.creators) {
+            for (String n : r.creators()) {
                 if (!n.startsWith("name/")) continue;
-                for (String other : r.creators) {
+                for (String other : r.creators()) {
                     AgentAcc acc = agents.get(other);
                     if (other.startsWith("name/") || acc == null) continue;
                     for (String name : acc.names) {
                         if (("name/" + IriMinter.slug(name)).equals(n)) {
                             nameEdges.computeIfAbsent(n, k -> new TreeMap<>()).putIfAbsent(other,
-                                    new Edge(n, other, "the name '" + name + "' and " + show(other) + " on the same work (" + r.canonicals.first() + ")"));
+                                    new Edge(n, other, "the name '" + name + "' and " + show(other) + " on the same work (" + r.canonicals().get(0) + ")"));
                         }
                     }
                 }
@@ -197,7 +199,7 @@ final class PeopleResolver {
         for (String k : agents.keySet()) alias.put(k, k);
         clusters.forEach((name, members) -> members.forEach(m -> alias.put(m, name)));
         Set<String> repoOwners = new HashSet<>();
-        resources.values().forEach(r -> r.canonicals.forEach(c -> {
+        resources.values().forEach(r -> r.canonicals().forEach(c -> {
             Matcher m = GITHUB_REPO.matcher(c);
             if (m.find()) repoOwners.add("github/" + m.group(1).toLowerCase(Locale.ROOT));
         }));
@@ -383,13 +385,13 @@ final class PeopleResolver {
      */
     private void soleAuthorEdges(SortedMap<String, ResourceEvidence> resources, List<Edge> edges, Map<String, SortedMap<String, Edge>> nameEdges) {
         resources.forEach((iri, r) -> {
-            List<String> sole = List.copyOf(r.soleAuthors);
+            List<String> sole = List.copyOf(r.soleAuthors());
             for (int i = 0; i < sole.size(); i++) {
                 for (int j = i + 1; j < sole.size(); j++) {
                     String a = sole.get(i);
                     String b = sole.get(j);
                     if (!soleAuthorsAgree(a, b)) continue;
-                    Edge e = new Edge(a, b, "each the only author of " + r.canonicals.first() + " in a list (" + show(a) + ", " + show(b) + ")");
+                    Edge e = new Edge(a, b, "each the only author of " + r.canonicals().get(0) + " in a list (" + show(a) + ", " + show(b) + ")");
                     // A name beside an account goes with the other names-on-works evidence, so one name sole author
                     // beside two accounts of one service is ambiguous and joins neither.
                     if (a.startsWith("name/") != b.startsWith("name/")) {
@@ -465,19 +467,19 @@ final class PeopleResolver {
                 accounts.add(key);
             }
             List<String> creators = List.of();
-            for (String c : r.creators) {
+            for (String c : r.creators()) {
                 if (!wanted.contains(c)) continue;
                 if (creators.isEmpty()) creators = new ArrayList<>(2);
                 creators.add(c);
             }
             if (accounts.isEmpty() && creators.isEmpty()) return;
-            Set<String> where = new TreeSet<>(r.lists);
-            r.topics.forEach(t -> {
+            Set<String> where = new TreeSet<>(r.lists());
+            r.topics().forEach(t -> {
                 where.add(t);
                 where.addAll(widened.computeIfAbsent(t, widen));
             });
             for (String c : creators) listsOf.computeIfAbsent(c, k -> new TreeSet<>()).addAll(where);
-            for (String c : creators) direct.computeIfAbsent(c, k -> new TreeSet<>()).addAll(r.topics);
+            for (String c : creators) direct.computeIfAbsent(c, k -> new TreeSet<>()).addAll(r.topics());
             for (String acc : accounts) listsOf.computeIfAbsent(acc, k -> new TreeSet<>()).addAll(where);
         });
         handlesOfName.forEach((name, handles) -> {

@@ -33,6 +33,8 @@ final class TopicResolver {
     private final SortedMap<String, Map<String, Integer>> topics = new TreeMap<>();
     /** Raw keys of topics of their own → the scheme's concepts their words name, their broader topics. */
     private final Map<String, Set<String>> ownBroader = new HashMap<>();
+    /** One IRI string per raw topic key: every resource's evidence names its topics, a million times at scale. */
+    private final Map<String, String> iriOfKey = new HashMap<>();
 
     TopicResolver(IriMinter iris, Overrides overrides, TopicScheme scheme) {
         this.iris = iris;
@@ -49,9 +51,13 @@ final class TopicResolver {
             if (t.concept() == null && !t.broader().isEmpty()) {
                 t.broader().forEach(c -> ownBroader.computeIfAbsent(t.key(), x -> new TreeSet<>()).add(c.key()));
             }
-            out.add(iris.topic(t.key()));
+            out.add(topicIri(t.key()));
         }
         return out;
+    }
+
+    private String topicIri(String key) {
+        return iriOfKey.computeIfAbsent(key, iris::topic);
     }
 
     /** Whether a heading names any topic, without recording it. */
@@ -69,7 +75,7 @@ final class TopicResolver {
         Set<String> out = new TreeSet<>();
         for (String key : keys) {
             topics.computeIfAbsent(key, x -> new TreeMap<>());
-            out.add(iris.topic(key));
+            out.add(topicIri(key));
         }
         return out;
     }

@@ -7,6 +7,7 @@ import org.listgraph.identity.PeopleResolver.People;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +16,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static org.listgraph.identity.Clustering.join;
-import static org.listgraph.identity.Clustering.pick;
 import static org.listgraph.identity.Clustering.show;
 
 /**
@@ -57,15 +57,18 @@ final class WorkResolver {
         WorkMatcher matcher = new WorkMatcher();
         // In the resources' (sorted) order, looked up by hash: a tree of long IRIs made every lookup of a pair cost a dozen compares.
         Map<String, String> siteNames = new java.util.concurrent.ConcurrentHashMap<>(); // a few thousand sites, each named by one string
-        // Each resource's work on its own: made on every core, then kept in the resources' order.
+        // Each resource's work on its own: made on every core, then kept in the resources' order; only for resources that
+        // share a title or an author with another, as no other is ever compared (at a million resources, works for all
+        // of them were a fifth of the heap while identity resolved).
         List<Map.Entry<String, ResourceEvidence>> all = new ArrayList<>(resources.entrySet());
-        List<WorkMatcher.Work> made = all.parallelStream().map(e -> {
-            String iri = e.getKey();
-            ResourceEvidence r = e.getValue();
-            // Compact sets: these four are held for every resource until the works are clustered.
+        boolean[] compared = comparable(all, people);
+        List<WorkMatcher.Work> made = java.util.stream.IntStream.range(0, all.size()).parallel().filter(i -> compared[i]).mapToObj(i -> {
+            String iri = all.get(i).getKey();
+            ResourceEvidence r = all.get(i).getValue();
+            // Compact sets: these four are held for every resource compared until the works are clustered.
             Set<String> creators = new CompactSortedSet();
             Set<String> creatorHandles = new CompactSortedSet();
-            for (String c : r.creators) {
+            for (String c : r.creators()) {
                 String cluster = people.alias().get(c);
                 creators.add(cluster);
                 creatorHandles.addAll(people.handles().getOrDefault(cluster, Set.of()));
@@ -73,13 +76,12 @@ final class WorkResolver {
             Set<String> urlHandles = new CompactSortedSet();
             r.urlAccounts().forEach(a -> urlHandles.add(a.substring(a.indexOf('/') + 1, a.indexOf('|'))));
             Set<String> sites = new CompactSortedSet();
-            r.canonicals.forEach(c -> sites.add(siteNames.computeIfAbsent(site(c), x -> x)));
-            return new WorkMatcher.Work(iri, pick(r.titles), orNone(creators), orNone(creatorHandles), orNone(urlHandles), orNone(sites));
+            r.canonicals().forEach(c -> sites.add(siteNames.computeIfAbsent(site(c), x -> x)));
+            return new WorkMatcher.Work(iri, r.title(), orNone(creators), orNone(creatorHandles), orNone(urlHandles), orNone(sites));
         }).toList();
         Map<String, WorkMatcher.Work> works = new java.util.LinkedHashMap<>();
         for (WorkMatcher.Work w : made) works.put(w.iri(), w);
         made = null;
-        all = null;
 
         // Candidate pairs: equal normalised titles, and works by the same author (for similar titles).
         Set<List<String>> pairs = new TreeSet<>(Comparator.comparing((List<String> l) -> l.get(0)).thenComparing(l -> l.get(1)));
@@ -127,7 +129,7 @@ final class WorkResolver {
                     boolean siblings = w0.part().isPresent() && w1.part().isPresent();
                     boolean alike = w0.keyWithoutPart().equals(w1.keyWithoutPart());
                     if ((sameTitle || alike) && !siblings) {
-                        decisions.add(new Decision("work", "kept apart", pair.get(0), describe(resources, pair, works), List.of(d.evidence()),
+                        decisions.add(new Decision("work", "kept apart", pair.get(0), describe(resources, pair), List.of(d.evidence()),
                                 urlsOf(resources, pair), listsOf(resources, pair)));
                     }
                 }
@@ -165,7 +167,7 @@ final class WorkResolver {
             clusters.computeIfAbsent(name, k -> new ArrayList<>()).add(iri);
             if (!name.equals(iri)) aliases.put(iri, name);
         }
-        multi.forEach((name, members) -> decisions.add(new Decision("work", "merged", name, describe(resources, members, works),
+        multi.forEach((name, members) -> decisions.add(new Decision("work", "merged", name, describe(resources, members),
                 evidence.getOrDefault(name, List.of()), urlsOf(resources, members), listsOf(resources, members))));
 
         Set<List<String>> possible = new TreeSet<>(Comparator.comparing((List<String> l) -> l.get(0)).thenComparing(l -> l.get(1)));
@@ -175,11 +177,44 @@ final class WorkResolver {
             if (a.equals(b)) continue;
             List<String> sorted = a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a);
             if (possible.add(sorted)) {
-                decisions.add(new Decision("work", "possible duplicate", sorted.get(0), describe(resources, pair, works), List.of(possibleWhy.get(pair)),
+                decisions.add(new Decision("work", "possible duplicate", sorted.get(0), describe(resources, pair), List.of(possibleWhy.get(pair)),
                         urlsOf(resources, pair), listsOf(resources, pair)));
             }
         }
         return new Works(clusters, List.copyOf(possible));
+    }
+
+    /**
+     * Which resources may be paired: those whose title (without its part marker) another resource may share, and those
+     * with an author of another resource. Titles are compared by a 64-bit hash first, so a title no other has is known
+     * without holding its key; a collision only makes a resource a candidate that the exact keys then leave alone.
+     */
+    private static boolean[] comparable(List<Map.Entry<String, ResourceEvidence>> all, PeopleResolver.People people) {
+        int n = all.size();
+        long[] titleHashes = new long[n];
+        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> titleHashes[i] = hash64(TitleKey.withoutPart(all.get(i).getValue().title())));
+        long[] sorted = titleHashes.clone();
+        java.util.Arrays.sort(sorted);
+        Map<String, Integer> worksByAuthor = new HashMap<>();
+        Set<String> authors = new HashSet<>();
+        for (Map.Entry<String, ResourceEvidence> e : all) {
+            authors.clear();
+            for (String c : e.getValue().creators()) authors.add(people.alias().get(c));
+            for (String a : authors) worksByAuthor.merge(a, 1, Integer::sum);
+        }
+        boolean[] out = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            int at = java.util.Arrays.binarySearch(sorted, titleHashes[i]);
+            out[i] = at > 0 && sorted[at - 1] == titleHashes[i] || at < n - 1 && sorted[at + 1] == titleHashes[i];
+            for (String c : all.get(i).getValue().creators()) out[i] |= worksByAuthor.get(people.alias().get(c)) > 1;
+        }
+        return out;
+    }
+
+    private static long hash64(String s) {
+        long h = 1125899906842597L;
+        for (int i = 0; i < s.length(); i++) h = 31 * h + s.charAt(i);
+        return h ^ (h >>> 29);
     }
 
     /** The groups of {@code all} with two members or more, in the order of their keys. */
@@ -193,8 +228,8 @@ final class WorkResolver {
     }
 
     /** "resource/… «Title» <url> <url>": a member as people can check it. */
-    private static List<String> describe(Map<String, ResourceEvidence> resources, List<String> members, Map<String, WorkMatcher.Work> works) {
-        return members.stream().map(m -> m + " «" + works.get(m).title() + "» " + String.join(" ", resources.get(m).urls)).toList();
+    private static List<String> describe(Map<String, ResourceEvidence> resources, List<String> members) {
+        return members.stream().map(m -> m + " «" + resources.get(m).title() + "» " + String.join(" ", resources.get(m).urls())).toList();
     }
 
     /**
@@ -231,11 +266,11 @@ final class WorkResolver {
     }
 
     private static List<String> urlsOf(Map<String, ResourceEvidence> resources, List<String> resourceIris) {
-        return resourceIris.stream().flatMap(i -> resources.get(i).urls.stream()).distinct().sorted().toList();
+        return resourceIris.stream().flatMap(i -> resources.get(i).urls().stream()).distinct().sorted().toList();
     }
 
     private static List<String> listsOf(Map<String, ResourceEvidence> resources, List<String> resourceIris) {
-        return resourceIris.stream().flatMap(i -> resources.get(i).lists.stream()).distinct().sorted().toList();
+        return resourceIris.stream().flatMap(i -> resources.get(i).lists().stream()).distinct().sorted().toList();
     }
 
     /** The site of a canonical URL: its host, with hosts of one family named alike. */

@@ -13,7 +13,7 @@ import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The array-backed sorted set behaves as a TreeSet of the same strings, whatever the order of adds and removes. */
+/** The array-backed sorted sets behave as a TreeSet of the same strings, whatever the order of adds and removes. */
 class CompactSortedSetTest {
     @Property(tries = 300)
     void addsRemovesAndIterationMatchATreeSet(@ForAll @Size(max = 60) List<@StringLength(max = 3) String> adds,
@@ -42,5 +42,24 @@ class CompactSortedSetTest {
         copy.addAll(actual);
         copy.addAll(expected);
         assertEquals(expected, copy, "equal as sets");
+    }
+
+    @Property(tries = 300)
+    void bareArraySetsAddUniteAndViewAsATreeSetDoes(@ForAll @Size(max = 40) List<@StringLength(max = 3) String> a,
+                                                     @ForAll @Size(max = 40) List<@StringLength(max = 3) String> b) {
+        String[] x = SortedStrings.withAll(SortedStrings.NONE, a);
+        String[] y = SortedStrings.NONE;
+        for (String s : b) y = SortedStrings.with(y, s);
+        TreeSet<String> union = new TreeSet<>(a);
+        union.addAll(b);
+        List<String> actual = SortedStrings.view(SortedStrings.union(x, y));
+        assertEquals(new ArrayList<>(union), actual);
+        assertEquals(new ArrayList<>(new TreeSet<>(a)), SortedStrings.view(x));
+        for (String s : b) {
+            assertEquals(union.contains(s), actual.contains(s));
+            assertEquals(new ArrayList<>(union).indexOf(s), actual.indexOf(s));
+            assertEquals(new TreeSet<>(a).contains(s), SortedStrings.contains(x, s));
+        }
+        assertEquals(x, SortedStrings.union(x, SortedStrings.NONE), "nothing to add: the same array");
     }
 }

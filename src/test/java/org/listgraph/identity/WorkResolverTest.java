@@ -61,7 +61,7 @@ class WorkResolverTest {
         assertEquals(1, works.clusters().size(), works.clusters().toString());
         String work = work("https://jvns.ca/blog/2017/10/10/operating-a-kubernetes-network/");
         assertEquals(List.of(work), works.clusters().get(work));
-        assertEquals(List.of(IRIS.list("a"), IRIS.list("b")), List.copyOf(resources.get(work).lists));
+        assertEquals(List.of(IRIS.list("a"), IRIS.list("b")), List.copyOf(resources.get(work).lists()));
     }
 
     @Test

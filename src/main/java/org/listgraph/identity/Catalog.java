@@ -332,10 +332,13 @@ public final class Catalog {
                 works.possible(), sameAs(people, aliases)), aliases, decisions);
     }
 
-    /** The one list equal to {@code list} that {@code lists} holds: {@code list} itself the first time (lists must be immutable). */
+    /**
+     * The one list equal to {@code list} that {@code lists} holds, as {@code List.copyOf} makes it: the node's
+     * constructor copies any other kind of list (a stream's {@code toList()} among them), and the copy would not be shared.
+     */
     @SuppressWarnings("unchecked")
     private static <T> List<T> shared(Map<List<?>, List<?>> lists, List<T> list) {
-        return list.isEmpty() ? List.of() : (List<T>) lists.computeIfAbsent(list, k -> k);
+        return list.isEmpty() ? List.of() : (List<T>) lists.computeIfAbsent(List.copyOf(list), k -> k);
     }
 
     /**

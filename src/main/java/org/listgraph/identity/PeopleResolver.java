@@ -87,8 +87,12 @@ final class PeopleResolver {
                 .orElseGet(() -> author.name() != null ? "name/" + IriMinter.slug(author.name())
                         : "web/" + IriMinter.hash(author.homepage(), 12));
         AgentAcc a = agents.get(key);
-        if (a == null) agents.put(key, a = new AgentAcc());
-        else key = agents.ceilingKey(key); // the key held already: a work's evidence keeps one string per agent, not one per mention
+        if (a == null) {
+            a = new AgentAcc();
+            agents.put(key, a);
+        } else {
+            key = agents.ceilingKey(key); // the key held already: a work's evidence keeps one string per agent, not one per mention
+        }
         if (author.name() != null) a.names.add(author.name());
         for (Account acc : author.accounts()) {
             a.nicks.add(acc.name());

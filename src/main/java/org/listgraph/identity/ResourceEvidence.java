@@ -54,14 +54,7 @@ final class ResourceEvidence {
         urlAccounts = null;
         addTitle(e.title(), 1);
         kind.add(verdict);
-        if (httpsCanonical && !canonical.equals(canonicals[0])) { // a second canonical URL (two with one IRI hash)
-            urls = allUrls();
-            httpsCanonical = false;
-        }
-        canonicals = SortedStrings.with(canonicals, canonical);
-        String url = UrlCanonicalizer.toIri(e.identifyingLink().url());
-        if (canonicals.length == 1 && isHttpsOf(url, canonical)) httpsCanonical = true;
-        else urls = SortedStrings.with(urls, url);
+        addUrl(canonical, UrlCanonicalizer.toIri(e.identifyingLink().url()));
         for (var l : e.linksWith(LinkRole.RECORDING)) recordings = SortedStrings.with(recordings, UrlCanonicalizer.toIri(l.url()));
         for (var l : e.linksWith(LinkRole.SLIDES)) slides = SortedStrings.with(slides, UrlCanonicalizer.toIri(l.url()));
         if (!e.linksWith(LinkRole.RECORDING).isEmpty()) {
@@ -83,6 +76,18 @@ final class ResourceEvidence {
         return SortedStrings.with(urls, "https://" + canonicals[0]);
     }
 
+    /** Records a URL as written (as an IRI) with its canonical form. */
+    void addUrl(String canonical, String url) {
+        if (httpsCanonical && !canonical.equals(canonicals[0])) { // a second canonical URL (two with one IRI hash)
+            urls = allUrls();
+            httpsCanonical = false;
+        }
+        canonicals = SortedStrings.with(canonicals, canonical);
+        if (canonicals.length == 1 && isHttpsOf(url, canonical)) httpsCanonical = true;
+        else urls = SortedStrings.with(urls, url);
+    }
+
+    /** Records a title given {@code count} times. */
     void addTitle(String title, int count) {
         int at = Arrays.binarySearch(titles, title);
         if (at >= 0) {

@@ -70,6 +70,7 @@ final class SortedStrings {
         return fewer;
     }
 
+    /** Whether the set holds {@code o}, by binary search. */
     static boolean contains(String[] set, Object o) {
         return o instanceof String s && Arrays.binarySearch(set, s) >= 0;
     }

@@ -89,6 +89,17 @@ class WorkResolverTest {
     }
 
     @Test
+    void aTitleThatDiffersOnlyByAPartMarkerIsComparedAndKeptApart() {
+        Works works = resolve("- [Kubernetes Networking From The Ground Up, Part 1](https://example.org/k8s-net-1)\n",
+                "- [Kubernetes Networking From The Ground Up](https://example.org/k8s-net)\n");
+
+        assertEquals(2, works.clusters().size(), works.clusters().toString());
+        List<Decision> apart = decisions("kept apart");
+        assertEquals(1, apart.size(), decisions.toString());
+        assertTrue(apart.get(0).members().stream().anyMatch(m -> m.contains("https://example.org/k8s-net-1")), apart.toString());
+    }
+
+    @Test
     void theSameTitleByDifferentAuthorsStaysApart() {
         Works works = resolve("- [Introduction to eBPF networking](https://one.example.com/ebpf) by [alice](https://github.com/alice)\n",
                 "- [Introduction to eBPF networking](https://two.example.org/ebpf) by [bob](https://github.com/bob)\n");

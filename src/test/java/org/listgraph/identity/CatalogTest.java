@@ -1,0 +1,39 @@
+package org.listgraph.identity;
+
+import org.junit.jupiter.api.Test;
+import org.listgraph.identity.Identified.ResourceNode;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.listgraph.identity.ResolverInputs.IRIS;
+import static org.listgraph.identity.ResolverInputs.noOverrides;
+import static org.listgraph.identity.ResolverInputs.read;
+
+/** The shared nodes of a catalog: what each resource's node holds, and that equal lists are held once for all nodes. */
+class CatalogTest {
+    @Test
+    void resourcesInTheSameListsHoldOneListOfThemAndOneListOfTheirKinds() {
+        String md = """
+                # Networking
+
+                ## Service Mesh
+
+                - [Linkerd in production](https://example.org/linkerd-in-production)
+                - [Istio in production](https://example.org/istio-in-production)
+                """;
+        Catalog catalog = new Catalog(IRIS, KindRules.load(Path.of(".")), noOverrides());
+        catalog.add(read("a", md));
+        catalog.add(read("b", md));
+        List<ResourceNode> nodes = catalog.resolve().shared().resources();
+
+        assertEquals(2, nodes.size(), nodes.toString());
+        assertEquals(List.of(IRIS.list("a"), IRIS.list("b")), nodes.get(0).listIris());
+        // Equal, and one object: a million resources share a few thousand distinct lists of lists, kinds and topics.
+        assertSame(nodes.get(0).listIris(), nodes.get(1).listIris());
+        assertSame(nodes.get(0).kinds(), nodes.get(1).kinds());
+        assertSame(nodes.get(0).topicIris(), nodes.get(1).topicIris());
+    }
+}

@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /** The SHA-256 of a graph's sorted N-Triples: equal for equal content, whatever the order of insertion. */
 final class GraphHash {
@@ -39,18 +40,14 @@ final class GraphHash {
             // The common case, sorted without a line per subject (at a million subjects, a hundred megabytes of them).
             java.util.Arrays.sort(bySubject, GraphHash::compareAsSubjectTerms);
         } else {
-            String[] keys = new String[bySubject.length];
-            Integer[] order = new Integer[bySubject.length];
-            for (int i = 0; i < bySubject.length; i++) {
+            List<Map.Entry<String, Node>> keyed = new ArrayList<>(bySubject.length);
+            for (Node s : bySubject) {
                 out.text.setLength(0);
-                term(nt, out, bySubject[i]);
-                keys[i] = out.text.append(' ').toString();
-                order[i] = i;
+                term(nt, out, s);
+                keyed.add(Map.entry(out.text.append(' ').toString(), s));
             }
-            java.util.Arrays.sort(order, java.util.Comparator.comparing(i -> keys[i]));
-            Node[] sorted = new Node[order.length];
-            for (int i = 0; i < order.length; i++) sorted[i] = bySubject[order[i]];
-            bySubject = sorted;
+            keyed.sort(Map.Entry.comparingByKey());
+            for (int i = 0; i < bySubject.length; i++) bySubject[i] = keyed.get(i).getValue();
         }
         MessageDigest digest = sha256();
         MessageDigest one = subjects == null ? null : sha256();

@@ -13,23 +13,27 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecResult;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.util.Context;
 import org.apache.jena.sparql.util.Symbol;
 
 import java.util.Iterator;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Fuseki's SPARQL query service with bounds on what one query may take: its answer is cut to
  * {@code maxRows} rows (a SELECT without a smaller LIMIT runs with {@code LIMIT maxRows}) or
  * triples (CONSTRUCT, DESCRIBE), saying so in the {@value #HEADER} header; its deadline is kept
  * whatever the query's shape ({@link QueryDeadlines}); the rows it holds in memory are charged
- * to the server's {@link HeldRows}; and once it has run a while it takes turns ({@link QueryPacing}).
+ * to the server's {@link HeldRows}; once it has run a while it takes turns ({@link QueryPacing}); and
+ * it stops when its client goes ({@link ClientWatch}).
  */
 final class GuardedQueries extends SPARQL_QueryDataset {
     /** Present, with the cap as its value, when the server lowered or added the query's LIMIT or cut its triples. */
     static final String HEADER = "Listgraph-Row-Limit";
 
     private static final Symbol DEADLINE = Symbol.create("urn:listgraph:deadline");
+    private static final Symbol WATCH = Symbol.create("urn:listgraph:client-watch");
 
     private final long maxRows;
     private final HeldRows heldRows;
@@ -56,6 +60,8 @@ final class GuardedQueries extends SPARQL_QueryDataset {
         } finally {
             Future<?> deadline = action.getContext().get(DEADLINE);
             if (deadline != null) deadline.cancel(false);
+            ClientWatch watch = action.getContext().get(WATCH);
+            if (watch != null) watch.close();
             pace.end();
             ledger.release();
         }
@@ -65,6 +71,10 @@ final class GuardedQueries extends SPARQL_QueryDataset {
     protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
         QueryExec exec = super.createQueryExec(action, query, dataset);
         action.getContext().set(DEADLINE, deadlines.arm(exec));
+        AtomicBoolean signal = Context.getCancelSignal(exec.getContext());
+        QueryPacing.Pace pace = action.getContext().get(QueryPacing.PACE);
+        if (pace != null) pace.cancelledBy(signal);
+        action.getContext().set(WATCH, ClientWatch.start(action.getRequest(), action.getResponse(), signal));
         return exec;
     }
 

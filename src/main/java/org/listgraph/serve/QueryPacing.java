@@ -10,11 +10,12 @@ import org.apache.jena.sparql.util.Symbol;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Keeps long queries from starving short ones: a query that has used more than {@code heavyAfter}
  * of CPU time must hold one of a few permits (half the cores) to go on, and waits without using the
- * CPU until one is free or its deadline passes (then it ends with 503, as at its timeout). CPU time,
+ * CPU until one is free, its deadline passes (then it ends with 503, as at its timeout) or its client goes. CPU time,
  * not time on the clock: a short query slowed by a busy server is never held back, so ten hostile
  * cross products cannot take both cores from everyday queries. Holders take turns (a permit is
  * given back after {@value #SLICE_MILLIS} ms when others wait) and never hold one while a row is
@@ -26,6 +27,8 @@ final class QueryPacing {
 
     static final long SLICE_MILLIS = 100;
     private static final long SLICE_NANOS = SLICE_MILLIS * 1_000_000;
+    /** How often a waiting query looks whether it was cancelled. */
+    private static final long WAKE_NANOS = 250_000_000;
 
     private final Semaphore heavy;
     private final long heavyAfterNanos;
@@ -58,6 +61,7 @@ final class QueryPacing {
         private boolean holding;
         private long acquiredAt;
         private boolean ended;
+        private AtomicBoolean cancel;
 
         private Pace(long started, long cpuAtStart) {
             this.started = started;
@@ -89,10 +93,18 @@ final class QueryPacing {
             release();
         }
 
+        /** The query's cancel signal: a query waiting for a permit gives up when it is raised (its client went). */
+        void cancelledBy(AtomicBoolean signal) {
+            this.cancel = signal;
+        }
+
         private void acquire() {
-            long left = timeoutNanos - (System.nanoTime() - started);
             try {
-                if (left <= 0 || !heavy.tryAcquire(left, TimeUnit.NANOSECONDS)) throw new QueryCancelledException();
+                while (true) {
+                    long left = timeoutNanos - (System.nanoTime() - started);
+                    if (left <= 0 || cancel != null && cancel.get()) throw new QueryCancelledException();
+                    if (heavy.tryAcquire(Math.min(left, WAKE_NANOS), TimeUnit.NANOSECONDS)) break; // wakes to look at the signal
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new QueryCancelledException();

@@ -8,9 +8,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.listgraph.identity.IriMinter;
 import org.listgraph.testing.Http;
+import org.listgraph.testing.ProcessCpu;
 import org.listgraph.testing.ServedSeeds;
 
-import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -154,25 +154,6 @@ class QueryGuardTest {
 
     /** The JVM (server and test) uses under a fifth of a core over a 500 ms window, within 3 s of the answer. */
     private static void assertServerIdle(String shape) {
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        double worst = 0;
-        long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-        while (System.nanoTime() < until) {
-            long cpu = os.getProcessCpuTime();
-            sleep(500);
-            double cores = (os.getProcessCpuTime() - cpu) / 500e6;
-            if (cores < 0.2) return;
-            worst = cores;
-        }
-        throw new AssertionError(shape + ": the server still uses " + worst + " cores 3 s after answering");
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        ProcessCpu.assertIdleWithin(Duration.ofSeconds(3), shape + " (after its answer)");
     }
 }

@@ -273,8 +273,8 @@ final class BenchCommand implements Runnable {
                     .put("javaOpts", javaOpts);
             var served = root.putArray("served");
             for (QueryBench.Served s : r.served()) {
-                out.printf(Locale.ROOT, "server, warm, %s author=%s (%d rows): median %.2f ms, p95 %.2f ms over %d requests (target ≤ 5 ms)%n",
-                        s.which(), s.author(), s.rows(), s.medianMs(), s.p95Ms(), r.requests());
+                out.printf(Locale.ROOT, "server, warm, %s author=%s (%d rows): median %.2f ms, p95 %.2f ms over %d requests (target ≤ %d ms)%n",
+                        s.which(), s.author(), s.rows(), s.medianMs(), s.p95Ms(), r.requests(), s.which().startsWith("busiest") ? 10 : 5);
                 served.addObject().put("which", s.which()).put("author", s.author()).put("rows", s.rows()).put("medianMs", s.medianMs())
                         .put("p95Ms", s.p95Ms());
             }

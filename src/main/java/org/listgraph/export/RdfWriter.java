@@ -135,7 +135,7 @@ public final class RdfWriter {
      */
     private static long writeInRuns(RdfFormat format, PrefixMapping prefixes, byte[] header, Graph graph, OutputStream out,
                                     GraphChunks kept, long offset, long[] triples, String salt) throws java.io.IOException {
-        List<Node> subjects = new ArrayList<>(org.listgraph.rdf.SharedGraph.subjectsOf(graph));
+        List<Node> subjects = new ArrayList<>(org.listgraph.rdf.SubjectGraph.subjectsOf(graph));
         subjects.sort(NODE_ORDER);
         List<Triple> run = new ArrayList<>();
         StringBuilder terms = new StringBuilder(salt);
@@ -257,7 +257,7 @@ public final class RdfWriter {
     /** A graph's triples subject by subject in {@link #NODE_ORDER}, each subject's sorted and without repeats. */
     private static void writeSorted(Graph graph, java.util.function.Consumer<Triple> emit) {
         // Subject by subject: the shared graph is never held whole.
-        List<Node> subjects = new ArrayList<>(org.listgraph.rdf.SharedGraph.subjectsOf(graph));
+        List<Node> subjects = new ArrayList<>(org.listgraph.rdf.SubjectGraph.subjectsOf(graph));
         subjects.sort(NODE_ORDER);
         for (Node s : subjects) sortedTriples(graph, s).forEach(emit);
     }

@@ -2,23 +2,17 @@ package org.listgraph.rdf;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.sparql.graph.GraphFactory;
-import org.listgraph.entry.Entry;
-import org.listgraph.entry.Link;
-import org.listgraph.entry.LinkRole;
-import org.listgraph.entry.ListInfo;
 import org.listgraph.identity.Identified.EntryNode;
 import org.listgraph.identity.Identified.ListNode;
 import org.listgraph.identity.Identified.SectionNode;
-import org.listgraph.identity.UrlCanonicalizer;
 
-/** The triples of one list's own graph: the list, its sections and its entries. */
+/** One list's own graph (the list, its sections and its entries), and the key of what it is made from. */
 public final class ListTriples {
     private ListTriples() {
     }
 
     /** The SPDX ids of the licences lists tag their entries with ({@code `MIT`}, {@code `GPL-3.0`}), as SPDX spells them. */
-    private static final java.util.regex.Pattern SPDX = java.util.regex.Pattern.compile("MIT|MIT-0|ISC|0BSD|BSD-[234]-Clause(-[A-Za-z]+)?"
+    static final java.util.regex.Pattern SPDX = java.util.regex.Pattern.compile("MIT|MIT-0|ISC|0BSD|BSD-[234]-Clause(-[A-Za-z]+)?"
             + "|Apache-[12]\\.[01]|MPL-[12]\\.[01]|(A|L)?GPL-[123]\\.0(-only|-or-later)?|EPL-[12]\\.0|EUPL-1\\.[12]|CC0-1\\.0"
             + "|CC-BY(-SA|-NC|-ND|-NC-SA|-NC-ND)?-[1-4]\\.0|Unlicense|WTFPL|Zlib|BSL-1\\.0|Artistic-2\\.0|OFL-1\\.1|PostgreSQL"
             + "|Python-2\\.0|CDDL-1\\.[01]|MS-PL|NCSA|BlueOak-1\\.0\\.0|Elastic-2\\.0|SSPL-1\\.0|ODbL-1\\.0|CECILL-2\\.1");
@@ -36,7 +30,7 @@ public final class ListTriples {
     }
 
     /** A section's topics as its graph states them: resolved, only topics that are nodes, sorted. */
-    private static java.util.List<String> topicsOf(SectionNode s, org.listgraph.identity.Identified.Resolution resolution,
+    static java.util.List<String> topicsOf(SectionNode s, org.listgraph.identity.Identified.Resolution resolution,
                                                    java.util.Set<String> topicNodes) {
         // Only topics that are nodes: a heading with no resources under it names no topic of the graph.
         return s.topicIris().stream().map(resolution::resolve).filter(topicNodes::contains).distinct().sorted().toList();
@@ -61,64 +55,7 @@ public final class ListTriples {
     }
 
     static Graph of(ListNode list, org.listgraph.identity.Identified.Resolution resolution, java.util.Set<String> topicNodes) {
-        Graph g = GraphFactory.createGraphMem();
-        TripleSink out = new TripleSink(g);
-        ListInfo info = list.document().info();
-        Node l = header(list, out);
-        out.text(l, Vocab.SOURCE_PATH, info.file());
-        out.text(l, Vocab.SHA256, list.document().sha256());
-        out.iri(l, Vocab.DCT_SOURCE, info.origin() == null ? null : UrlCanonicalizer.toIri(info.origin()));
-        out.iri(l, Vocab.DCT_LICENSE, info.license() == null ? null : "http://spdx.org/licenses/" + info.license());
-        out.iri(l, Vocab.PROV_WAS_REVISION_OF, list.revisionOfIri());
-        out.integer(l, Vocab.SCHEMA_NUMBER_OF_ITEMS, list.entries().size());
-
-        for (SectionNode s : list.sections()) {
-            Node sn = TripleSink.node(s.iri());
-            out.add(sn, Vocab.TYPE, Vocab.SECTION);
-            out.text(sn, Vocab.SKOS_PREF_LABEL, s.section().label());
-            out.add(sn, Vocab.SKOS_IN_SCHEME, l);
-            out.iri(sn, Vocab.SKOS_BROADER, s.broaderIri());
-            topicsOf(s, resolution, topicNodes).forEach(t -> out.iri(sn, Vocab.TOPIC_P, t));
-        }
-
-        java.util.Map<java.util.List<String>, Node> sectionNodes = new java.util.HashMap<>();
-        for (SectionNode s : list.sections()) sectionNodes.put(s.section().path(), TripleSink.node(s.iri()));
-        java.util.Map<Node, StringBuilder> described = new java.util.LinkedHashMap<>();
-        for (org.listgraph.entry.Prose p : list.document().prose()) {
-            // Running text is its section's description (the list's, before any heading); its links are seeAlso.
-            Node subject = sectionNodes.getOrDefault(p.sectionPath(), l);
-            if (!p.text().isBlank()) {
-                StringBuilder d = described.computeIfAbsent(subject, k -> new StringBuilder());
-                d.append(d.length() > 0 ? "\n\n" : "").append(p.text());
-            }
-            p.links().forEach(u -> out.iri(subject, Vocab.SEE_ALSO, UrlCanonicalizer.toIri(u)));
-        }
-        described.forEach((subject, d) -> out.text(subject, Vocab.DCT_DESCRIPTION, d.toString()));
-
-        for (EntryNode en : list.entries()) {
-            Entry e = en.entry();
-            Node n = TripleSink.node(en.iri());
-            out.add(n, Vocab.TYPE, Vocab.ENTRY);
-            out.add(n, Vocab.IN_LIST, l);
-            out.iri(n, Vocab.SCHEMA_ITEM, resolution.resolve(en.resourceIri()));
-            out.integer(n, Vocab.SCHEMA_POSITION, e.index() + 1L);
-            out.integer(n, Vocab.LINE, e.position().line());
-            out.iri(n, Vocab.SECTION_P, en.sectionIri());
-            out.text(n, Vocab.LABEL, e.label());
-            out.text(n, Vocab.DCT_DESCRIPTION, e.description());
-            out.text(n, Vocab.MARKDOWN, e.markdown());
-            out.date(n, Vocab.DCT_DATE, e.date());
-            if (e.featured()) out.bool(n, Vocab.FEATURED, true);
-            out.iri(n, Vocab.PARENT_ENTRY, en.parentIri());
-            for (Link link : e.linksWith(LinkRole.RELATED)) {
-                out.iri(n, Vocab.SEE_ALSO, UrlCanonicalizer.toIri(link.url()));
-            }
-            for (String tag : e.tags()) {
-                out.text(n, Vocab.TAG, tag);
-                if (SPDX.matcher(tag).matches()) out.iri(n, Vocab.DCT_LICENSE, "http://spdx.org/licenses/" + tag);
-            }
-        }
-        return g;
+        return new ListGraph(list, resolution, topicNodes);
     }
 
     /** The list's type and title (what a report over all lists needs of each); returns the list's node. */

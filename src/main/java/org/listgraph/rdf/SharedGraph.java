@@ -1,11 +1,6 @@
 package org.listgraph.rdf;
 
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.Triple;
-import org.apache.jena.graph.impl.GraphBase;
-import org.apache.jena.util.iterator.ExtendedIterator;
-import org.apache.jena.util.iterator.NiceIterator;
-import org.apache.jena.util.iterator.WrappedIterator;
 import org.listgraph.identity.Identified;
 import org.listgraph.identity.Identified.AccountNode;
 import org.listgraph.identity.Identified.AgentNode;
@@ -14,13 +9,7 @@ import org.listgraph.identity.Identified.ResourceNode;
 import org.listgraph.identity.Identified.SeriesNode;
 import org.listgraph.identity.Identified.TopicNode;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
@@ -29,7 +18,7 @@ import java.util.Set;
  * Jena in-memory graph it was a third of a build's triples and two fifths of its heap, while everything that reads
  * it (the store, the hash, graph.ttl) goes one subject at a time.
  */
-public final class SharedGraph extends GraphBase {
+public final class SharedGraph extends SubjectGraph {
     /** A resource's {@code lg:possibleDuplicate} of another. */
     private record PossibleDuplicate(String other) {
     }
@@ -37,12 +26,6 @@ public final class SharedGraph extends GraphBase {
     /** An earlier IRI's {@code owl:sameAs} to the node's IRI. */
     private record SameAs(String other) {
     }
-
-    /** Each subject's records: one record, or an {@code Object[]} when several say something about the subject. */
-    private final Map<String, Object> bySubject = new HashMap<>();
-    /** The subjects in the order first met, which is the order of a full read. */
-    private final List<String> subjects = new ArrayList<>();
-    private volatile int size = -1;
 
     public SharedGraph(Identified.Shared shared) {
         shared.resources().forEach(r -> index(r.iri(), r));
@@ -61,55 +44,8 @@ public final class SharedGraph extends GraphBase {
         shared.topics().forEach(t -> index(t.iri(), t));
     }
 
-    private void index(String subject, Object record) {
-        Object had = bySubject.putIfAbsent(subject, record);
-        if (had == null) {
-            subjects.add(subject);
-        } else if (had instanceof Object[] several) {
-            Object[] more = java.util.Arrays.copyOf(several, several.length + 1);
-            more[several.length] = record;
-            bySubject.put(subject, more);
-        } else {
-            bySubject.put(subject, new Object[]{had, record});
-        }
-    }
-
-    /** The IRIs of the graph's subjects, each once, in no particular order. */
-    public List<String> subjectIris() {
-        return java.util.Collections.unmodifiableList(subjects);
-    }
-
-    /**
-     * The subjects of any graph, each once, in no particular order: a shared graph knows them without making its
-     * triples (and without a set of a million nodes to drop its repeats: it has none).
-     */
-    public static java.util.Collection<Node> subjectsOf(org.apache.jena.graph.Graph g) {
-        if (g instanceof SharedGraph shared) {
-            List<Node> subjects = new ArrayList<>(shared.subjects.size());
-            shared.subjects.forEach(iri -> subjects.add(TripleSink.node(iri)));
-            return subjects;
-        }
-        Set<Node> subjects = new java.util.HashSet<>();
-        g.find().forEachRemaining(t -> subjects.add(t.getSubject()));
-        return subjects;
-    }
-
-    /** The triples whose subject is {@code subject}, made now. */
-    public List<Triple> triplesOf(String subject) {
-        Object records = bySubject.get(subject);
-        if (records == null) return List.of();
-        Set<Triple> out = new LinkedHashSet<>();
-        TripleSink sink = new TripleSink(out::add);
-        Node n = TripleSink.node(subject);
-        if (records instanceof Object[] several) {
-            for (Object r : several) emit(n, r, sink);
-        } else {
-            emit(n, records, sink);
-        }
-        return new ArrayList<>(out);
-    }
-
-    private static void emit(Node n, Object record, TripleSink out) {
+    @Override
+    protected void emit(Node n, Object record, TripleSink out) {
         if (record instanceof ResourceNode r) {
             resource(n, r, out);
         } else if (record instanceof SeriesNode s) {
@@ -184,42 +120,5 @@ public final class SharedGraph extends GraphBase {
         Set<String> keys = new java.util.TreeSet<>(LookupKeys.ofLabel(t.prefLabel()));
         t.altLabels().forEach(l -> keys.addAll(LookupKeys.ofLabel(l)));
         keys.forEach(k -> out.text(n, Vocab.LOOKUP_KEY, k));
-    }
-
-    @Override
-    protected ExtendedIterator<Triple> graphBaseFind(Triple pattern) {
-        Node s = pattern.getSubject();
-        if (s.isURI()) return WrappedIterator.create(triplesOf(s.getURI()).iterator()).filterKeep(pattern::matches);
-        if (s.isConcrete()) return NiceIterator.emptyIterator();
-        Iterator<Triple> all = new Iterator<>() {
-            private int next;
-            private Iterator<Triple> current = java.util.Collections.emptyIterator();
-
-            @Override
-            public boolean hasNext() {
-                while (!current.hasNext() && next < subjects.size()) current = triplesOf(subjects.get(next++)).iterator();
-                return current.hasNext();
-            }
-
-            @Override
-            public Triple next() {
-                if (!hasNext()) throw new NoSuchElementException();
-                return current.next();
-            }
-        };
-        ExtendedIterator<Triple> it = WrappedIterator.create(all);
-        return pattern.getPredicate().isConcrete() || pattern.getObject().isConcrete() ? it.filterKeep(pattern::matches) : it;
-    }
-
-    /** The number of triples, counted once by making every subject's. */
-    @Override
-    protected int graphBaseSize() {
-        int n = size;
-        if (n < 0) {
-            n = 0;
-            for (String s : subjects) n += triplesOf(s).size();
-            size = n;
-        }
-        return n;
     }
 }

@@ -35,7 +35,7 @@ final class GraphHash {
     static String of(Graph g, SubjectDigests subjects) {
         NodeFormatter nt = new NodeFormatterNT();
         LineWriter out = new LineWriter();
-        Node[] bySubject = org.listgraph.rdf.SharedGraph.subjectsOf(g).toArray(new Node[0]);
+        Node[] bySubject = org.listgraph.rdf.SubjectGraph.subjectsOf(g).toArray(new Node[0]);
         if (java.util.Arrays.stream(bySubject).allMatch(s -> s.isURI() && plainIri(s.getURI()))) {
             // The common case, sorted without a line per subject (at a million subjects, a hundred megabytes of them).
             java.util.Arrays.sort(bySubject, GraphHash::compareAsSubjectTerms);

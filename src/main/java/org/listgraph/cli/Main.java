@@ -67,7 +67,7 @@ public final class Main implements Runnable {
         } catch (OutOfMemoryError e) {
             // Not a bug and not the user's typing: the lists need more heap than this JVM may take.
             err.printf("listgraph: error: out of memory (the JVM may use %d MB); give it more with LISTGRAPH_JAVA_OPTS=-Xmx8g "
-                    + "(a build of a million entries needs about 5 GB), or build fewer lists at once%n", Runtime.getRuntime().maxMemory() >> 20);
+                    + "(a build of a million entries needs about 1.5 GB), or build fewer lists at once%n", Runtime.getRuntime().maxMemory() >> 20);
             return BAD_INPUT;
         } catch (StackOverflowError e) {
             // A bug (some input nests or repeats deeper than the code allows): one line and exit 4, never lint's findings code.

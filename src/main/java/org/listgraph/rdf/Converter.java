@@ -155,7 +155,7 @@ public final class Converter {
             if (name.equals(sharedGraph)) return shared;
             if (!byGraph.containsKey(name)) throw new IllegalArgumentException("no graph " + name);
             org.apache.jena.graph.Graph g = ListTriples.of(lists.get(byGraph.get(name)), resolution, topicNodes());
-            sizes.putIfAbsent(name, (long) g.size());
+            sizes.computeIfAbsent(name, n -> (long) g.size()); // counted once: a list graph makes its triples each time it is read
             return g;
         }
 

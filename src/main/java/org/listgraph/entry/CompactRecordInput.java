@@ -140,7 +140,14 @@ public final class CompactRecordInput {
         n = size();
         List<Prose> prose = new ArrayList<>(n);
         for (int i = 0; i < n; i++) prose.add(new Prose(strings(), string(), strings(), position()));
-        return new ListDocument(info, sha, sections, entries, problems, prose);
+        n = size();
+        List<Outline.HeadingAt> headings = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) headings.add(new Outline.HeadingAt(count(), string(), string(), position()));
+        n = size();
+        List<Outline.TargetAt> targets = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) targets.add(new Outline.TargetAt(string(), string(), bool(), position()));
+        Outline outline = new Outline(headings, targets, new java.util.TreeSet<>(strings()));
+        return new ListDocument(info, sha, sections, entries, problems, prose, outline);
     }
 
     private ListInfo info() {

@@ -117,6 +117,22 @@ public final class CompactRecordOutput {
             strings(p.links());
             position(p.position());
         }
+        Outline o = d.outline();
+        count(o.headings().size());
+        for (Outline.HeadingAt h : o.headings()) {
+            count(h.level());
+            string(h.text());
+            string(h.anchor());
+            position(h.position());
+        }
+        count(o.targets().size());
+        for (Outline.TargetAt t : o.targets()) {
+            string(t.target());
+            string(t.text());
+            bool(t.image());
+            position(t.position());
+        }
+        strings(o.anchors());
     }
 
     private void info(ListInfo i) {

@@ -5,6 +5,7 @@ import org.listgraph.entry.InputLimits;
 import org.listgraph.entry.Link;
 import org.listgraph.entry.LinkRole;
 import org.listgraph.entry.ListDocument;
+import org.listgraph.entry.Outline;
 import org.listgraph.entry.Problem;
 import org.listgraph.entry.Section;
 import org.listgraph.entry.SourcePosition;
@@ -16,7 +17,6 @@ import org.listgraph.identity.Overrides;
 import org.listgraph.identity.UrlCanonicalizer;
 import org.listgraph.markdown.ListFiles;
 import org.listgraph.markdown.Manifest;
-import org.listgraph.markdown.MarkdownOutline;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,7 +136,7 @@ public final class Linter {
             converterProblems(doc, found);
             duplicates(list, resolution, found);
             emptySections(doc, found);
-            MarkdownOutline outline = MarkdownOutline.of(file.toString(), ListFiles.text(file));
+            Outline outline = doc.outline(); // read with the list: the file is not parsed again
             targets(file, outline, found);
             titleCase(outline, found);
             tableOfContents(outline, found);
@@ -232,8 +232,8 @@ public final class Linter {
     }
 
     /** Relative links to missing files, anchors that match no heading, and web addresses written without a scheme. */
-    private static void targets(Path file, MarkdownOutline outline, List<LintFinding> out) {
-        for (MarkdownOutline.TargetAt t : outline.targets()) {
+    private static void targets(Path file, Outline outline, List<LintFinding> out) {
+        for (Outline.TargetAt t : outline.targets()) {
             String target = t.target().strip();
             // (A URL mangled across lines is the broken-url rule's, not a relative link.)
             if (target.isEmpty() || target.contains("://")) continue;
@@ -281,7 +281,7 @@ public final class Linter {
     }
 
     /** awesome-lint: the main (first top-level) heading in Title Case. */
-    private static void titleCase(MarkdownOutline outline, List<LintFinding> out) {
+    private static void titleCase(Outline outline, List<LintFinding> out) {
         outline.headings().stream().filter(h -> h.level() == 1).findFirst().ifPresent(h -> {
             String[] words = SPACES.split(h.text());
             List<String> lower = new ArrayList<>();
@@ -302,17 +302,17 @@ public final class Linter {
      * awesome-lint: when a list has a table of contents, every second-level heading is in it (but
      * Contributing, Footnotes and the like), and each entry's text matches the heading it links to.
      */
-    private static void tableOfContents(MarkdownOutline outline, List<LintFinding> out) {
+    private static void tableOfContents(Outline outline, List<LintFinding> out) {
         var toc = outline.headings().stream().filter(h -> TOC_HEADING.matcher(h.text()).matches()).findFirst();
         if (toc.isEmpty()) return;
         int tocLine = toc.get().position().line();
         int nextHeading = outline.headings().stream().mapToInt(h -> h.position().line()).filter(l -> l > tocLine).min().orElse(Integer.MAX_VALUE);
-        Map<String, MarkdownOutline.TargetAt> listed = new LinkedHashMap<>();
+        Map<String, Outline.TargetAt> listed = new LinkedHashMap<>();
         outline.targets().stream().filter(t -> t.position().line() > tocLine && t.position().line() < nextHeading && t.target().startsWith("#"))
                 .forEach(t -> listed.putIfAbsent(percentDecode(t.target().substring(1)).toLowerCase(Locale.ROOT), t));
-        for (MarkdownOutline.HeadingAt h : outline.headings()) {
+        for (Outline.HeadingAt h : outline.headings()) {
             if (h.level() != 2 || h == toc.get() || STANDARD_SECTIONS.contains(h.text().toLowerCase(Locale.ROOT))) continue;
-            MarkdownOutline.TargetAt entry = listed.get(h.anchor());
+            Outline.TargetAt entry = listed.get(h.anchor());
             if (entry == null) {
                 out.add(new LintFinding(h.position(), LintRule.TOC, "heading '" + h.text() + "' is not in the table of contents (line " + tocLine
                         + "); add '- [" + h.text() + "](#" + h.anchor() + ")'"));

@@ -61,7 +61,8 @@ public final class ListReader {
     /** As above, stopping with a {@link org.listgraph.entry.BadInputException} at the entry over {@code limits.entries()}. */
     public ListDocument read(ListInfo info, String sha256, String text, boolean titleFromHeading, Problems problems, InputLimits limits) {
         Document doc = parser.parse(text);
-        Walk walk = new Walk(problems.file(), new LineIndex(text), problems, limits.entries());
+        LineIndex lines = new LineIndex(text);
+        Walk walk = new Walk(problems.file(), lines, problems, limits.entries());
         Node firstHeading = firstHeading(doc);
         int h1Count = 0;
         for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
@@ -77,7 +78,8 @@ public final class ListReader {
         walk.blocks(doc);
         walk.settleDashAuthors();
         walk.settleSeries();
-        return new ListDocument(info, sha256, walk.sections, walk.entries, problems.sorted(), walk.prose);
+        return new ListDocument(info, sha256, walk.sections, walk.entries, problems.sorted(), walk.prose,
+                MarkdownOutline.of(problems.file(), text, doc, lines));
     }
 
     private static Node firstHeading(Document doc) {

@@ -7,6 +7,9 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.NodeVisitor;
 import com.vladsch.flexmark.util.ast.VisitHandler;
+import org.listgraph.entry.Outline;
+import org.listgraph.entry.Outline.HeadingAt;
+import org.listgraph.entry.Outline.TargetAt;
 import org.listgraph.entry.SourcePosition;
 
 import java.util.ArrayList;
@@ -19,32 +22,21 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/**
- * What a file's Markdown looks like beyond its entries, for lint: every heading with the anchor
- * GitHub gives it, every link and image target as written, and the HTML anchors it declares.
- */
-public record MarkdownOutline(List<HeadingAt> headings, List<TargetAt> targets, Set<String> anchors) {
+/** Reads a list file's {@link Outline} from its parsed Markdown: the headings with their GitHub anchors, the targets lint checks, the HTML anchors. */
+public final class MarkdownOutline {
     private static final Pattern HTML_ANCHOR = Pattern.compile("(?i)<[a-z][a-z0-9]*\\s[^>]*\\b(?:name|id)\\s*=\\s*([\"'])([^\"']+)\\1");
     private static final Pattern SHORTCODE = Pattern.compile(":[a-z0-9_+-]+:");
 
-    public MarkdownOutline {
-        headings = List.copyOf(headings);
-        targets = List.copyOf(targets);
-        anchors = Set.copyOf(anchors);
-    }
-
-    /** A heading: its level, its plain text, the anchor GitHub renders for it, and where it is. */
-    public record HeadingAt(int level, String text, String anchor, SourcePosition position) {
-    }
-
-    /** A link or image: its target as written, its text, and where it is. */
-    public record TargetAt(String target, String text, boolean image, SourcePosition position) {
+    private MarkdownOutline() {
     }
 
     /** Reads the outline of {@code text}, the content of {@code file}. */
-    public static MarkdownOutline of(String file, String text) {
-        Document doc = ListReader.newParser().parse(text);
-        LineIndex lines = new LineIndex(text);
+    public static Outline of(String file, String text) {
+        return of(file, text, ListReader.newParser().parse(text), new LineIndex(text));
+    }
+
+    /** The outline of {@code text} (the content of {@code file}) from {@code doc}, its parse, and {@code lines}, its line index. */
+    static Outline of(String file, String text, Document doc, LineIndex lines) {
         List<HeadingAt> headings = new ArrayList<>();
         List<TargetAt> targets = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
@@ -58,12 +50,16 @@ public record MarkdownOutline(List<HeadingAt> headings, List<TargetAt> targets, 
                     anchors.add(anchor);
                     headings.add(new HeadingAt(h.getLevel(), plain, anchor, at(file, lines, h)));
                 }),
-                new VisitHandler<>(Link.class, l -> targets.add(new TargetAt(l.getUrl().toString(), l.getText().toString(), false, at(file, lines, l)))),
-                new VisitHandler<>(Image.class, i -> targets.add(new TargetAt(i.getUrl().toString(), i.getText().toString(), true, at(file, lines, i)))));
+                new VisitHandler<>(Link.class, l -> target(l.getUrl().toString(), l.getText().toString(), false, at(file, lines, l), targets)),
+                new VisitHandler<>(Image.class, i -> target(i.getUrl().toString(), i.getText().toString(), true, at(file, lines, i), targets)));
         visitor.visit(doc);
         Matcher html = HTML_ANCHOR.matcher(text);
         while (html.find()) anchors.add(html.group(2));
-        return new MarkdownOutline(headings, targets, anchors);
+        return new Outline(headings, targets, anchors);
+    }
+
+    private static void target(String target, String text, boolean image, SourcePosition at, List<TargetAt> out) {
+        if (Outline.kept(target)) out.add(new TargetAt(target, text, image, at));
     }
 
     private static SourcePosition at(String file, LineIndex lines, Node n) {

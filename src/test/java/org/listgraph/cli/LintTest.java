@@ -45,6 +45,21 @@ class LintTest {
     }
 
     @Test
+    void aListIsLintedAsItWasReadForTheGraphNotAsItsFileReadsLater(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        Path list = tmp.resolve("rules.md");
+        Files.copy(CASES.resolve("rules/input.md"), list);
+        java.util.List<Path> files = java.util.List.of(list);
+        java.util.List<org.listgraph.lint.LintFinding> fresh = new org.listgraph.lint.Linter().lint(files);
+        for (String rule : new String[]{"title-case", "missing-anchor", "toc", "broken-relative-link", "missing-scheme"}) {
+            assertTrue(fresh.stream().anyMatch(f -> f.rule().id().equals(rule)), "the case has a finding of the outline's rule " + rule);
+        }
+        var read = new org.listgraph.rdf.Converter(org.listgraph.identity.IriMinter.DEFAULT_BASE).convert(files);
+        // The file changes after the build read it: lint reports what the graph was made from, with no second reading.
+        Files.writeString(list, "# Something Else\n\n- [A](https://example.org/a) - A page.\n");
+        assertEquals(fresh, new org.listgraph.lint.Linter().lint(read.lists(), read.resolution(), files));
+    }
+
+    @Test
     void theRulesCaseCoversEveryRuleOfItsOwn() throws IOException {
         String out = Files.readString(CASES.resolve("rules/expected.txt"));
         for (String rule : new String[]{"title-case", "missing-anchor", "duplicate-work", "duplicate-url", "list-item", "empty-section",

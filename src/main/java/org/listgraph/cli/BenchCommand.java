@@ -85,7 +85,8 @@ final class BenchCommand implements Runnable {
         @picocli.CommandLine.Mixin
         LimitsOption limits;
         @Option(names = "--min-heap", description = "Also find the smallest -Xmx at which a build of the corpus completes: whole builds in "
-                + "child JVMs, bisecting from 64 MB to this JVM's maximum heap (to 32 MB or a tenth); a probe that takes over ten times "
+                + "child JVMs: this JVM's maximum heap first, then 64 MB doubling until a build completes, then bisection (to 32 MB or "
+                + "a tenth); a probe that takes over ten times "
                 + "the in-process build counts as not completing.")
         boolean minHeap;
         @Spec

@@ -33,26 +33,20 @@ public final class MinimumHeap {
         if (!top.completed()) return new Result(0, top.seconds(), probes);
         int fails = lowMb - 1, completes = highMb;
         double seconds = top.seconds();
-        // Doubling up from the bottom while the gap is wide: the first heap that completes bounds the answer from above.
-        for (int mb = lowMb; mb < completes && completes - fails > Math.max(stepMb, completes / 10); mb = (int) Math.min((long) mb * 2, completes)) {
+        // Doubling up from the bottom until a heap completes (it bounds the answer from above), then bisecting.
+        boolean doubling = true;
+        int next = lowMb;
+        while (completes - fails > Math.max(stepMb, completes / 10)) {
+            int mb = doubling && next < completes ? next : fails + (completes - fails) / 2;
             Probe p = run.apply(mb);
             probes++;
             if (p.completed()) {
                 completes = mb;
                 seconds = p.seconds();
+                doubling = false;
             } else {
                 fails = mb;
-            }
-        }
-        while (completes - fails > Math.max(stepMb, completes / 10)) {
-            int mid = fails + (completes - fails) / 2;
-            Probe p = run.apply(mid);
-            probes++;
-            if (p.completed()) {
-                completes = mid;
-                seconds = p.seconds();
-            } else {
-                fails = mid;
+                next = (int) Math.min((long) mb * 2, completes);
             }
         }
         return new Result(completes, seconds, probes);

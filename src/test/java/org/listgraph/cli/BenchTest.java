@@ -105,6 +105,14 @@ class BenchTest {
     }
 
     @Test
+    void theLaunchersTrainingRunBuildsLoadsAndQueriesWithoutAnError() {
+        // The launcher records the classes this run loads for every later command; a failing run would leave them all
+        // loading from the jar again, which nothing else would show.
+        CliTest.Run r = CliTest.run("bench", "training");
+        assertEquals(Main.OK, r.code(), r.err());
+    }
+
+    @Test
     void aCorpusIsNeverWrittenOverAnotherFolder() throws IOException {
         Files.writeString(tmp.resolve("keep.md"), "# mine\n");
         CliTest.Run r = CliTest.run("bench", "corpus", "--lists", "1", "--entries", "10", "-o", tmp.toString());

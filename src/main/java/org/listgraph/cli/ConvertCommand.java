@@ -41,14 +41,18 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RdfFormat fmt = Formats.rdf(format, output);
+        Path target = output.equals("-") ? null : OutputTarget.of(output);
         List<Path> files = ListFiles.expand(CommonOptions.orDefault(paths));
-        Converter.Result r = new Converter(common.base).withThreads(threads.count()).withLimits(limits.limits()).convert(files);
-        if (output.equals("-")) {
+        ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), main.env);
+        Converter.Result r = new Converter(common.base).withThreads(threads.count()).withLimits(limits.limits()).convert(files, progress);
+        progress.accept("writing " + (target == null ? "the graph" : target));
+        if (target == null) {
             RdfWriter.writeUnion(r, fmt, common.base, main.stdout);
             main.stdout.flush();
         } else {
-            AtomicFile.write(Path.of(output), o -> RdfWriter.writeUnion(r, fmt, common.base, o));
+            AtomicFile.write(target, o -> RdfWriter.writeUnion(r, fmt, common.base, o));
         }
+        progress.done();
         if (!quiet) Reporter.print(r.problems(), spec.commandLine().getErr());
         return Main.OK;
     }

@@ -43,6 +43,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var graphFormat = Formats.graph(format, output);
+        if (!output.equals("-")) OutputTarget.of(output); // before reading the store: a mistyped folder costs nothing
         if (graphFormat.isPresent()) return writeGraph(graphFormat.get());
         if (list != null || author != null || topic != null) throw new UsageException("--list, --author and --topic go with -f dot or svg");
         RdfFormat fmt = Formats.rdf(format, output);

@@ -171,11 +171,15 @@ public final class AtomicFile {
         if (lower.contains("read-only file system")) {
             return new UncheckedIOException("cannot write " + target + " (read-only file system); use --output on a writable folder", e);
         }
+        // In words, never an exception's name: most of these carry no reason of their own.
         String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
                 : e instanceof java.nio.file.FileAlreadyExistsException || e instanceof java.nio.file.NotDirectoryException
                 ? "a file is in the way of the folder"
-                : reason != null ? reason
-                : e.getClass().getSimpleName();
+                : e instanceof java.nio.file.NoSuchFileException ? "no such folder, or files cannot be made there"
+                : e instanceof java.nio.file.DirectoryNotEmptyException ? "a folder is in the way of the file"
+                : e instanceof java.nio.file.FileSystemLoopException ? "a loop of symbolic links"
+                : reason != null && !reason.isBlank() ? reason
+                : "an input/output error";
         return new UncheckedIOException("cannot write " + target + " (" + why + "); check the output path", e);
     }
 

@@ -172,6 +172,31 @@ class CliTest {
     }
 
     @Test
+    void aFileIntoAFolderThatDoesNotExistIsOneLineBeforeAnyWorkAndMakesNoFolder() {
+        Path missing = tmp.resolve("no-such-folder");
+        Run convert = run("convert", "lists", "-q", "-o", missing.resolve("sub").resolve("graph.ttl").toString());
+        assertEquals(Main.BAD_INPUT, convert.code());
+        assertOneLineErrorNaming(convert, "cannot write " + missing.resolve("sub").resolve("graph.ttl") + " (there is no folder "
+                + missing.resolve("sub").toAbsolutePath() + "); create the folder first");
+        Run export = run("export", "--db", tmp.resolve("no-store").toString(), "-o", missing.resolve("graph.nq").toString());
+        assertEquals(Main.BAD_INPUT, export.code());
+        assertOneLineErrorNaming(export, "(there is no folder " + missing.toAbsolutePath() + ")");
+        assertFalse(Files.exists(missing), "no folder made");
+        assertFalse(Files.exists(tmp.resolve("no-store")), "checked before the store was opened");
+    }
+
+    @Test
+    void convertShowsTheSameProgressLineAsBuildAndClearsIt() {
+        Run shown = run(Map.of("LISTGRAPH_PROGRESS", "always"), "convert", "lists", "-q", "-o", tmp.resolve("graph.ttl").toString());
+        assertEquals(Main.OK, shown.code(), shown.err());
+        assertTrue(shown.err().contains("\rlistgraph: reading lists 1/5…"), shown.err());
+        assertTrue(shown.err().contains("\rlistgraph: writing " + tmp.resolve("graph.ttl") + "…"), shown.err());
+        assertTrue(shown.err().endsWith("\r"), "the line is cleared at the end: " + shown.err());
+        Run piped = run(Map.of("LISTGRAPH_PROGRESS", "always"), "convert", "lists", "-q");
+        assertFalse(piped.out().contains("\r"), "stdout never carries progress");
+    }
+
+    @Test
     void aListMissingFromTheManifestStillConvertsWithIdAndTitleFromTheFile() throws IOException {
         Files.writeString(tmp.resolve("My Links.md"), "# Favourite links\n\n- [A](https://a.example/)\n");
         Run r = run("convert", tmp.toString(), "-f", "nt");

@@ -32,6 +32,15 @@ class AtomicFileTest {
     }
 
     @Test
+    void aFileSystemRefusalWithoutAReasonIsSaidInWordsNotByAnExceptionsName() {
+        // /proc lets no file be made in it, and says so with a bare NoSuchFileException.
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "a Linux /proc is needed here");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class,
+                () -> AtomicFile.write(Path.of("/proc/listgraph-test.ttl"), out -> out.write(1)));
+        assertEquals("cannot write /proc/listgraph-test.ttl (no such folder, or files cannot be made there); check the output path", e.getMessage());
+    }
+
+    @Test
     void aNamedPipeIsWrittenIntoAndStaysAPipe() throws Exception {
         Path fifo = tmp.resolve("pipe");
         boolean made;

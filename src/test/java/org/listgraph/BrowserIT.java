@@ -27,7 +27,6 @@ import java.util.logging.Level;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The query page in a real browser (Debian's headless chromium through chromium-driver): pick a
@@ -46,7 +45,7 @@ class BrowserIT {
         if (!present && System.getenv("LISTGRAPH_REQUIRE_BROWSER") != null) {
             fail("the browser test needs Debian's chromium and chromium-driver: apt-get install chromium chromium-driver");
         }
-        assumeTrue(present, "browser test skipped: install chromium and chromium-driver (apt-get), or run .ci/run");
+        org.listgraph.testing.Skip.unless(present, "no browser here: install chromium and chromium-driver (apt-get), or run .ci/run");
     }
 
     private static WebDriver chromium() {

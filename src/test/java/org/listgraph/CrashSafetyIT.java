@@ -30,7 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Kills real {@code java -jar listgraph.jar build} and {@code load} processes with {@code kill -9} at
@@ -531,7 +530,7 @@ class CrashSafetyIT {
         if (!root && System.getenv("LISTGRAPH_REQUIRE_DISK_TESTS") != null) {
             org.junit.jupiter.api.Assertions.fail("the disk-full tests mount a small tmpfs and need root; run them as root or unset LISTGRAPH_REQUIRE_DISK_TESTS");
         }
-        assumeTrue(root, "disk-full test skipped: mounting a small tmpfs needs root; this machine runs tests as another user");
+        org.listgraph.testing.Skip.unless(root, "mounting a small tmpfs for the disk-full test needs root; this machine runs tests as another user");
     }
 
     private static boolean root() throws IOException, InterruptedException {

@@ -25,7 +25,6 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The property-graph exports read back by other implementations (JGraphT's GraphML importer,
@@ -101,8 +100,8 @@ class GraphExportTest {
 
     @Test
     void graphmlReadBackByNetworkxMatchesTheSparqlCounts() throws Exception {
-        assumeTrue(new ProcessBuilder("/usr/bin/python3", "-c", "import networkx").start().waitFor() == 0,
-                "python3-networkx is not installed (apt-get install python3-networkx); skipped");
+        org.listgraph.testing.Skip.unless(new ProcessBuilder("/usr/bin/python3", "-c", "import networkx").start().waitFor() == 0,
+                "python3-networkx is not installed (apt-get install python3-networkx)");
         Path file = tmp.resolve("graph.graphml");
         Files.writeString(file, export("-f", "graphml"));
         String script = """
@@ -172,7 +171,7 @@ class GraphExportTest {
 
     @Test
     void anAuthorPictureRendersAsSvgWhenGraphvizIsPresent() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/dot")), "Graphviz is not installed (apt-get install graphviz); skipped");
+        org.listgraph.testing.Skip.unless(Files.isExecutable(Path.of("/usr/bin/dot")), "Graphviz is not installed (apt-get install graphviz)");
         String svg = export("-f", "svg", "--author", "thockin");
         assertTrue(svg.contains("<svg") && svg.contains("An Illustrated Guide to Kubernetes Networking"), svg.substring(0, 200));
     }

@@ -33,7 +33,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** A store kept over time: incremental loads, removal, exports in every format, stats, compaction. */
 class StoreLifecycleTest {
@@ -215,7 +214,7 @@ class StoreLifecycleTest {
 
         boolean rdflib = Files.isExecutable(Path.of("/usr/bin/python3"))
                 && new ProcessBuilder("/usr/bin/python3", "-c", "import rdflib").start().waitFor() == 0;
-        assumeTrue(rdflib, "python3-rdflib (Debian) is not installed; .ci/run installs it. Skipping the second-processor check.");
+        org.listgraph.testing.Skip.unless(rdflib, "python3-rdflib (Debian) is not installed for the second-processor check; .ci/run installs it");
         Process p = new ProcessBuilder("/usr/bin/python3", "-c",
                 "import rdflib,sys; g=rdflib.Graph(); g.parse(sys.argv[1], format='json-ld'); print(len(g))", file.toString())
                 .redirectErrorStream(true).start();

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * What a list's Markdown looks like beyond its entries, as lint checks it: every heading with the anchor GitHub gives
- * it, every link and image target that is not an absolute URL (anchors, relative paths, addresses without a scheme),
+ * it, every image and every link target that is not an absolute URL (anchors, relative paths, addresses without a scheme),
  * and the anchors the file declares. Read with the list, so lint need not parse the file again.
  */
 public record Outline(List<HeadingAt> headings, List<TargetAt> targets, Set<String> anchors) {
@@ -37,8 +37,11 @@ public record Outline(List<HeadingAt> headings, List<TargetAt> targets, Set<Stri
         }
     }
 
-    /** Whether lint looks at a target: absolute URLs ({@code scheme://…}) are the entries' business, not the outline's. */
-    public static boolean kept(String target) {
-        return target.startsWith("#") || !target.contains("://");
+    /**
+     * Whether lint looks at a target: every image (the Awesome badge is one), and every link but those to absolute URLs
+     * ({@code scheme://…}), which are the entries' business.
+     */
+    public static boolean kept(String target, boolean image) {
+        return image || target.startsWith("#") || !target.contains("://");
     }
 }

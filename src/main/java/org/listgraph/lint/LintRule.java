@@ -26,6 +26,13 @@ public enum LintRule {
     TOC("toc", Severity.WARNING, "a table of contents that leaves out a second-level heading (awesome-lint)"),
     LIST_ITEM("list-item", Severity.WARNING, "a '- [Name](url) - Description' item whose description does not start with a capital "
             + "or end with punctuation (awesome-lint)"),
+    ALPHABETICAL_ORDER("alphabetical-order", Severity.WARNING, "an item out of alphabetical order in a section whose other items are "
+            + "sorted, in a list that sorts most of its sections (awesome-lint)"),
+    NO_DESCRIPTION("no-description", Severity.WARNING, "an item that is a bare link where its list and its section describe at least "
+            + "80% of their items (awesome-lint)"),
+    DESCRIPTION_REPEATS_TITLE("description-repeats-title", Severity.WARNING, "a description that only repeats the item's title (awesome-lint)"),
+    AWESOME_BADGE("awesome-badge", Severity.WARNING, "a list titled 'Awesome …' without the Awesome badge before its first section "
+            + "(awesome-lint)"),
     MANIFEST("manifest", Severity.ERROR, "a lintOff entry in lists.json that names no rule");
 
     private final String id;

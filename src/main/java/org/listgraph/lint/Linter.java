@@ -141,6 +141,9 @@ public final class Linter {
             titleCase(outline, found);
             tableOfContents(outline, found);
             listItems(doc, found);
+            ListConventions.alphabeticalOrder(doc, found);
+            ListConventions.descriptions(doc, found);
+            ListConventions.awesomeBadge(outline, found);
             Set<String> off = new TreeSet<>(doc.info().lintOff());
             boolean unknownOff = false;
             for (String id : off) {

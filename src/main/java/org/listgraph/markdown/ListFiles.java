@@ -98,7 +98,7 @@ public final class ListFiles {
          * (a list read under other limits could have been refused).
          */
         String key(InputLimits limits) {
-            return ListFiles.sha256(("listgraph read 2\nbytes " + sha256 + "\nfile " + file + "\nabsolute " + file.toAbsolutePath().normalize()
+            return ListFiles.sha256(("listgraph read 3\nbytes " + sha256 + "\nfile " + file + "\nabsolute " + file.toAbsolutePath().normalize()
                     + "\ninfo " + info + "\nin manifest " + inManifest + "\nlimits " + limits + "\n").getBytes(StandardCharsets.UTF_8));
         }
     }

@@ -41,6 +41,7 @@ public final class MarkdownOutline {
         List<TargetAt> targets = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         Set<String> anchors = new TreeSet<>();
+        NodeVisitor[] self = new NodeVisitor[1]; // a handled node's children are visited only when asked: a link may hold an image (a badge)
         NodeVisitor visitor = new NodeVisitor(
                 new VisitHandler<>(Heading.class, h -> {
                     String plain = InlineTokens.plainText(h).strip();
@@ -49,9 +50,14 @@ public final class MarkdownOutline {
                     if (n > 1) anchor = anchor + "-" + (n - 1);
                     anchors.add(anchor);
                     headings.add(new HeadingAt(h.getLevel(), plain, anchor, at(file, lines, h)));
+                    self[0].visitChildren(h);
                 }),
-                new VisitHandler<>(Link.class, l -> target(l.getUrl().toString(), l.getText().toString(), false, at(file, lines, l), targets)),
+                new VisitHandler<>(Link.class, l -> {
+                    target(l.getUrl().toString(), l.getText().toString(), false, at(file, lines, l), targets);
+                    self[0].visitChildren(l);
+                }),
                 new VisitHandler<>(Image.class, i -> target(i.getUrl().toString(), i.getText().toString(), true, at(file, lines, i), targets)));
+        self[0] = visitor;
         visitor.visit(doc);
         Matcher html = HTML_ANCHOR.matcher(text);
         while (html.find()) anchors.add(html.group(2));
@@ -59,7 +65,7 @@ public final class MarkdownOutline {
     }
 
     private static void target(String target, String text, boolean image, SourcePosition at, List<TargetAt> out) {
-        if (Outline.kept(target)) out.add(new TargetAt(target, text, image, at));
+        if (Outline.kept(target, image)) out.add(new TargetAt(target, text, image, at));
     }
 
     private static SourcePosition at(String file, LineIndex lines, Node n) {

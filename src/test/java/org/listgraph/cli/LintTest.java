@@ -69,6 +69,15 @@ class LintTest {
     }
 
     @Test
+    void theConventionsCaseNamesEachBreakOnceAndLeavesItsOwnConventionsAlone() throws IOException {
+        // A date-ordered section, a section of bare podcast names, bylined talks, prose with links and a Related line: none named.
+        java.util.List<String> found = Files.readAllLines(CASES.resolve("awesome-conventions/expected.txt"));
+        assertEquals(java.util.List.of("alphabetical-order: 'Zola'", "no-description: 'VuePress'", "description-repeats-title: the description 'Tabi.'"),
+                found.stream().map(l -> l.replaceAll("^.*warning: ", "").replaceAll("^([a-z-]+: [^']*'[^']*'?).*", "$1")).toList());
+        assertTrue(Files.readString(CASES.resolve("rules/expected.txt")).contains(": awesome-badge: "), "an awesome list without the badge");
+    }
+
+    @Test
     void jsonCarriesTheSameFindingsForTools() throws IOException {
         CliTest.Run text = CliTest.run("lint", CASES.resolve("rules").toString());
         CliTest.Run json = CliTest.run("lint", "-f", "json", CASES.resolve("rules").toString());

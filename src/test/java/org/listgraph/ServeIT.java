@@ -74,24 +74,47 @@ class ServeIT {
         }
     }
 
-    @Test
-    void whileServingOtherCommandsSayHowToReachTheServer() throws Exception {
-        build(project);
-        try (ServedJar served = ServedJar.start(JAR, project)) {
-            Process q = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(), "query",
-                    "ASK {}").directory(project.toFile()).start();
-            String err = new String(q.getErrorStream().readAllBytes());
-            assertTrue(q.waitFor(60, TimeUnit.SECONDS));
-            assertEquals(3, q.exitValue());
-            assertEquals(1, err.lines().count(), err);
-            assertTrue(err.contains("locked by another process") && err.contains("query --endpoint"), err);
+    /** One command run in this JVM (a server of the jar is another process): exit code, stdout, stderr. */
+    record Run(int code, String out, String err) {
+    }
 
-            Process remote = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(),
-                    "query", "--endpoint", served.endpoint(), "ASK {}").directory(project.toFile()).redirectErrorStream(true).start();
-            String answer = new String(remote.getInputStream().readAllBytes());
-            assertTrue(remote.waitFor(60, TimeUnit.SECONDS));
-            assertEquals(0, remote.exitValue(), answer);
-            assertEquals(List.of("yes"), answer.lines().toList());
+    static Run run(String... args) {
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        int code = org.listgraph.cli.Main.run(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), args);
+        return new Run(code, out.toString(java.nio.charset.StandardCharsets.UTF_8), err.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void whileServingQueryExportStatsAndValidateReadThroughTheServerAndABuildSaysToStopIt() throws Exception {
+        build(project);
+        String db = project.resolve("output/tdb2").toString();
+        String[][] reads = {{"query", "--db", db, "--saved", "talks-by", "--param", "author=thockin", "-f", "csv"}, {"export", "--db", db, "-f", "nq"},
+                {"stats", "--db", db}, {"validate", "--db", db}};
+        List<Run> alone = new java.util.ArrayList<>();
+        for (String[] r : reads) alone.add(run(r));
+        assertTrue(alone.get(0).out().lines().count() > 3, "thockin's talks: " + alone.get(0).out());
+        try (ServedJar served = ServedJar.start(JAR, project)) {
+            assertTrue(Files.isRegularFile(project.resolve("output/tdb2.serving.json")), "the server says where it is, beside the store");
+            for (int i = 0; i < reads.length; i++) {
+                Run through = run(reads[i]);
+                assertEquals(0, through.code(), String.join(" ", reads[i]) + ": " + through.err());
+                assertEquals(alone.get(i).out(), through.out(), String.join(" ", reads[i]) + " gives the same answer through the server");
+            }
+            Run build = run("build", "--lists", project.resolve("lists").toString(), "--output", project.resolve("output").toString());
+            assertEquals(3, build.code());
+            assertEquals(1, build.err().lines().count(), build.err());
+            assertTrue(build.err().contains("held by a running 'listgraph serve' (process " + served.pid()) && build.err().contains("stop the server"),
+                    build.err());
+            served.stop("TERM");
         }
+        assertFalse(Files.exists(project.resolve("output/tdb2.serving.json")), "a stopped server takes its note away");
+        // A note left by a server that was killed names a process that is gone: it is not believed, and the store opens.
+        Files.writeString(project.resolve("output/tdb2.serving.json"), "{\"dataset\": \"http://127.0.0.1:9/listgraph\", "
+                + "\"endpoint\": \"http://127.0.0.1:9/listgraph/sparql\", \"pid\": 2147483646}");
+        Run after = run(reads[0]);
+        assertEquals(0, after.code(), after.err());
+        assertEquals(alone.get(0).out(), after.out());
     }
 }

@@ -137,7 +137,20 @@ final class QueryCommand implements Callable<Integer> {
             main.stdout.flush();
             suggest(savedQuery, params, rows, sparql -> QueryRunner.column(dsg, sparql));
         } else {
-            try (TdbStore store = TdbStore.open(db == null ? Path.of("output", "tdb2") : db, false)) {
+            Path dir = db == null ? Path.of("output", "tdb2") : db;
+            TdbStore store;
+            try {
+                store = TdbStore.open(dir, false);
+            } catch (TdbStore.Locked e) {
+                // A running 'listgraph serve' holds the store: the query goes to it, as with --endpoint.
+                var served = org.listgraph.store.ServedStore.find(dir).orElseThrow(() -> e);
+                RemoteEndpoint server = RemoteEndpoint.of(served.endpoint(), main.env);
+                long rows = QueryRunner.run(server, request, main.stdout);
+                main.stdout.flush();
+                suggest(savedQuery, params, rows, sparql -> QueryRunner.column(server, sparql));
+                return Main.OK;
+            }
+            try (store) {
                 long rows = QueryRunner.run(store.dataset(), request, main.stdout);
                 main.stdout.flush();
                 suggest(savedQuery, params, rows, sparql -> QueryRunner.column(store.dataset(), sparql));

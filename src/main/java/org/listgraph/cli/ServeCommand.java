@@ -5,6 +5,7 @@ import org.listgraph.identity.IriMinter;
 import org.listgraph.serve.ListgraphServer;
 import org.listgraph.serve.ServeOptions;
 import org.listgraph.store.SavedQueries;
+import org.listgraph.store.ServedStore;
 import org.listgraph.store.TdbStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -70,9 +71,19 @@ final class ServeCommand implements Callable<Integer> {
             store.close();
             throw e;
         }
+        // Beside the store, where other commands look when they find it locked: they read it through this server. Reached
+        // on loopback, whatever address the server listens on.
+        String local = "http://127.0.0.1:" + server.port() + "/";
+        try {
+            ServedStore.advertise(db, server.datasetUrl().replace(server.pageUrl(), local), server.endpointUrl().replace(server.pageUrl(), local));
+        } catch (java.io.UncheckedIOException e) {
+            err.println("listgraph serve: warning: " + e.getMessage() + "; other commands on this store will not find the server");
+            err.flush();
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         // Ctrl-C (SIGINT) and SIGTERM run this: stop taking requests, then release the store.
         Thread hook = new Thread(() -> {
+            ServedStore.withdraw(db);
             server.close();
             store.close();
             err.println("listgraph serve: stopped; " + db + " is released");

@@ -29,7 +29,7 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         if (!format.equals("table") && !format.equals("json")) throw new UsageException("stats prints -f table or -f json, not '" + format + "'");
         Stats.Report report;
-        try (TdbStore store = TdbStore.open(db, false)) {
+        try (TdbStore store = TdbStore.openForReading(db)) {
             report = Stats.of(store.dataset());
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -41,7 +41,7 @@ final class ValidateCommand implements Callable<Integer> {
             what = data.size() == 1 ? data.get(0).toString() : data.size() + " files";
         } else {
             Path dir = db == null ? Path.of("output", "tdb2") : db;
-            try (TdbStore store = TdbStore.open(dir, false)) {
+            try (TdbStore store = TdbStore.openForReading(dir)) {
                 findings = validator.validate(store.dataset(), base);
             }
             what = dir.toString();

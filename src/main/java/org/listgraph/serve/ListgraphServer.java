@@ -139,6 +139,11 @@ public final class ListgraphServer implements AutoCloseable {
         return pageUrl() + DATASET.substring(1) + "/sparql";
     }
 
+    /** The dataset, as the Graph Store Protocol reads it whole (all graphs, e.g. as N-Quads): {@code http://127.0.0.1:3030/listgraph}. */
+    public String datasetUrl() {
+        return pageUrl() + DATASET.substring(1);
+    }
+
     /** Stops the server; the dataset stays open for its owner to close. */
     @Override
     public void close() {

@@ -30,7 +30,7 @@ public final class StoreExport {
         this.db = db;
         IriMinter iris = new IriMinter(base);
         String graph = listId == null ? null : iris.listGraph(listId);
-        try (TdbStore store = TdbStore.open(db, false)) {
+        try (TdbStore store = TdbStore.openForReading(db)) {
             this.snapshot = store.snapshot(graph, iris.metaGraph());
         }
     }

@@ -46,7 +46,7 @@ public final class TdbStore implements AutoCloseable {
         void prepare(String state);
     }
 
-    private TdbStore(Path dir, DatasetGraph dsg) {
+    TdbStore(Path dir, DatasetGraph dsg) {
         this.dir = dir;
         this.dsg = dsg;
     }
@@ -57,6 +57,25 @@ public final class TdbStore implements AutoCloseable {
      * are tidied when a store opens, since the store's folder may be anyone's (--db ~/tdb2).
      */
     public static final java.util.Set<String> BUILD_OUTPUTS = java.util.Set.of("graph.ttl", "merges.csv", "merges.md", "problems.txt", "report.html");
+
+    /** The store is in another process's hands (TDB2's lock): a user's situation, said in one line. */
+    public static final class Locked extends BadInputException {
+        Locked(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Opens the store to read it. While a running {@code listgraph serve} holds it, the store is read through that server
+     * instead (the state it serves, copied in one request; see {@link ServedStore}): for commands that read it whole.
+     */
+    public static TdbStore openForReading(Path dir) {
+        try {
+            return open(dir, false);
+        } catch (Locked e) {
+            return ServedStore.find(dir).map(a -> ServedStore.copy(dir, a)).orElseThrow(() -> e);
+        }
+    }
 
     public static TdbStore open(Path dir, boolean create) {
         if (!create && !isStore(dir)) {
@@ -89,7 +108,13 @@ public final class TdbStore implements AutoCloseable {
         } catch (RuntimeException e) {
             String msg = String.valueOf(e.getMessage());
             if (msg.contains("lock") || msg.contains("Lock")) {
-                throw new BadInputException(dir + ": error: the store is locked by another process (a build or load, or a running 'listgraph serve'); "
+                var served = ServedStore.find(dir);
+                if (served.isPresent()) {
+                    throw new Locked(dir + ": error: the store is held by a running 'listgraph serve' (process " + served.get().pid() + ", "
+                            + served.get().endpoint() + "); 'query', 'export', 'stats' and 'validate' read it through the server, but this "
+                            + "command needs the store itself: stop the server with Ctrl-C first");
+                }
+                throw new Locked(dir + ": error: the store is locked by another process (a build or load, or a running 'listgraph serve'); "
                         + "wait for it to finish (stop the server with Ctrl-C), or query the running server with "
                         + "'query --endpoint URL', the endpoint URL serve printed (by default http://127.0.0.1:3030/listgraph/sparql)");
             }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.logging.Level;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -197,6 +198,38 @@ class BrowserIT {
             assertTrue(text.contains("Evil 1 " + SHOWN) && text.contains("Shared " + SHOWN),
                     "list and resource titles show their markup as text");
             assertInert(browser, "report");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aWatchingServersPageSaysWhenNewDataIsThereAndShowsWhyARebuildStoppedAsText() throws Exception {
+        requireBrowser();
+        ServeIT.build(project);
+        WebDriver browser = chromium();
+        try (ServedJar served = ServedJar.start(ServeIT.JAR, project, "--watch")) {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            browser.get(served.page());
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("run"))).click();
+            wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#result-table tbody tr"), 20));
+            assertFalse(browser.findElement(By.id("watch")).isDisplayed(), "nothing to say before the lists change");
+
+            Path nleiva = project.resolve("lists/nleiva-kubernetes-networking-links.md");
+            Files.writeString(nleiva, Files.readString(nleiva) + "\n- [A watched entry](https://example.org/watched-entry) - Added while serving.\n");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("watch"), "New data since this page loaded"));
+            screenshot(browser, "query-page-new-data.png");
+            browser.findElement(By.id("run")).click();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("watch")));
+
+            // A list that cannot be read, whose very name is markup: the rebuild's line shows as text, and nothing runs.
+            Files.write(project.resolve("lists/" + "evil<img src=x onerror=window.pwned=1>.md"), new byte[]{'#', ' ', 0, 1, '\n'});
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("watch"), "stopped; answers still come from the last good state"));
+            String said = browser.findElement(By.cssSelector("#watch pre")).getText();
+            assertTrue(said.contains("evil<img src=x onerror=window.pwned=1>.md:1: error: binary file"), said);
+            assertInert(browser, "query page of a watching server");
+            screenshot(browser, "query-page-rebuild-stopped.png");
+            served.stop("TERM");
         } finally {
             browser.quit();
         }

@@ -117,4 +117,57 @@ class ServeIT {
         assertEquals(0, after.code(), after.err());
         assertEquals(alone.get(0).out(), after.out());
     }
+    private static boolean ask(String endpoint, String query) throws IOException, InterruptedException {
+        HttpResponse<String> r = Http.get(endpoint + "?query=" + Http.param(query), "Accept", "text/csv");
+        assertEquals(200, r.statusCode(), r.body());
+        return r.body().strip().endsWith("true");
+    }
+
+    /** Waits up to {@code seconds} for {@code condition}, checking every 100 ms; returns whether it came. */
+    private static boolean within(double seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        long until = System.nanoTime() + (long) (seconds * 1e9);
+        do {
+            if (condition.call()) return true;
+            Thread.sleep(100);
+        } while (System.nanoTime() < until);
+        return condition.call();
+    }
+
+    @Test
+    void aWatchingServerShowsAnEditWithinFiveSecondsKeepsTheLastGoodStateWhenAListBreaksAndSurvivesAKillMidRebuild() throws Exception {
+        build(project);
+        String watched = "ASK { ?e <https://w3id.org/listgraph/ns#label> \"A watched entry\" }";
+        String oldEntry = "ASK { ?e <https://w3id.org/listgraph/ns#label> \"Cilium\" }";
+        Path nleiva = project.resolve("lists/nleiva-kubernetes-networking-links.md");
+        try (ServedJar served = ServedJar.start(JAR, project, "--watch")) {
+            assertTrue(served.startLine().contains("rebuilds when lists changes"), served.startLine());
+            assertFalse(ask(served.endpoint(), watched));
+            Files.writeString(nleiva, Files.readString(nleiva) + "\n- [A watched entry](https://example.org/watched-entry) - Added while serving.\n");
+            assertTrue(within(5, () -> ask(served.endpoint(), watched)), "the new entry is served within 5 s of the edit: " + served.stderr());
+            String page = served.page() + "page/watch.json";
+            assertTrue(within(5, () -> Http.get(page).body().contains("\"generation\":1,\"state\":\"serving\"")), Http.get(page).body());
+
+            // A list that cannot be read: the rebuild stops with build's one line, and the last good state stays served.
+            assertTrue(ask(served.endpoint(), oldEntry));
+            Path cs224 = project.resolve("lists/cs224-dev-meetup-container-networking.md");
+            byte[] good = Files.readAllBytes(cs224);
+            Files.write(cs224, new byte[]{'#', ' ', 'x', 0, 1, 2, '\n'});
+            assertTrue(within(30, () -> served.stderr().contains("still serving the last good state")), served.stderr());
+            assertTrue(served.stderr().contains("cs224-dev-meetup-container-networking.md:1: error: binary file"), served.stderr());
+            String failed = Http.get(page).body();
+            assertTrue(failed.contains("\"generation\":1,\"state\":\"failed\"") && failed.contains("md:1: error: binary file"),
+                    "the page hears why the rebuild stopped: " + failed);
+            assertTrue(ask(served.endpoint(), watched) && ask(served.endpoint(), oldEntry), "the answers before the broken edit");
+
+            // Killed while it rebuilds: the store stays as one of its committed states.
+            Files.write(cs224, good);
+            assertTrue(within(30, () -> served.stderr().split("rebuilding", -1).length > 3), served.stderr());
+            served.stop("KILL");
+        }
+        Run after = run("query", "--db", project.resolve("output/tdb2").toString(), "-f", "csv", watched);
+        assertEquals(0, after.code(), after.err());
+        assertEquals(List.of("_askResult", "true"), after.out().lines().toList(), "the store opens and holds the edit");
+        Run rebuilt = run("build", "--lists", project.resolve("lists").toString(), "--output", project.resolve("output").toString());
+        assertEquals(0, rebuilt.code(), rebuilt.err());
+    }
 }

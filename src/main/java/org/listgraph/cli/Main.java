@@ -47,9 +47,19 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given streams and environment and returns the exit code. */
     public static int run(PrintStream out, PrintStream err, Map<String, String> env, String... args) {
-        CommandLine cli = new CommandLine(new Main(out, env));
-        cli.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-        cli.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        return run(new Main(out, env), new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true), args);
+    }
+
+    /** Runs another command inside a running one (a watching server's build), writing where {@code out} and {@code err} do. */
+    int runInside(PrintWriter out, PrintWriter err, String... args) {
+        return run(new Main(stdout, env), out, err, args);
+    }
+
+    private static int run(Main main, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(main);
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExecutionExceptionHandler(Main::handle);
         cli.setParameterExceptionHandler((ex, a) -> {
             PrintWriter w = ex.getCommandLine().getErr();

@@ -4,6 +4,7 @@ import org.listgraph.entry.UsageException;
 import org.listgraph.identity.IriMinter;
 import org.listgraph.serve.ListgraphServer;
 import org.listgraph.serve.ServeOptions;
+import org.listgraph.serve.WatchState;
 import org.listgraph.store.SavedQueries;
 import org.listgraph.store.ServedStore;
 import org.listgraph.store.TdbStore;
@@ -12,8 +13,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -49,8 +52,15 @@ final class ServeCommand implements Callable<Integer> {
     long maxHeldRowsTotal;
     @Option(names = "--base", paramLabel = "IRI", defaultValue = IriMinter.DEFAULT_BASE, description = "Base of instance IRIs (default: ${DEFAULT-VALUE}).")
     String base;
+    @Option(names = "--watch", description = "Rebuild the store, as 'build' does, whenever a list (or lists.json, overrides.json, or "
+            + "ontology/) changes; queries keep answering from the last good state meanwhile. The store must be a build's (OUTPUT/tdb2).")
+    boolean watch;
+    @Option(names = "--lists", paramLabel = "DIR", defaultValue = "lists", description = "With --watch: the folder of lists (default: ${DEFAULT-VALUE}).")
+    Path lists;
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
+    @picocli.CommandLine.ParentCommand
+    Main main;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -63,10 +73,18 @@ final class ServeCommand implements Callable<Integer> {
         java.util.List<String> origins = cors.equals(java.util.List.of("none")) ? java.util.List.of() : cors;
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Path output = db.toAbsolutePath().normalize().getParent();
+        if (watch && (output == null || !db.getFileName().toString().equals("tdb2"))) {
+            throw new UsageException("--watch rebuilds as 'build' does, into OUTPUT/tdb2: give --db OUTPUT/tdb2 (got " + db + ")");
+        }
+        if (watch && !Files.isDirectory(lists)) throw new UsageException("--watch needs the folder of lists: " + lists + " is not one (give --lists DIR)");
         TdbStore store = TdbStore.open(db, false);
+        WatchState status = new WatchState();
+        if (watch) status.watching();
         ListgraphServer server;
         try {
-            server = ListgraphServer.start(store.dataset(), SavedQueries.load(Path.of("")), new ServeOptions(host, port, timeout, base, origins, maxRows, maxHeldRows, maxHeldRowsTotal));
+            server = ListgraphServer.start(store.dataset(), SavedQueries.load(Path.of("")), new ServeOptions(host, port, timeout, base, origins, maxRows, maxHeldRows, maxHeldRowsTotal),
+                    status);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -80,11 +98,13 @@ final class ServeCommand implements Callable<Integer> {
             err.println("listgraph serve: warning: " + e.getMessage() + "; other commands on this store will not find the server");
             err.flush();
         }
+        ListWatcher watcher = watch ? watch(store, output, status, out, err) : null;
         CountDownLatch stopped = new CountDownLatch(1);
-        // Ctrl-C (SIGINT) and SIGTERM run this: stop taking requests, then release the store.
+        // Ctrl-C (SIGINT) and SIGTERM run this: stop taking requests, let a rebuild in progress finish, then release the store.
         Thread hook = new Thread(() -> {
             ServedStore.withdraw(db);
             server.close();
+            if (watcher != null) watcher.close();
             store.close();
             err.println("listgraph serve: stopped; " + db + " is released");
             err.flush();
@@ -97,9 +117,70 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
         }
         out.println("listgraph serve: SPARQL endpoint " + server.endpointUrl() + " · query page " + server.pageUrl()
-                + " · read-only, timeout " + DurationConverter.format(timeout) + " · Ctrl-C stops");
+                + " · read-only, timeout " + DurationConverter.format(timeout) + (watch ? " · rebuilds when " + lists + " changes" : "")
+                + " · Ctrl-C stops");
         out.flush();
         stopped.await();
         return Main.OK;
+    }
+
+    /** What the last build that committed recorded (its inputs and results), or nothing: a build that commits rewrites it. */
+    private static byte[] buildState(Path output) {
+        try {
+            return Files.readAllBytes(output.resolve(BuildState.FILE));
+        } catch (java.io.IOException e) {
+            return new byte[0];
+        }
+    }
+
+    /**
+     * Watches the lists (and ontology/) and rebuilds into {@code output} in this process, through the store this server
+     * holds: each build is one write transaction, so queries answer from the last committed state until it commits, and a
+     * build that fails (a broken list) leaves that state served. What a build prints is printed here.
+     */
+    private ListWatcher watch(TdbStore store, Path output, WatchState status, PrintWriter out, PrintWriter err) {
+        store.shareInThisProcess();
+        List<Path> folders = new java.util.ArrayList<>(List.of(lists));
+        if (Files.isDirectory(Path.of("ontology"))) folders.add(Path.of("ontology"));
+        try {
+            return new ListWatcher(folders, () -> {
+                err.println("listgraph serve: " + lists + " changed; rebuilding");
+                err.flush();
+                status.rebuilding();
+                // What the build says goes to this server's stderr as build prints it, and to the page.
+                java.io.StringWriter said = new java.io.StringWriter();
+                PrintWriter both = new PrintWriter(new java.io.Writer() {
+                    @Override
+                    public void write(char[] c, int off, int len) {
+                        err.write(c, off, len);
+                        said.write(c, off, len);
+                    }
+
+                    @Override
+                    public void flush() {
+                        err.flush();
+                    }
+
+                    @Override
+                    public void close() {
+                        flush();
+                    }
+                }, true);
+                byte[] before = buildState(output);
+                int code = main.runInside(out, both, "build", "--lists", lists.toString(), "--output", output.toString(), "--base", base);
+                both.flush();
+                List<String> lines = said.toString().lines().filter(l -> !l.isBlank()).toList();
+                if (code == Main.OK || code == Main.FINDINGS) {
+                    status.rebuilt(!java.util.Arrays.equals(before, buildState(output)), lines);
+                    err.println("listgraph serve: rebuilt; serving the new state");
+                } else {
+                    status.failed(lines);
+                    err.println("listgraph serve: the rebuild stopped (exit " + code + "); still serving the last good state");
+                }
+                err.flush();
+            });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot watch " + lists + " (" + e.getMessage() + ")", e);
+        }
     }
 }

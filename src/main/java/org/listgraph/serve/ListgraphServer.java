@@ -46,12 +46,17 @@ public final class ListgraphServer implements AutoCloseable {
      * server listens. The caller keeps ownership of the dataset and closes it after {@link #close()}.
      */
     public static ListgraphServer start(DatasetGraph dsg, SavedQueries saved, ServeOptions options) {
+        return start(dsg, saved, options, new WatchState());
+    }
+
+    /** As above, with the page showing what {@code watch} says of a watching server's rebuilds. */
+    public static ListgraphServer start(DatasetGraph dsg, SavedQueries saved, ServeOptions options, WatchState watch) {
         InetAddress address = resolve(options.host());
         // The limit applies to every query on this dataset; a query over it ends with 503.
         dsg.getContext().set(ARQ.queryTimeout, Long.toString(options.timeout().toMillis()));
         // SERVICE would let any visitor make this machine fetch URLs of their choosing.
         dsg.getContext().set(ARQ.httpServiceAllowed, false);
-        QueryPage page = new QueryPage(saved, options.base(), DATASET + "/sparql", dsg);
+        QueryPage page = new QueryPage(saved, options.base(), DATASET + "/sparql", dsg, watch);
         QueryDeadlines deadlines = new QueryDeadlines(options.timeout());
         HeldRows heldRows = new HeldRows(options.maxHeldRows(), options.maxHeldRowsTotal());
         FusekiServer.Builder builder = FusekiServer.create()

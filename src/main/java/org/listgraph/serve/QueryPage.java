@@ -43,7 +43,11 @@ final class QueryPage extends HttpServlet {
     /** The served dataset, read only for "did you mean" suggestions when a saved query finds nothing. */
     private final transient DatasetGraph dataset;
 
-    QueryPage(SavedQueries saved, String base, String endpoint, DatasetGraph dataset) {
+    /** What a watching server's rebuilds did (a server that does not watch says so). */
+    private final transient WatchState watch;
+
+    QueryPage(SavedQueries saved, String base, String endpoint, DatasetGraph dataset, WatchState watch) {
+        this.watch = watch;
         this.saved = saved;
         this.dataset = dataset;
         this.base = base;
@@ -62,6 +66,9 @@ final class QueryPage extends HttpServlet {
             }
         } else if (path.equals("/page/config.json")) {
             send(resp, 200, "application/json", JSON.writeValueAsBytes(queries()));
+        } else if (path.equals("/page/watch.json")) {
+            resp.setHeader("Cache-Control", "no-store");
+            send(resp, 200, "application/json", watch.json(JSON));
         } else {
             send(resp, 404, "text/plain; charset=utf-8", "not found\n".getBytes(StandardCharsets.UTF_8));
         }

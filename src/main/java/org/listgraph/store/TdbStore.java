@@ -29,6 +29,10 @@ public final class TdbStore implements AutoCloseable {
 
     private final Path dir;
     private final DatasetGraph dsg;
+    /** False for a store another part of this process holds open (a watching server): closing this one leaves it open. */
+    private final boolean owned;
+    /** Stores held open for this whole process (by {@link #shareInThisProcess()}), by their folder: others open them as borrowers. */
+    private static final java.util.Map<Path, DatasetGraph> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static java.util.logging.Logger quiet(String name) {
         java.util.logging.Logger log = java.util.logging.Logger.getLogger(name);
@@ -47,8 +51,26 @@ public final class TdbStore implements AutoCloseable {
     }
 
     TdbStore(Path dir, DatasetGraph dsg) {
+        this(dir, dsg, true);
+    }
+
+    private TdbStore(Path dir, DatasetGraph dsg, boolean owned) {
         this.dir = dir;
         this.dsg = dsg;
+        this.owned = owned;
+    }
+
+    private static Path key(Path dir) {
+        return dir.toAbsolutePath().normalize();
+    }
+
+    /**
+     * Lets other commands run in this process (a watching server's rebuilds) open this store while it stays open here:
+     * TDB2's lock is per process and its transactions let the server read the last committed state while a build writes.
+     * They get the same dataset, and closing theirs leaves it open.
+     */
+    public void shareInThisProcess() {
+        SHARED.put(key(dir), dsg);
     }
 
     /** Opens (or creates, when {@code create}) the store in {@code dir}. */
@@ -78,6 +100,8 @@ public final class TdbStore implements AutoCloseable {
     }
 
     public static TdbStore open(Path dir, boolean create) {
+        DatasetGraph shared = SHARED.get(key(dir));
+        if (shared != null) return new TdbStore(dir, shared, false);
         if (!create && !isStore(dir)) {
             throw new BadInputException(dir + ": error: no store here; run './listgraph build' or 'load' first, or point --db at a store folder");
         }
@@ -112,7 +136,8 @@ public final class TdbStore implements AutoCloseable {
                 if (served.isPresent()) {
                     throw new Locked(dir + ": error: the store is held by a running 'listgraph serve' (process " + served.get().pid() + ", "
                             + served.get().endpoint() + "); 'query', 'export', 'stats' and 'validate' read it through the server, but this "
-                            + "command needs the store itself: stop the server with Ctrl-C first");
+                            + "command needs the store itself: stop the server with Ctrl-C first (to rebuild while serving, run 'serve --watch', "
+                            + "which rebuilds as the lists change)");
                 }
                 throw new Locked(dir + ": error: the store is locked by another process (a build or load, or a running 'listgraph serve'); "
                         + "wait for it to finish (stop the server with Ctrl-C), or query the running server with "
@@ -418,6 +443,8 @@ public final class TdbStore implements AutoCloseable {
     /** Closes the store and releases its lock, so another process may open it while this JVM goes on. */
     @Override
     public void close() {
+        if (!owned) return;
+        SHARED.remove(key(dir), dsg);
         org.apache.jena.tdb2.sys.TDBInternal.expel(dsg);
     }
 }

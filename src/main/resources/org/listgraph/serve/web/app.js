@@ -101,6 +101,11 @@ async function run() {
   if (state.running) state.running.abort();
   const control = new AbortController();
   state.running = control;
+  // This run answers from the newest data the page has heard of: its "new data" note is done with.
+  if (watched.latest !== undefined && watched.seen !== watched.latest) {
+    watched.seen = watched.latest;
+    if (!$('watch').classList.contains('failed')) $('watch').hidden = true;
+  }
   const missing = [...document.querySelectorAll('#params input')].filter((i) => i.value.trim() === '');
   if (missing.length > 0) {
     status('Give a value for ' + missing.map((i) => i.dataset.param).join(', ') + '.', true);
@@ -247,4 +252,42 @@ async function init() {
   if (q) choose(q);
 }
 
+// A server run with --watch rebuilds when the lists change: say so when new data is there, or when a rebuild
+// stopped (its problems as text), so an answer on screen is never taken for the current one unawares.
+const watched = { seen: null };
+
+function watchBanner(w) {
+  const box = $('watch');
+  const time = new Date(w.at).toLocaleTimeString();
+  box.replaceChildren();
+  box.className = 'watch';
+  if (w.state === 'rebuilding') {
+    box.append('The lists changed; rebuilding… (answers still come from the state before)');
+  } else if (w.state === 'failed') {
+    box.className = 'watch failed';
+    box.append('The rebuild at ' + time + ' stopped; answers still come from the last good state. It said:',
+      el('pre', {}, w.problems.join('\n')));
+  } else if (watched.seen !== null && w.generation !== watched.seen) {
+    box.append('New data since this page loaded or the query last ran (rebuilt at ' + time + '): run the query again to see it.');
+  } else {
+    box.hidden = true;
+    return;
+  }
+  box.hidden = false;
+}
+
+async function watch() {
+  try {
+    const w = await (await fetch('/page/watch.json', { cache: 'no-store' })).json();
+    if (!w.watching) return; // a server that does not rebuild: nothing to follow
+    if (watched.seen === null) watched.seen = w.generation;
+    watched.latest = w.generation;
+    watchBanner(w);
+  } catch (e) {
+    // the server is gone or restarting: try again later
+  }
+  setTimeout(watch, 2000);
+}
+
 document.addEventListener('DOMContentLoaded', init);
+document.addEventListener('DOMContentLoaded', watch);

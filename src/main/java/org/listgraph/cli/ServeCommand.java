@@ -89,15 +89,7 @@ final class ServeCommand implements Callable<Integer> {
             store.close();
             throw e;
         }
-        // Beside the store, where other commands look when they find it locked: they read it through this server. Reached
-        // on loopback, whatever address the server listens on.
-        String local = "http://127.0.0.1:" + server.port() + "/";
-        try {
-            ServedStore.advertise(db, server.datasetUrl().replace(server.pageUrl(), local), server.endpointUrl().replace(server.pageUrl(), local));
-        } catch (java.io.UncheckedIOException e) {
-            err.println("listgraph serve: warning: " + e.getMessage() + "; other commands on this store will not find the server");
-            err.flush();
-        }
+        advertise(server, err);
         ListWatcher watcher = watch ? watch(store, output, status, out, err) : null;
         CountDownLatch stopped = new CountDownLatch(1);
         // Ctrl-C (SIGINT) and SIGTERM run this: stop taking requests, let a rebuild in progress finish, then release the store.
@@ -122,6 +114,29 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return Main.OK;
+    }
+
+    /**
+     * Notes beside the store, where other commands look when they find it locked, how to read it through this server: on
+     * loopback, where a server on its own loopback address or on all addresses can be reached (one that listens on one
+     * other address only is not noted; other commands then say to stop it).
+     */
+    private void advertise(ListgraphServer server, PrintWriter err) {
+        java.net.InetAddress address;
+        try {
+            address = java.net.InetAddress.getByName(host);
+        } catch (java.net.UnknownHostException e) {
+            return;
+        }
+        String local = address.isLoopbackAddress() ? server.pageUrl()
+                : address.isAnyLocalAddress() ? "http://127.0.0.1:" + server.port() + "/" : null;
+        if (local == null) return;
+        try {
+            ServedStore.advertise(db, server.datasetUrl().replace(server.pageUrl(), local), server.endpointUrl().replace(server.pageUrl(), local));
+        } catch (java.io.UncheckedIOException e) {
+            err.println("listgraph serve: warning: " + e.getMessage() + "; other commands on this store will not find the server");
+            err.flush();
+        }
     }
 
     /** What the last build that committed recorded (its inputs and results), or nothing: a build that commits rewrites it. */

@@ -44,15 +44,19 @@ final class ConvertCommand implements Callable<Integer> {
         Path target = output.equals("-") ? null : OutputTarget.of(output);
         List<Path> files = ListFiles.expand(CommonOptions.orDefault(paths));
         ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), main.env);
-        Converter.Result r = new Converter(common.base).withThreads(threads.count()).withLimits(limits.limits()).convert(files, progress);
-        progress.accept("writing " + (target == null ? "the graph" : target));
-        if (target == null) {
-            RdfWriter.writeUnion(r, fmt, common.base, main.stdout);
-            main.stdout.flush();
-        } else {
-            AtomicFile.write(target, o -> RdfWriter.writeUnion(r, fmt, common.base, o));
+        Converter.Result r;
+        try {
+            r = new Converter(common.base).withThreads(threads.count()).withLimits(limits.limits()).convert(files, progress);
+            progress.accept("writing " + (target == null ? "the graph" : target));
+            if (target == null) {
+                RdfWriter.writeUnion(r, fmt, common.base, main.stdout);
+                main.stdout.flush();
+            } else {
+                AtomicFile.write(target, o -> RdfWriter.writeUnion(r, fmt, common.base, o));
+            }
+        } finally {
+            progress.done(); // an error's line starts clean
         }
-        progress.done();
         if (!quiet) Reporter.print(r.problems(), spec.commandLine().getErr());
         return Main.OK;
     }

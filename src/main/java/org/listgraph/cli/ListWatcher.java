@@ -23,15 +23,23 @@ final class ListWatcher implements AutoCloseable {
     /** How long the folders must stay quiet before a rebuild starts. */
     static final long QUIET_MILLIS = 300;
     private final WatchService watch;
-    private final Runnable rebuild;
+    private final List<Path> folders;
+    /** Runs a rebuild; true when the folders changed, false for the first one, at the start. */
+    private final java.util.function.Consumer<Boolean> rebuild;
     private final Object building = new Object();
     private volatile boolean stopping;
 
-    ListWatcher(List<Path> folders, Runnable rebuild) throws IOException {
+    ListWatcher(List<Path> folders, java.util.function.Consumer<Boolean> rebuild) throws IOException {
         this.watch = FileSystems.getDefault().newWatchService();
+        this.folders = List.copyOf(folders);
         this.rebuild = rebuild;
-        for (Path f : folders) {
-            if (Files.isDirectory(f)) f.register(watch, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE);
+        try {
+            for (Path f : folders) {
+                if (Files.isDirectory(f)) f.register(watch, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE);
+            }
+        } catch (IOException | RuntimeException e) {
+            watch.close();
+            throw e;
         }
         Thread t = new Thread(this::run, "listgraph-watch");
         t.setDaemon(true);
@@ -40,6 +48,10 @@ final class ListWatcher implements AutoCloseable {
 
     private void run() {
         try {
+            // Once at the start: what changed while no server watched is served too (an unchanged build stops early).
+            synchronized (building) {
+                if (!stopping) rebuild.accept(false);
+            }
             while (!stopping) {
                 settle(watch.take());
                 for (WatchKey more = watch.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS); more != null;
@@ -47,7 +59,7 @@ final class ListWatcher implements AutoCloseable {
                     settle(more);
                 }
                 synchronized (building) {
-                    if (!stopping) rebuild.run();
+                    if (!stopping) rebuild.accept(true);
                 }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
@@ -55,9 +67,20 @@ final class ListWatcher implements AutoCloseable {
         }
     }
 
-    private static void settle(WatchKey key) {
+    private void settle(WatchKey key) {
         key.pollEvents();
-        key.reset();
+        if (!key.reset()) again(); // the folder went (deleted, or moved away and back): watch it anew where it now is
+    }
+
+    /** Registers every watched folder that exists (registering one twice is harmless), after one stopped being watched. */
+    private void again() {
+        for (Path f : folders) {
+            try {
+                if (Files.isDirectory(f)) f.register(watch, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE);
+            } catch (IOException e) {
+                // gone for now: the next event of the other folders tries again
+            }
+        }
     }
 
     /** Stops watching once the rebuild in progress, if any, has finished: the store is never closed under a build. */

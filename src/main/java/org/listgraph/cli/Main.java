@@ -51,9 +51,14 @@ public final class Main implements Runnable {
                 new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true), args);
     }
 
-    /** Runs another command inside a running one (a watching server's build), writing where {@code out} and {@code err} do. */
-    int runInside(PrintWriter out, PrintWriter err, String... args) {
-        return run(new Main(stdout, env), out, err, args);
+    /**
+     * Runs another command inside a running one (a watching server's build), writing where {@code out} and {@code err} do,
+     * with {@code more} added to the environment.
+     */
+    int runInside(PrintWriter out, PrintWriter err, Map<String, String> more, String... args) {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.putAll(more);
+        return run(new Main(stdout, all), out, err, args);
     }
 
     private static int run(Main main, PrintWriter out, PrintWriter err, String... args) {

@@ -144,9 +144,13 @@ final class QueryCommand implements Callable<Integer> {
             } catch (TdbStore.Locked e) {
                 // A running 'listgraph serve' holds the store: the query goes to it, as with --endpoint.
                 var served = org.listgraph.store.ServedStore.find(dir).orElseThrow(() -> e);
-                RemoteEndpoint server = RemoteEndpoint.of(served.endpoint(), main.env);
+                RemoteEndpoint server = RemoteEndpoint.of(served.endpoint(), Map.of()); // this machine's own server: no credentials go
                 long rows = QueryRunner.run(server, request, main.stdout);
                 main.stdout.flush();
+                if (served.maxRows() > 0 && rows >= served.maxRows()) {
+                    spec.commandLine().getErr().println("query: the running server answers with at most " + served.maxRows() + " rows, and "
+                            + "sent that many: the answer may be cut; stop the server (or start it with a larger --max-rows) for all of it");
+                }
                 suggest(savedQuery, params, rows, sparql -> QueryRunner.column(server, sparql));
                 return Main.OK;
             }

@@ -57,6 +57,8 @@ final class ServeCommand implements Callable<Integer> {
     boolean watch;
     @Option(names = "--lists", paramLabel = "DIR", defaultValue = "lists", description = "With --watch: the folder of lists (default: ${DEFAULT-VALUE}).")
     Path lists;
+    @picocli.CommandLine.Mixin
+    LimitsOption limits;
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
     @picocli.CommandLine.ParentCommand
@@ -78,7 +80,13 @@ final class ServeCommand implements Callable<Integer> {
             throw new UsageException("--watch rebuilds as 'build' does, into OUTPUT/tdb2: give --db OUTPUT/tdb2 (got " + db + ")");
         }
         if (watch && !Files.isDirectory(lists)) throw new UsageException("--watch needs the folder of lists: " + lists + " is not one (give --lists DIR)");
+        if (watch) limits.limits(); // a bad --limit is a usage error now, not at the first save
         TdbStore store = TdbStore.open(db, false);
+        if (watch && !store.builtWithBase(base)) {
+            store.close();
+            throw new UsageException("--watch rebuilds with --base " + base + ", but " + db + " was built with another base: give serve "
+                    + "the --base the store was built with");
+        }
         WatchState status = new WatchState();
         if (watch) status.watching();
         ListgraphServer server;
@@ -90,7 +98,15 @@ final class ServeCommand implements Callable<Integer> {
             throw e;
         }
         advertise(server, err);
-        ListWatcher watcher = watch ? watch(store, output, status, out, err) : null;
+        ListWatcher watcher;
+        try {
+            watcher = watch ? watch(store, output, status, out, err) : null;
+        } catch (RuntimeException e) {
+            ServedStore.withdraw(db);
+            server.close();
+            store.close();
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         // Ctrl-C (SIGINT) and SIGTERM run this: stop taking requests, let a rebuild in progress finish, then release the store.
         Thread hook = new Thread(() -> {
@@ -132,7 +148,8 @@ final class ServeCommand implements Callable<Integer> {
                 : address.isAnyLocalAddress() ? "http://127.0.0.1:" + server.port() + "/" : null;
         if (local == null) return;
         try {
-            ServedStore.advertise(db, server.datasetUrl().replace(server.pageUrl(), local), server.endpointUrl().replace(server.pageUrl(), local));
+            ServedStore.advertise(db, server.datasetUrl().replace(server.pageUrl(), local), server.endpointUrl().replace(server.pageUrl(), local),
+                    maxRows);
         } catch (java.io.UncheckedIOException e) {
             err.println("listgraph serve: warning: " + e.getMessage() + "; other commands on this store will not find the server");
             err.flush();
@@ -158,10 +175,11 @@ final class ServeCommand implements Callable<Integer> {
         List<Path> folders = new java.util.ArrayList<>(List.of(lists));
         if (Files.isDirectory(Path.of("ontology"))) folders.add(Path.of("ontology"));
         try {
-            return new ListWatcher(folders, () -> {
-                err.println("listgraph serve: " + lists + " changed; rebuilding");
+            return new ListWatcher(folders, changed -> {
+                err.println(changed ? "listgraph serve: " + lists + " changed; rebuilding" : "listgraph serve: bringing the store up to date with " + lists);
                 err.flush();
-                status.rebuilding();
+                // The check at the start is no news for the page: it speaks when that check commits something.
+                if (changed) status.rebuilding();
                 // What the build says goes to this server's stderr as build prints it, and to the page.
                 java.io.StringWriter said = new java.io.StringWriter();
                 PrintWriter both = new PrintWriter(new java.io.Writer() {
@@ -182,12 +200,22 @@ final class ServeCommand implements Callable<Integer> {
                     }
                 }, true);
                 byte[] before = buildState(output);
-                int code = main.runInside(out, both, "build", "--lists", lists.toString(), "--output", output.toString(), "--base", base);
+                List<String> args = new java.util.ArrayList<>(List.of("build", "--lists", lists.toString(), "--output", output.toString(), "--base", base));
+                if (limits.limits != null) limits.limits.forEach(l -> args.addAll(List.of("--limit", l)));
+                int code;
+                try {
+                    // No progress line: its overwritten steps would fill the page's lines and push out the one that matters.
+                    code = main.runInside(out, both, java.util.Map.of("LISTGRAPH_PROGRESS", "never"), args.toArray(String[]::new));
+                } catch (RuntimeException | Error e) {
+                    both.println("listgraph serve: internal error in the rebuild: " + e);
+                    code = Main.INTERNAL;
+                }
                 both.flush();
                 List<String> lines = said.toString().lines().filter(l -> !l.isBlank()).toList();
                 if (code == Main.OK || code == Main.FINDINGS) {
-                    status.rebuilt(!java.util.Arrays.equals(before, buildState(output)), lines);
-                    err.println("listgraph serve: rebuilt; serving the new state");
+                    boolean committed = !java.util.Arrays.equals(before, buildState(output));
+                    status.rebuilt(committed, lines);
+                    err.println(committed ? "listgraph serve: rebuilt; serving the new state" : "listgraph serve: the store is up to date with " + lists);
                 } else {
                     status.failed(lines);
                     err.println("listgraph serve: the rebuild stopped (exit " + code + "); still serving the last good state");

@@ -49,7 +49,8 @@ final class ListConventions {
     /**
      * Items out of alphabetical order in sections that are otherwise sorted, in a list whose sections mostly are. Curators
      * sort by the text as written ("go-json" before "go-web") or by its words ("Blockchain: Foundations" after "Blockchain
-     * Essentials"), and some mix the two: an item is named only when it is out of place in both orders.
+     * Essentials") or as a dictionary does (accents aside), and some mix them: an item is named only when it is out of
+     * place in every one of those orders.
      */
     static void alphabeticalOrder(ListDocument doc, List<LintFinding> out) {
         Map<List<String>, List<Entry>> bySection = new LinkedHashMap<>();
@@ -78,7 +79,7 @@ final class ListConventions {
                 int item = i;
                 if (byOrder.stream().anyMatch(kept -> kept.get(index)[item])) continue;
                 Entry e = section.get(i);
-                out.add(new LintFinding(e.position(), LintRule.ALPHABETICAL_ORDER, "'" + e.label() + "' is out of alphabetical order in a "
+                out.add(new LintFinding(e.position(), LintRule.ALPHABETICAL_ORDER, "'" + name(e) + "' is out of alphabetical order in a "
                         + "section whose other items are sorted; move it to its place"));
             }
         }
@@ -91,12 +92,28 @@ final class ListConventions {
      */
     private static final List<java.util.function.Function<Entry, String>> SORT_KEYS = List.of(
             e -> shownText(e),
-            e -> NOT_WORD.matcher(shownText(e)).replaceAll(" ").strip());
+            e -> NOT_WORD.matcher(shownText(e)).replaceAll(" ").strip(),
+            ListConventions::collated);
+
+    /** A collator per thread (one is not safe to share), at primary strength: letters alone decide. */
+    private static final ThreadLocal<java.text.Collator> COLLATOR = ThreadLocal.withInitial(() -> {
+        java.text.Collator c = java.text.Collator.getInstance(Locale.ROOT);
+        c.setStrength(java.text.Collator.PRIMARY);
+        return c;
+    });
+
+    /** The order a dictionary keeps: accents and case aside ("Éclair" before "Zola"), as a string that compares so. */
+    private static String collated(Entry e) {
+        byte[] key = COLLATOR.get().getCollationKey(shownText(e)).toByteArray();
+        char[] chars = new char[key.length];
+        for (int i = 0; i < key.length; i++) chars[i] = (char) (key[i] & 0xff);
+        return new String(chars);
+    }
 
     private static String shownText(Entry e) {
         String first = BULLET.matcher(e.markdown().lines().findFirst().orElse("")).replaceFirst("");
         int[] link = firstLink(first);
-        String name = link != null ? first.substring(0, link[0]) + first.substring(link[2], link[3]) : e.label();
+        String name = link != null ? first.substring(0, link[0]) + first.substring(link[2], link[3]) : name(e);
         return EMPHASIS.matcher(name).replaceAll("").strip().toLowerCase(Locale.ROOT);
     }
 
@@ -116,7 +133,7 @@ final class ListConventions {
             }
             if (j >= limit || line.charAt(j) != ']' || j + 1 >= n || line.charAt(j + 1) != '(') continue;
             int close = line.indexOf(')', j + 2);
-            if (close < 0) return null; // no later link can close either
+            if (close < 0) continue; // a link inside this one's text may still be whole ("[a [b](c) d](e")
             return new int[]{i > 0 && line.charAt(i - 1) == '!' ? i - 1 : i, close + 1, i + 1, j};
         }
         return null;
@@ -174,7 +191,7 @@ final class ListConventions {
             if (!described(e)) {
                 int[] section = bySection.get(e.sectionPath());
                 if (describes && section[0] >= DESCRIBED_LIST_SHARE * section[1] && bareLink(e) && !parents.contains(e.index())) {
-                    out.add(new LintFinding(e.position(), LintRule.NO_DESCRIPTION, "'" + e.label() + "' has no description, unlike "
+                    out.add(new LintFinding(e.position(), LintRule.NO_DESCRIPTION, "'" + name(e) + "' has no description, unlike "
                             + Math.round(100.0 * described / items.size()) + "% of this list's items; add ' - ' and what it is"));
                 }
             } else if (d != null && e.authors().isEmpty() && (words(d).equals(words(e.title())) || words(d).equals(words(e.label())))) {
@@ -195,6 +212,11 @@ final class ListConventions {
         int[] link = firstLink(first);
         String rest = link == null ? first : first.substring(0, link[0]) + first.substring(link[1]);
         return e.authors().isEmpty() && !LETTER_OR_DIGIT.matcher(rest).find();
+    }
+
+    /** What an item is called: its link's text, or its title when it has no link text (a bare URL after a title). */
+    private static String name(Entry e) {
+        return e.label() != null ? e.label() : e.title();
     }
 
     /** Text as the words it says: lower case, without punctuation, symbols or spacing. */

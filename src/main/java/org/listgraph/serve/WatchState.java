@@ -47,7 +47,7 @@ public final class WatchState {
     private void settle(String now, List<String> lines) {
         state = now;
         at = Instant.now();
-        problems = List.copyOf(lines.subList(0, Math.min(lines.size(), MOST_LINES)));
+        problems = List.copyOf(lines.subList(Math.max(0, lines.size() - MOST_LINES), lines.size())); // the last: a failure's line ends them
     }
 
     /** As JSON: {@code {"watching":…,"generation":…,"state":"serving|rebuilding|failed","at":"…","problems":[…]}}. */

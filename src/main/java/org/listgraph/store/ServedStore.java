@@ -32,8 +32,11 @@ import java.util.Optional;
 public final class ServedStore {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What a server advertises: where its dataset and its query endpoint are, and which process it is. */
-    public record Advert(String dataset, String endpoint, long pid) {
+    /**
+     * What a server advertises: where its dataset and its query endpoint are, which process it is, and the most rows
+     * one answer of it holds (its {@code --max-rows}; 0 when not said).
+     */
+    public record Advert(String dataset, String endpoint, long pid, long maxRows) {
     }
 
     private ServedStore() {
@@ -46,21 +49,19 @@ public final class ServedStore {
     }
 
     /** Says that this process serves {@code db} at {@code dataset} (queries at {@code endpoint}); a local address, always. */
-    public static void advertise(Path db, String dataset, String endpoint) {
+    public static void advertise(Path db, String dataset, String endpoint, long maxRows) {
         String json = JSON.createObjectNode().put("dataset", dataset).put("endpoint", endpoint).put("pid", ProcessHandle.current().pid())
-                .toPrettyString() + "\n";
+                .put("maxRows", maxRows).toPrettyString() + "\n";
         AtomicFile.write(file(db), o -> o.write(json.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Takes this process's advertisement away (another process's stays). */
     public static void withdraw(Path db) {
-        find(db).filter(a -> a.pid() == ProcessHandle.current().pid()).ifPresent(a -> {
-            try {
-                Files.deleteIfExists(file(db));
-            } catch (IOException e) {
-                // a stale file names a process that is gone, and is not believed
-            }
-        });
+        try {
+            if (JSON.readTree(file(db).toFile()).path("pid").asLong(-1) == ProcessHandle.current().pid()) Files.deleteIfExists(file(db));
+        } catch (IOException | RuntimeException e) {
+            // none, or not ours: a stale file names a process that is gone, and is not believed
+        }
     }
 
     /** The server that advertises {@code db}, if its process is alive; a file left by a killed server is not believed. */
@@ -69,7 +70,7 @@ public final class ServedStore {
         if (!Files.isRegularFile(f)) return Optional.empty();
         try {
             JsonNode n = JSON.readTree(f.toFile());
-            Advert a = new Advert(n.path("dataset").asText(""), n.path("endpoint").asText(""), n.path("pid").asLong(-1));
+            Advert a = new Advert(n.path("dataset").asText(""), n.path("endpoint").asText(""), n.path("pid").asLong(-1), n.path("maxRows").asLong(0));
             // Only this machine's loopback: a note edited to point elsewhere must not send the store's queries off the machine.
             if (!loopback(a.dataset()) || !loopback(a.endpoint()) || a.pid() <= 0) return Optional.empty();
             return ProcessHandle.of(a.pid()).filter(ProcessHandle::isAlive).map(p -> a);
@@ -81,8 +82,13 @@ public final class ServedStore {
     private static boolean loopback(String url) {
         try {
             URI u = new URI(url);
-            return "http".equals(u.getScheme()) && u.getHost() != null && u.getHost().matches("127\\.0\\.0\\.1|\\[::1\\]|localhost");
-        } catch (java.net.URISyntaxException e) {
+            if (!"http".equals(u.getScheme()) || u.getHost() == null || u.getRawUserInfo() != null) return false;
+            String host = u.getHost().startsWith("[") ? u.getHost().substring(1, u.getHost().length() - 1) : u.getHost();
+            if (host.equals("localhost")) return true;
+            // Only an address written out is looked at (no name is looked up): 127.0.0.0/8 and ::1 in any spelling.
+            if (!host.matches("[0-9.]+|[0-9a-fA-F:]*:[0-9a-fA-F:.]*")) return false;
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.URISyntaxException | java.net.UnknownHostException e) {
             return false;
         }
     }

@@ -219,6 +219,12 @@ public final class TdbStore implements AutoCloseable {
         return Txn.calculateRead(dsg, () -> state(meta)).equals(state);
     }
 
+    /** Whether the store is empty or was built with {@code base} (its metadata graph is that base's). */
+    public boolean builtWithBase(String base) {
+        Node meta = org.apache.jena.graph.NodeFactory.createURI(new org.listgraph.identity.IriMinter(base).metaGraph());
+        return Txn.calculateRead(dsg, () -> dsg.isEmpty() || dsg.containsGraph(meta));
+    }
+
     /**
      * The store's state as a load's {@link BeforeCommit} names it (the metadata graph of {@code base} and the hash of
      * its graph hashes): equal states hold equal graphs, so a build can tell the store is still the one it wrote.

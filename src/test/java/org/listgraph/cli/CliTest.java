@@ -186,6 +186,16 @@ class CliTest {
     }
 
     @Test
+    void serveWatchRefusesAStoreBuiltWithAnotherBaseBeforeItServes() {
+        Path out = tmp.resolve("out");
+        assertEquals(Main.OK, run("build", "--lists", "lists", "--output", out.toString()).code());
+        Run r = run("serve", "--watch", "--db", out.resolve("tdb2").toString(), "--port", "0", "--base", "https://example.org/other/");
+        assertEquals(Main.USAGE, r.code(), r.err());
+        assertTrue(r.err().contains("was built with another base"), r.err());
+        assertFalse(Files.exists(out.resolve("tdb2.serving.json")), "it never served");
+    }
+
+    @Test
     void convertShowsTheSameProgressLineAsBuildAndClearsIt() {
         Run shown = run(Map.of("LISTGRAPH_PROGRESS", "always"), "convert", "lists", "-q", "-o", tmp.resolve("graph.ttl").toString());
         assertEquals(Main.OK, shown.code(), shown.err());

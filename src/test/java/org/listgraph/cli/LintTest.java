@@ -60,6 +60,19 @@ class LintTest {
     }
 
     @Test
+    void itemsWithoutLinkTextAreCheckedByTheirTitle(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        // A bare URL after a title has no link text: the conventions name such an item by its title.
+        StringBuilder list = new StringBuilder("# Bare Links\n\n## Tools\n\n");
+        for (String name : new String[]{"Alpha", "Beta", "Zeta", "Delta", "Epsilon", "Gamma"}) {
+            list.append("- ").append(name).append(" https://example.org/").append(name.toLowerCase()).append('\n');
+        }
+        Files.writeString(tmp.resolve("bare.md"), list);
+        CliTest.Run r = CliTest.run("lint", tmp.toString());
+        assertTrue(r.code() == Main.OK || r.code() == Main.FINDINGS, r.err());
+        assertTrue(r.out().contains("alphabetical-order: 'Zeta' is out of alphabetical order"), r.out());
+    }
+
+    @Test
     void theRulesCaseCoversEveryRuleOfItsOwn() throws IOException {
         String out = Files.readString(CASES.resolve("rules/expected.txt"));
         for (String rule : new String[]{"title-case", "missing-anchor", "duplicate-work", "duplicate-url", "list-item", "empty-section",

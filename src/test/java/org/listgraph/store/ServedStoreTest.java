@@ -24,10 +24,10 @@ class ServedStoreTest {
     @Test
     void aServerAdvertisesItselfBesideTheStoreAndTakesItsNoteAway() {
         Path db = tmp.resolve("tdb2");
-        ServedStore.advertise(db, "http://127.0.0.1:3030/listgraph", "http://127.0.0.1:3030/listgraph/sparql");
+        ServedStore.advertise(db, "http://127.0.0.1:3030/listgraph", "http://127.0.0.1:3030/listgraph/sparql", 100_000);
         assertTrue(Files.isRegularFile(tmp.resolve("tdb2.serving.json")));
         assertEquals(Optional.of(new ServedStore.Advert("http://127.0.0.1:3030/listgraph", "http://127.0.0.1:3030/listgraph/sparql",
-                ProcessHandle.current().pid())), ServedStore.find(db));
+                ProcessHandle.current().pid(), 100_000)), ServedStore.find(db));
         ServedStore.withdraw(db);
         assertFalse(Files.exists(tmp.resolve("tdb2.serving.json")));
     }
@@ -42,6 +42,10 @@ class ServedStoreTest {
         assertEquals(Optional.empty(), ServedStore.find(db), "another machine");
         note("http://10.0.0.1:3030/listgraph", "http://127.0.0.1:3030/listgraph/sparql", alive);
         assertEquals(Optional.empty(), ServedStore.find(db), "another address");
+        note("http://me@127.0.0.1:3030/listgraph", "http://127.0.0.1:3030/listgraph/sparql", alive);
+        assertEquals(Optional.empty(), ServedStore.find(db), "a user name in the address");
+        note("http://[0:0:0:0:0:0:0:1]:3030/listgraph", "http://127.0.0.2:3030/listgraph/sparql", alive);
+        assertTrue(ServedStore.find(db).isPresent(), "loopback in any spelling");
         Files.writeString(tmp.resolve("tdb2.serving.json"), "{\"dataset\": ");
         assertEquals(Optional.empty(), ServedStore.find(db), "cut short");
         ServedStore.withdraw(db);

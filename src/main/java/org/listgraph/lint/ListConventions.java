@@ -41,9 +41,16 @@ final class ListConventions {
     private ListConventions() {
     }
 
-    /** The list's items: entries with a link of their own, not nested under another entry. */
+    /**
+     * The list's items: entries with a link of their own, not nested under another entry, nor under an item without a
+     * link ("The SSA Form lectures:" over "[Part 1]", "[Part 2]"), which is not an entry: what is indented deeper than the
+     * shallowest items of its section (by two columns or more, as Markdown nests) belongs to something above it.
+     */
     private static List<Entry> items(ListDocument doc) {
-        return doc.entries().stream().filter(e -> e.parentIndex() < 0 && !e.linksWith(LinkRole.MAIN).isEmpty()).toList();
+        List<Entry> linked = doc.entries().stream().filter(e -> e.parentIndex() < 0 && !e.linksWith(LinkRole.MAIN).isEmpty()).toList();
+        Map<List<String>, Integer> shallowest = new java.util.HashMap<>();
+        for (Entry e : linked) shallowest.merge(e.sectionPath(), e.position().column(), Math::min);
+        return linked.stream().filter(e -> e.position().column() < shallowest.get(e.sectionPath()) + 2).toList();
     }
 
     /**

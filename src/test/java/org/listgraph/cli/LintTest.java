@@ -83,7 +83,8 @@ class LintTest {
 
     @Test
     void theConventionsCaseNamesEachBreakOnceAndLeavesItsOwnConventionsAlone() throws IOException {
-        // A date-ordered section, a section of bare podcast names, bylined talks, prose with links and a Related line: none named.
+        // A date-ordered section, a section of bare podcast names, bylined talks, prose with links, a Related line and items
+        // nested under an item without a link: none named.
         java.util.List<String> found = Files.readAllLines(CASES.resolve("awesome-conventions/expected.txt"));
         assertEquals(java.util.List.of("alphabetical-order: 'Zola'", "no-description: 'VuePress'", "description-repeats-title: the description 'Tabi.'"),
                 found.stream().map(l -> l.replaceAll("^.*warning: ", "").replaceAll("^([a-z-]+: [^']*'[^']*'?).*", "$1")).toList());

@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Recognises links to a person's or organisation's profile on a known service (GitHub, Twitter, …). */
-final class ProfileLinks {
+public final class ProfileLinks {
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}");
     private static final Pattern OUTER_SLASHES = Pattern.compile("^/++|(?<!/)/++$");
     private static final Pattern SLASHES = Pattern.compile("/+");
@@ -74,5 +74,16 @@ final class ProfileLinks {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The profile page of an account, as {@link #account} reads it back: medium.com/@name, linkedin.com/in/name, and the
+     * service's home page followed by the name elsewhere (github.com/name, twitter.com/name).
+     */
+    public static String profileUrl(String serviceHomepage, String name) {
+        String home = serviceHomepage.endsWith("/") ? serviceHomepage : serviceHomepage + "/";
+        if (home.contains("://medium.com/")) return home + "@" + name;
+        if (home.contains("linkedin.com/")) return home + "in/" + name;
+        return home + name;
     }
 }

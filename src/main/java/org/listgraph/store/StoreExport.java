@@ -75,6 +75,31 @@ public final class StoreExport {
         return all.around(n -> centre.contains(n.iri()));
     }
 
+    /**
+     * The store as Markdown: every resource of the given lists (ids; empty for all) filed by topic and kind, or, with
+     * {@code copyOf}, a cleaned copy of that one list. A list id the store does not have is a user mistake.
+     */
+    public static org.listgraph.export.MarkdownList markdown(Path db, String base, List<String> listIds, String copyOf, String title,
+                                                             Set<org.listgraph.export.MarkdownList.Field> fields) {
+        IriMinter iris = new IriMinter(base);
+        org.apache.jena.graph.Graph union;
+        try (TdbStore store = TdbStore.openForReading(db)) {
+            union = store.unionCopy(iris.metaGraph());
+        }
+        java.util.function.Function<String, org.apache.jena.graph.Node> list = id -> {
+            var node = NodeFactory.createURI(iris.list(id));
+            if (!union.contains(node, Vocab.TYPE, Vocab.LIST)) {
+                throw new BadInputException(db + ": error: the store has no list '" + id + "'; the ids are in lists/lists.json (or "
+                        + "'query --saved resources-by-list' lists them)");
+            }
+            return node;
+        };
+        if (copyOf != null) return org.listgraph.export.MarkdownList.copyOf(union, list.apply(copyOf), fields);
+        Set<org.apache.jena.graph.Node> chosen = new java.util.LinkedHashSet<>();
+        for (String id : listIds) chosen.add(list.apply(id));
+        return org.listgraph.export.MarkdownList.merged(union, chosen, title, fields);
+    }
+
     private List<String> matching(String value, String select) {
         Query query = QueryRunner.parse(select, "selection", base);
         List<String> iris = new ArrayList<>();

@@ -441,6 +441,19 @@ public final class TdbStore implements AutoCloseable {
         return copy;
     }
 
+    /**
+     * Every triple of the store's graphs but the metadata graph, once each, as one in-memory graph read in one read
+     * transaction: indexed for many small lookups, which a union view answers by merging every named graph.
+     */
+    public org.apache.jena.graph.Graph unionCopy(String metaGraphIri) {
+        org.apache.jena.graph.Graph copy = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        Node meta = org.apache.jena.graph.NodeFactory.createURI(metaGraphIri);
+        Txn.executeRead(dsg, () -> dsg.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
+            if (!q.getGraph().equals(meta) && !q.getGraph().getURI().endsWith("/graph/meta")) copy.add(q.asTriple());
+        }));
+        return copy;
+    }
+
     /** Reclaims the space TDB2 keeps from earlier versions of the data (it grows with every update). */
     public void compact() {
         DatabaseMgr.compact(dsg, true);

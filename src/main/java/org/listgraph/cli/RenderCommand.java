@@ -45,6 +45,7 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (copy != null && !lists.isEmpty()) throw new UsageException("--copy makes a copy of one list; leave out --list");
+        if (title.isBlank()) throw new UsageException("--title: give the merged list a title (it becomes its main heading)");
         Set<MarkdownList.Field> shown = shown();
         if (!output.equals("-")) OutputTarget.of(output); // before reading the store: a mistyped folder costs nothing
         MarkdownList markdown = StoreExport.markdown(db, common.base, lists, copy, title, shown);

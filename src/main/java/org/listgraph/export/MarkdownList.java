@@ -3,7 +3,7 @@ package org.listgraph.export;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.listgraph.entry.Kind;
-import org.listgraph.markdown.MarkdownOutline;
+import org.listgraph.markdown.HeadingAnchors;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,17 +25,12 @@ import java.util.TreeSet;
  * Writes the graph back as a Markdown list: every resource of the chosen lists once, under the topic it is filed under
  * and a heading naming its kind, or a cleaned copy of one list (its own sections and order, each resource once). The
  * lines are written as lists write them ({@code - [Title](url) by Author - Description}), so listgraph reads the result
- * back to the same resources, kinds and authors, and its lint finds no error in it.
+ * back to the same resources, kinds and authors, and its lint finds no error in it (RenderTest: the seeds and every list graph copied).
  */
 public final class MarkdownList {
     /** What a line shows beyond its title and link; each can be left out. */
     public enum Field {
-        AUTHORS, KIND, DESCRIPTION, LISTS;
-
-        /** The field's name on the command line. */
-        public String id() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+        AUTHORS, KIND, DESCRIPTION, LISTS
     }
 
     /** Headings a reader, and listgraph's kind rules, take for each kind. */
@@ -62,13 +57,13 @@ public final class MarkdownList {
      * A heading of the output, its items (lines, already written) and the headings under it; {@code indent}: how much
      * deeper than its heading level the contents show it (a narrower topic under a broader one of the same level).
      */
-    private record Heading(String text, int indent, List<Item> items, List<Heading> children) {
+    private record Heading(String text, int indent, boolean ofKind, List<Item> items, List<Heading> children) {
         Heading(String text) {
-            this(text, 0, new ArrayList<>(), new ArrayList<>());
+            this(text, 0, false, new ArrayList<>(), new ArrayList<>());
         }
 
         Heading indented(int by) {
-            return new Heading(text, by, items, children);
+            return new Heading(text, by, ofKind, items, children);
         }
 
         boolean empty() {
@@ -96,14 +91,15 @@ public final class MarkdownList {
             else filed.computeIfAbsent(t, k -> new ArrayList<>()).add(w);
         }
         Heading root = new Heading("");
-        for (Node top : topics.roots(filed.keySet())) root.children().add(topicHeading(top, topics, filed, fields));
+        Map<Node, Set<Node>> tree = topics.tree(filed.keySet());
+        for (Node top : topics.roots(filed.keySet())) root.children().add(topicHeading(top, topics, tree, filed, fields));
         if (!unfiled.isEmpty()) root.children().add(worksHeading("Other", unfiled, fields));
         List<String> names = read.lists().stream().map(read::listTitle).sorted(COLLATED).toList();
         String intro = "Every resource of " + (names.size() == 1 ? "the list " : names.size() + " lists: ") + String.join("; ", names)
                 + "; each once, filed under its most specific topic and its kind"
                 + (fields.contains(Field.LISTS) ? ". A resource found in several of these lists says in how many" : "")
                 + ". Written by listgraph from its graph.";
-        return new MarkdownList(title, List.of(MarkdownText.plain(intro)), fields, root);
+        return new MarkdownList(title, List.of(MarkdownText.paragraph(intro)), fields, root);
     }
 
     /**
@@ -131,7 +127,7 @@ public final class MarkdownList {
             else section(e.section(), read, sections, root).items().add(item);
         }
         String about = read.listDescription(list);
-        return new MarkdownList(read.listTitle(list), about == null ? List.of() : List.of(MarkdownText.plain(about)), fields, root);
+        return new MarkdownList(read.listTitle(list), about == null ? List.of() : List.of(MarkdownText.paragraph(about)), fields, root);
     }
 
     /** The heading of a section, made (with the headings above it) the first time an entry of it comes, in the list's order. */
@@ -151,11 +147,12 @@ public final class MarkdownList {
      * A top topic's heading: its own works, then every topic below it that has works, one heading each, in the scheme's
      * order (a narrower topic right after its broader one), so the headings go two deep however deep the scheme is.
      */
-    private static Heading topicHeading(Node top, Topics topics, Map<Node, List<RenderedWorks.Work>> filed, Set<Field> fields) {
+    private static Heading topicHeading(Node top, Topics topics, Map<Node, Set<Node>> tree, Map<Node, List<RenderedWorks.Work>> filed,
+                                        Set<Field> fields) {
         List<RenderedWorks.Work> own = filed.getOrDefault(top, List.of());
         Heading h = own.isEmpty() ? new Heading(topics.label(top)) : worksHeading(topics.label(top), own, fields);
         List<Node> below = new ArrayList<>();
-        topics.below(top, filed.keySet(), below);
+        topics.below(top, tree, below);
         for (Node t : below) {
             List<RenderedWorks.Work> works = filed.get(t);
             if (works != null) h.children().add(worksHeading(topics.label(t), works, fields).indented(topics.shownBetween(t, top, filed.keySet())));
@@ -173,7 +170,8 @@ public final class MarkdownList {
         }
         Map<Kind, Heading> byKind = new TreeMap<>(Comparator.comparing(KIND_HEADINGS::get));
         for (RenderedWorks.Work w : sorted) {
-            byKind.computeIfAbsent(w.kind(), k -> new Heading(KIND_HEADINGS.get(k))).items().add(new Item(line(w, fields), List.of()));
+            byKind.computeIfAbsent(w.kind(), k -> new Heading(KIND_HEADINGS.get(k), 0, true, new ArrayList<>(), new ArrayList<>()))
+                    .items().add(new Item(line(w, fields), List.of()));
         }
         h.children().addAll(byKind.values());
         return h;
@@ -208,22 +206,23 @@ public final class MarkdownList {
         return c;
     }
 
-    /** One resource's line: {@code - [Title](url), [recording](…), [slides](…) by A, B, and C - Description. (in 3 lists)}. */
+    /** One resource's line: {@code - [Title](url), [recording](…), [slides](…) by A, B, and C - Description `in 3 lists`}. */
     private static String line(RenderedWorks.Work w, Set<Field> fields) {
-        StringBuilder b = new StringBuilder("- [").append(MarkdownText.linkText(w.title())).append("](")
+        StringBuilder b = new StringBuilder("- [").append(MarkdownText.inline(w.title())).append("](")
                 .append(MarkdownText.destination(w.url())).append(')');
         if (w.recording() != null && !w.recording().equals(w.url())) b.append(", [recording](").append(MarkdownText.destination(w.recording())).append(')');
         if (w.slides() != null && !w.slides().equals(w.url())) b.append(", [slides](").append(MarkdownText.destination(w.slides())).append(')');
         for (RenderedWorks.Link l : w.related()) {
             if (l.url().equals(w.url()) || l.url().equals(w.recording()) || l.url().equals(w.slides())) continue;
-            b.append(", [").append(MarkdownText.linkText(l.text())).append("](").append(MarkdownText.destination(l.url())).append(')');
+            b.append(", [").append(MarkdownText.inline(l.text())).append("](").append(MarkdownText.destination(l.url())).append(')');
         }
         if (fields.contains(Field.AUTHORS) && !w.authors().isEmpty()) b.append(" by ").append(byline(w.authors()));
         if (fields.contains(Field.DESCRIPTION) && w.description() != null) {
-            String d = MarkdownText.plain(w.description());
+            String d = MarkdownText.inline(w.description());
             if (!d.isEmpty()) b.append(" - ").append(d); // as the list wrote it: a description is the curator's words
         }
-        if (fields.contains(Field.LISTS) && w.listCount() > 1) b.append(" (in ").append(w.listCount()).append(" lists)");
+        // A tag, as lists mark an item ("`MIT`"): read back as one, where words in parentheses would become its description.
+        if (fields.contains(Field.LISTS) && w.listCount() > 1) b.append(" `in ").append(w.listCount()).append(" lists`");
         return b.toString();
     }
 
@@ -237,21 +236,18 @@ public final class MarkdownList {
     /** Writes the list: title, introduction, contents (each heading, linked by GitHub's anchor), sections. */
     public void write(Writer out) {
         try {
-            out.write("# " + MarkdownText.plain(title) + "\n\n");
+            out.write("# " + MarkdownText.heading(title) + "\n\n");
             for (String p : intro) out.write(p + "\n\n");
-            Map<String, Integer> anchors = new HashMap<>();
-            anchor(title, anchors);
             List<Heading> shown = root.children().stream().filter(h -> !h.empty()).toList();
             if (shown.size() > 1) {
                 out.write("## Contents\n\n");
-                anchor("Contents", anchors);
+                HeadingAnchors anchors = new HeadingAnchors();
+                anchors.next(title);
+                anchors.next("Contents");
                 Map<Heading, String> planned = new java.util.IdentityHashMap<>();
-                for (Heading h : shown) plan(h, 2, anchors, planned);
+                for (Heading h : shown) plan(h, anchors, planned);
                 writeContents(shown, planned, 0, out);
                 out.write("\n");
-                anchors.clear(); // the same anchors again, as the headings are written in the same order
-                anchor(title, anchors);
-                anchor("Contents", anchors);
             }
             writeItems(root.items(), 0, out);
             if (!root.items().isEmpty()) out.write("\n");
@@ -261,29 +257,23 @@ public final class MarkdownList {
         }
     }
 
-    /** The anchors GitHub gives the headings, in the order they come: a repeated heading gets "-1", "-2". */
-    private static void plan(Heading h, int level, Map<String, Integer> anchors, Map<Heading, String> planned) {
-        planned.put(h, anchor(h.text(), anchors));
-        for (Heading c : h.children()) if (!c.empty()) plan(c, Math.min(level + 1, 6), anchors, planned);
-    }
-
-    private static String anchor(String text, Map<String, Integer> seen) {
-        String slug = MarkdownOutline.slug(MarkdownText.plain(text));
-        int n = seen.merge(slug, 1, Integer::sum);
-        return n > 1 ? slug + "-" + (n - 1) : slug;
+    /** The anchors GitHub gives the headings, in the order they are written. */
+    private static void plan(Heading h, HeadingAnchors anchors, Map<Heading, String> planned) {
+        planned.put(h, anchors.next(h.text()));
+        for (Heading c : h.children()) if (!c.empty()) plan(c, anchors, planned);
     }
 
     /** The contents: the topics and the headings under them that are not kind headings (those repeat under every topic). */
     private void writeContents(List<Heading> headings, Map<Heading, String> anchors, int depth, Writer out) throws IOException {
         for (Heading h : headings) {
-            if (depth > 0 && KIND_HEADINGS.containsValue(h.text()) && fields.contains(Field.KIND)) continue;
-            out.write("  ".repeat(depth + h.indent()) + "- [" + MarkdownText.linkText(h.text()) + "](#" + anchors.get(h) + ")\n");
+            if (h.ofKind()) continue;
+            out.write("  ".repeat(depth + h.indent()) + "- [" + MarkdownText.inline(h.text()) + "](#" + anchors.get(h) + ")\n");
             writeContents(h.children().stream().filter(c -> !c.empty()).toList(), anchors, depth + 1, out);
         }
     }
 
     private static void writeHeading(Heading h, int level, Writer out) throws IOException {
-        out.write("#".repeat(level) + " " + MarkdownText.plain(h.text()) + "\n\n");
+        out.write("#".repeat(level) + " " + MarkdownText.heading(h.text()) + "\n\n");
         writeItems(h.items(), 0, out);
         if (!h.items().isEmpty()) out.write("\n");
         for (Heading c : h.children()) if (!c.empty()) writeHeading(c, Math.min(level + 1, 6), out);
@@ -361,20 +351,23 @@ public final class MarkdownList {
             return t;
         }
 
-        /** The topics under {@code topic} that lead to a used one, depth first, each level by label. */
-        void below(Node topic, Set<Node> used, List<Node> out) {
-            Set<Node> children = new TreeSet<>(RenderedWorks.BY_TEXT);
+        /** Each topic on the way up from a used one, with the topics filed directly under it (made once: a walk per topic). */
+        Map<Node, Set<Node>> tree(Set<Node> used) {
+            Map<Node, Set<Node>> children = new HashMap<>();
             for (Node t : used) {
                 for (Node c = t, p = parent(c); !p.equals(c); c = p, p = parent(c)) {
-                    if (p.equals(topic)) {
-                        children.add(c);
-                        break;
-                    }
+                    if (!children.computeIfAbsent(p, k -> new TreeSet<>(RenderedWorks.BY_TEXT)).add(c)) break; // the rest is known
                 }
             }
-            for (Node c : children.stream().sorted(Comparator.comparing(this::label, COLLATED).thenComparing(RenderedWorks.BY_TEXT)).toList()) {
+            return children;
+        }
+
+        /** The topics under {@code topic} in {@code tree}, depth first, each level by label. */
+        void below(Node topic, Map<Node, Set<Node>> tree, List<Node> out) {
+            for (Node c : tree.getOrDefault(topic, Set.of()).stream()
+                    .sorted(Comparator.comparing(this::label, COLLATED).thenComparing(RenderedWorks.BY_TEXT)).toList()) {
                 out.add(c);
-                below(c, used, out);
+                below(c, tree, out);
             }
         }
     }

@@ -21,7 +21,7 @@ import java.util.TreeSet;
  */
 final class RenderedWorks {
     /** One resource as a line shows it. */
-    record Work(Node node, String title, String url, Kind kind, Set<Kind> kinds, String recording, String slides, List<Link> related,
+    record Work(Node node, String title, String url, Kind kind, String recording, String slides, List<Link> related,
                 List<String> authors, String description, int listCount, Set<Node> topics) {
     }
 
@@ -75,8 +75,8 @@ final class RenderedWorks {
         List<String> authors = new ArrayList<>();
         for (Node a : objects(r, Vocab.DCT_CREATOR)) authors.add(author(a));
         authors.sort(String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder()));
-        int count = objects(r, Vocab.LISTED_IN).size();
-        return Optional.of(new Work(r, title, shownUrl(urls), kind, kinds, first(r, Vocab.RECORDING), first(r, Vocab.SLIDES), related(r),
+        int count = (int) objects(r, Vocab.LISTED_IN).stream().filter(lists::contains).count(); // of the lists rendered
+        return Optional.of(new Work(r, title, shownUrl(urls), kind, first(r, Vocab.RECORDING), first(r, Vocab.SLIDES), related(r),
                 List.copyOf(authors), description(r), count, objects(r, Vocab.DCT_SUBJECT)));
     }
 
@@ -149,7 +149,7 @@ final class RenderedWorks {
         links.addAll(accounts);
         String name = text(agent, Vocab.FOAF_NAME);
         if (handle == null) handle = text(agent, Vocab.FOAF_NICK);
-        String shown = MarkdownText.linkText(name != null ? name : handle != null ? handle : agent.getLocalName());
+        String shown = MarkdownText.inline(name != null ? name : handle != null ? handle : agent.getLocalName());
         if (links.isEmpty()) return shown;
         String written = "[" + shown + "](" + MarkdownText.destination(links.get(0)[1]) + ")";
         return links.size() < 2 ? written : written + "([" + links.get(1)[0] + "](" + MarkdownText.destination(links.get(1)[1]) + "))";
@@ -165,24 +165,50 @@ final class RenderedWorks {
             Node list = one(e, Vocab.IN_LIST);
             if (list == null || !lists.contains(list)) continue;
             String markdown = text(e, Vocab.MARKDOWN);
+            Map<String, String> written = linksOf(markdown);
             for (Node also : objects(e, Vocab.SEE_ALSO)) {
                 if (!also.isURI()) continue;
-                String url = also.getURI();
-                String text = null;
-                int at = markdown == null ? -1 : markdown.indexOf("](" + url + ")");
-                if (at > 0) {
-                    int open = markdown.lastIndexOf('[', at);
-                    if (open >= 0) text = markdown.substring(open + 1, at);
-                }
-                if (text == null || text.isBlank()) {
-                    String host = java.net.URI.create(url).getHost();
-                    text = host == null ? url : host.replaceFirst("^www\\.", "");
-                }
-                links.putIfAbsent(url, text.strip());
+                String text = written.get(also.getURI());
+                links.putIfAbsent(also.getURI(), text == null || text.isBlank() ? "link" : text);
             }
         }
         List<Link> out = new ArrayList<>();
         links.forEach((url, text) -> out.add(new Link(text, url)));
+        return out;
+    }
+
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\*\\*|__|`");
+    private static final java.util.regex.Pattern ESCAPED = java.util.regex.Pattern.compile("\\\\(\\p{Punct})");
+    /** The longest link text looked back for: a link's text is short, and the scan of a line of brackets stays linear. */
+    private static final int MAX_LINK_TEXT = 500;
+
+    /**
+     * The links of an entry's line, by their target as the graph writes URLs, each with its text as a reader sees it. A
+     * hand scan, each "](" looking back a bounded way and forward to the next ')' (found once for all that share it),
+     * so a line of brackets costs time in proportion to its length.
+     */
+    private static Map<String, String> linksOf(String markdown) {
+        Map<String, String> out = new HashMap<>();
+        if (markdown == null) return out;
+        int close = -1;
+        for (int at = markdown.indexOf("]("); at >= 0; at = markdown.indexOf("](", at + 2)) {
+            if (close < at) {
+                close = markdown.indexOf(')', at + 2);
+                if (close < 0) break; // no later link can end either
+            }
+            int open = -1;
+            for (int i = at - 1; i >= Math.max(0, at - MAX_LINK_TEXT); i--) {
+                if (markdown.charAt(i) == '[') {
+                    open = i;
+                    break;
+                }
+            }
+            String target = markdown.substring(at + 2, close).strip();
+            if (target.startsWith("<") && target.endsWith(">")) target = target.substring(1, target.length() - 1);
+            if (open < 0 || target.isEmpty() || target.chars().anyMatch(Character::isWhitespace)) continue;
+            String text = MARKS.matcher(ESCAPED.matcher(markdown.substring(open + 1, at)).replaceAll("$1")).replaceAll("").strip();
+            out.putIfAbsent(org.listgraph.identity.UrlCanonicalizer.toIri(target), text);
+        }
         return out;
     }
 
@@ -238,10 +264,4 @@ final class RenderedWorks {
         return out;
     }
 
-    /** Counts of resources per topic, for the headings. */
-    Map<Node, Integer> topicSizes(List<Work> works) {
-        Map<Node, Integer> n = new HashMap<>();
-        for (Work w : works) for (Node t : w.topics()) n.merge(t, 1, Integer::sum);
-        return n;
-    }
 }

@@ -39,15 +39,13 @@ public final class MarkdownOutline {
     static Outline of(String file, String text, Document doc, LineIndex lines) {
         List<HeadingAt> headings = new ArrayList<>();
         List<TargetAt> targets = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
+        HeadingAnchors seen = new HeadingAnchors();
         Set<String> anchors = new TreeSet<>();
         NodeVisitor[] self = new NodeVisitor[1]; // a handled node's children are visited only when asked: a link may hold an image (a badge)
         NodeVisitor visitor = new NodeVisitor(
                 new VisitHandler<>(Heading.class, h -> {
                     String plain = InlineTokens.plainText(h).strip();
-                    String anchor = slug(plain);
-                    int n = seen.merge(anchor, 1, Integer::sum);
-                    if (n > 1) anchor = anchor + "-" + (n - 1);
+                    String anchor = seen.next(plain);
                     anchors.add(anchor);
                     headings.add(new HeadingAt(h.getLevel(), plain, anchor, at(file, lines, h)));
                     self[0].visitChildren(h);

@@ -89,8 +89,8 @@ public final class StoreExport {
         java.util.function.Function<String, org.apache.jena.graph.Node> list = id -> {
             var node = NodeFactory.createURI(iris.list(id));
             if (!union.contains(node, Vocab.TYPE, Vocab.LIST)) {
-                throw new BadInputException(db + ": error: the store has no list '" + id + "'; the ids are in lists/lists.json (or "
-                        + "'query --saved resources-by-list' lists them)");
+                throw new BadInputException(db + ": error: the store has no list '" + id + "'; the ids are in lists/lists.json (a store "
+                        + "built with another --base needs that --base here too)");
             }
             return node;
         };

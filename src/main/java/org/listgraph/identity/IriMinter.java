@@ -54,6 +54,29 @@ public final class IriMinter {
         return base + "graph/meta";
     }
 
+    /**
+     * The named graph of the lists' history in git (written by {@code history}, kept by {@code build}); outside
+     * {@code graph/}, so no list id can name it.
+     */
+    public String historyGraph() {
+        return base + "history/graph";
+    }
+
+    /** A commit of the lists' git repository. */
+    public String commit(String id) {
+        return base + "history/commit/" + id;
+    }
+
+    /** Whoever made commits, by a key of their e-mail address. */
+    public String committer(String key) {
+        return base + "history/author/" + key;
+    }
+
+    /** The graphs other commands than build write into the store, which build leaves as they are. */
+    public java.util.Set<String> sideGraphs() {
+        return java.util.Set.of(historyGraph());
+    }
+
     /** The list a list graph holds, or null for the store's own graphs. */
     public String listOfGraph(String graphIri) {
         String prefix = base + "graph/";

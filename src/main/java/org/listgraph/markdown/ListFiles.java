@@ -91,6 +91,22 @@ public final class ListFiles {
         return parse(source(file, manifest));
     }
 
+    /** What the manifest (or the file's name) says of a list file: its id and title, without reading it. */
+    public ListInfo info(Path file, Manifest manifest) {
+        return manifest.find(file).map(i -> new ListInfo(i.id(), i.title(), sourcePath(file), i.origin(), i.license(), i.revisionOf(),
+                i.lintOff(), i.kinds())).orElseGet(() -> new ListInfo(idFromFileName(file), fileStem(file), sourcePath(file), null, null, null));
+    }
+
+    /**
+     * An earlier version of a list file, {@code bytes} as git kept them, read as the file is read today (its id and
+     * title from today's manifest); what it would say of problems is not kept: that version is history.
+     */
+    public ListDocument readVersion(Path file, Manifest manifest, byte[] bytes) {
+        LimitCheck.checkSize(file.toString(), bytes.length, limits.fileSize());
+        ListInfo info = info(file, manifest);
+        return parse(new Source(file, bytes, sha256(bytes), info, manifest.find(file).isPresent()));
+    }
+
     /** A list file's bytes and what the manifest says of it: all that reading it depends on, besides the limits. */
     private record Source(Path file, byte[] bytes, String sha256, ListInfo info, boolean inManifest) {
         /**
@@ -105,11 +121,7 @@ public final class ListFiles {
 
     private Source source(Path file, Manifest manifest) {
         byte[] bytes = readBytes(file, limits.fileSize());
-        var known = manifest.find(file);
-        String sourcePath = sourcePath(file);
-        ListInfo info = known.map(i -> new ListInfo(i.id(), i.title(), sourcePath, i.origin(), i.license(), i.revisionOf(), i.lintOff(), i.kinds()))
-                .orElseGet(() -> new ListInfo(idFromFileName(file), fileStem(file), sourcePath, null, null, null));
-        return new Source(file, bytes, sha256(bytes), info, known.isPresent());
+        return new Source(file, bytes, sha256(bytes), info(file, manifest), manifest.find(file).isPresent());
     }
 
     private ListDocument parse(Source source) {

@@ -46,6 +46,13 @@ public final class Vocab {
     public static final Node DERIVED_SUBJECT = lg("derivedSubject");
     public static final Node LOOKUP_KEY = lg("lookupKey");
     /** The concept scheme every topic is in. */
+    // History of the lists in git (the history command).
+    public static final Node COMMIT = lg("Commit");
+    public static final Node REMOVED_ENTRY = lg("RemovedEntry");
+    public static final Node ADDED_IN = lg("addedIn");
+    public static final Node REMOVED_IN = lg("removedIn");
+    public static final Node REMOVED_FROM = lg("removedFrom");
+    public static final Node COMMIT_ID = lg("commitId");
     public static final Node TOPICS = lg("topics");
     public static final Node OWL_SAME_AS = iri("http://www.w3.org/2002/07/owl#sameAs");
 
@@ -83,6 +90,11 @@ public final class Vocab {
     public static final Node SKOS_IN_SCHEME = iri(SKOS + "inScheme");
     public static final Node SKOS_BROADER = iri(SKOS + "broader");
     public static final Node PROV_WAS_REVISION_OF = iri(PROV + "wasRevisionOf");
+    public static final Node PROV_ACTIVITY = iri(PROV + "Activity");
+    public static final Node PROV_AGENT = iri(PROV + "Agent");
+    public static final Node PROV_ENDED_AT_TIME = iri(PROV + "endedAtTime");
+    public static final Node PROV_WAS_ASSOCIATED_WITH = iri(PROV + "wasAssociatedWith");
+    public static final Node RDFS_LABEL = RDFS.label.asNode();
 
     private Vocab() {
     }

@@ -11,6 +11,7 @@ import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.listgraph.entry.BadInputException;
+import org.listgraph.identity.IriMinter;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -384,7 +385,8 @@ public final class TdbStore implements AutoCloseable {
             dsg.listGraphNodes().forEachRemaining(stored::add);
             java.util.Set<String> wanted = new java.util.HashSet<>(names);
             for (Node g : stored) {
-                if (!g.equals(meta) && !wanted.contains(g.getURI())) {
+                // Graphs other commands write (the lists' history) are theirs to keep: not a list that is gone.
+                if (!g.equals(meta) && !wanted.contains(g.getURI()) && !new IriMinter(base).sideGraphs().contains(g.getURI())) {
                     // (a graph of an earlier --base, or of a list that is gone)
                     dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
                     dsg.deleteAny(meta, g, Node.ANY, Node.ANY);
@@ -452,6 +454,21 @@ public final class TdbStore implements AutoCloseable {
             if (!q.getGraph().equals(meta) && !q.getGraph().getURI().endsWith("/graph/meta")) copy.add(q.asTriple());
         }));
         return copy;
+    }
+
+    /**
+     * Replaces one named graph with {@code graph}'s triples in one write transaction (a failure or a kill leaves the
+     * graph as it was); a graph with the same triples is left untouched. True when the graph changed.
+     */
+    public boolean replaceGraph(String graphIri, org.apache.jena.graph.Graph graph) {
+        Node g = org.apache.jena.graph.NodeFactory.createURI(graphIri);
+        return Txn.calculateWrite(dsg, () -> {
+            org.apache.jena.graph.Graph stored = dsg.getGraph(g);
+            if (stored.size() == graph.size() && graph.stream().allMatch(stored::contains)) return false;
+            dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+            graph.find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
+            return true;
+        });
     }
 
     /** Reclaims the space TDB2 keeps from earlier versions of the data (it grows with every update). */

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The one-way flow of DESIGN.md: markdown → entry → identity → lint → rdf → export → store → serve → cli.
+ * The one-way flow of DESIGN.md: markdown → entry → identity → links → lint → rdf → export → store → serve → cli.
  * Jena only in rdf/, export/, store/, serve/ and bench/ (which measures Jena's own loader); no stage knows a later one or cli/.
  */
 class ArchitectureTest {
@@ -23,7 +23,7 @@ class ArchitectureTest {
     @Test
     void jenaIsUsedOnlyByTheRdfExportStoreServeAndBenchStages() {
         noClasses().that().resideInAnyPackage("org.listgraph.entry..", "org.listgraph.markdown..", "org.listgraph.identity..",
-                        "org.listgraph.lint..", "org.listgraph.cli..")
+                        "org.listgraph.links..", "org.listgraph.lint..", "org.listgraph.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.jena..").check(classes);
     }
 
@@ -36,7 +36,7 @@ class ArchitectureTest {
 
     @Test
     void noStageDependsOnALaterStageOrOnTheCli() {
-        String[] order = {"entry", "markdown", "identity", "lint", "rdf", "export", "store", "serve", "bench", "cli"};
+        String[] order = {"entry", "markdown", "identity", "links", "lint", "rdf", "export", "store", "serve", "bench", "cli"};
         for (int i = 0; i < order.length; i++) {
             String[] later = new String[order.length - i - 1];
             for (int j = i + 1; j < order.length; j++) later[j - i - 1] = "org.listgraph." + order[j] + "..";

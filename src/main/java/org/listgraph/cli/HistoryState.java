@@ -88,11 +88,6 @@ final class HistoryState {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        AtomicFile.write(output.resolve(FILE), o -> json.writeValue(new java.io.FilterOutputStream(o) {
-            @Override
-            public void close() {
-                // the atomic file closes its own stream
-            }
-        }, root));
+        AtomicFile.write(output.resolve(FILE), o -> o.write(json.writeValueAsBytes(root)));
     }
 }

@@ -31,6 +31,9 @@ final class LintCommand implements Callable<Integer> {
     String format;
     @picocli.CommandLine.Mixin
     LimitsOption limits;
+    @Option(names = "--link-checks", paramLabel = "FILE", defaultValue = "output/cache/links.json",
+            description = "The results of the last check-links, for dead-link and moved-link (used when the file is there; default: ${DEFAULT-VALUE}).")
+    Path linkChecks;
     @Option(names = "--rules", description = "List the rules, their severity and what they check.")
     boolean rules;
     @picocli.CommandLine.ParentCommand
@@ -48,7 +51,10 @@ final class LintCommand implements Callable<Integer> {
             return Main.OK;
         }
         List<Path> files = ListFiles.expand(CommonOptions.orDefault(paths));
-        List<LintFinding> findings = new Linter().lint(files, limits.limits());
+        LinkCache checks = LinkCache.readFile(linkChecks);
+        java.util.Map<String, org.listgraph.entry.LinkCheck> byUrl = new java.util.HashMap<>();
+        checks.checks.values().forEach(c -> byUrl.put(org.listgraph.identity.UrlCanonicalizer.toIri(c.url()), c));
+        List<LintFinding> findings = new Linter().withLinkChecks(byUrl).lint(files, limits.limits());
         if (format.equals("json")) {
             writeJson(findings);
         } else {

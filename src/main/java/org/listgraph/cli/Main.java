@@ -15,7 +15,7 @@ import java.util.Map;
 /** The {@code listgraph} command: parses arguments, runs one subcommand, maps failures to exit codes. */
 @Command(name = "listgraph", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Turns curated Markdown link lists into an RDF knowledge graph.",
-        subcommands = {BuildCommand.class, ConvertCommand.class, LoadCommand.class, QueryCommand.class, ExportCommand.class, RenderCommand.class, HistoryCommand.class,
+        subcommands = {BuildCommand.class, ConvertCommand.class, LoadCommand.class, QueryCommand.class, ExportCommand.class, RenderCommand.class, HistoryCommand.class, CheckLinksCommand.class,
                 StatsCommand.class, CompactCommand.class, ServeCommand.class, ValidateCommand.class, LintCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:findings (lint, validate)", "2:usage error", "3:bad input", "4:internal error"})

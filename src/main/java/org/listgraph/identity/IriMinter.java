@@ -62,6 +62,11 @@ public final class IriMinter {
         return base + "history/graph";
     }
 
+    /** The named graph of link checks (written by {@code check-links}, kept by {@code build}). */
+    public String linksGraph() {
+        return base + "links/graph";
+    }
+
     /** A commit of the lists' git repository. */
     public String commit(String id) {
         return base + "history/commit/" + id;
@@ -74,7 +79,7 @@ public final class IriMinter {
 
     /** The graphs other commands than build write into the store, which build leaves as they are. */
     public java.util.Set<String> sideGraphs() {
-        return java.util.Set.of(historyGraph());
+        return java.util.Set.of(historyGraph(), linksGraph());
     }
 
     /** The list a list graph holds, or null for the store's own graphs. */

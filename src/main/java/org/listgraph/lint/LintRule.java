@@ -33,6 +33,9 @@ public enum LintRule {
     DESCRIPTION_REPEATS_TITLE("description-repeats-title", Severity.WARNING, "a description that only repeats the item's title (awesome-lint)"),
     AWESOME_BADGE("awesome-badge", Severity.WARNING, "a list titled 'Awesome …' without the Awesome badge before its first section "
             + "(awesome-lint)"),
+    DEAD_LINK("dead-link", Severity.WARNING, "a link that the last check-links found dead: 404, 410, no such host, a refused connection or "
+            + "a redirect loop (read from output/cache/links.json)"),
+    MOVED_LINK("moved-link", Severity.WARNING, "a link that the last check-links found redirecting to another URL; the new URL is given"),
     MANIFEST("manifest", Severity.ERROR, "a lintOff entry in lists.json that names no rule");
 
     private final String id;

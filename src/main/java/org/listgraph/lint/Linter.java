@@ -57,6 +57,14 @@ public final class Linter {
     private static final Pattern FILE_EXTENSION = Pattern.compile("(?i)\\.(md|markdown|html?|png|jpe?g|gif|svg|txt|pdf|json|ya?ml|xml|csv|rst|adoc)$");
 
     private final UrlCanonicalizer urls = new UrlCanonicalizer();
+    /** The last link checks, by URL as the graph writes it; none unless {@link #withLinkChecks} gave them. */
+    private java.util.Map<String, org.listgraph.entry.LinkCheck> linkChecks = java.util.Map.of();
+
+    /** Lints with the results of the last {@code check-links} too: dead and moved links become findings. */
+    public Linter withLinkChecks(java.util.Map<String, org.listgraph.entry.LinkCheck> byUrl) {
+        this.linkChecks = java.util.Map.copyOf(byUrl);
+        return this;
+    }
 
     /**
      * Percent-decodes what is a valid UTF-8 escape and leaves everything else as written (a lone '%'
@@ -104,7 +112,37 @@ public final class Linter {
         files.forEach(f -> folders.add(f.toAbsolutePath().normalize().getParent()));
         Catalog catalog = new Catalog(new IriMinter(IriMinter.DEFAULT_BASE), KindRules.load(Path.of("")), Overrides.inFolders(folders));
         List<Identified.ListNode> nodes = docs.stream().map(catalog::add).toList();
-        return lint(nodes, catalog.resolve(), files);
+        List<LintFinding> found = lint(nodes, catalog.resolve(), files);
+        if (linkChecks.isEmpty()) return found;
+        List<LintFinding> all = new ArrayList<>(found);
+        docs.forEach(d -> all.addAll(linkFindings(d)));
+        return all.stream().distinct().sorted().toList();
+    }
+
+    /** Each entry's link that the last check found dead or moved, at the entry (its identifying link; rules switched off left out). */
+    private List<LintFinding> linkFindings(ListDocument doc) {
+        List<LintFinding> out = new ArrayList<>();
+        for (var e : doc.entries()) {
+            String url = e.identifyingLink().url();
+            var check = linkChecks.get(UrlCanonicalizer.toIri(url));
+            if (check == null) continue;
+            switch (check.state()) {
+                case DEAD -> {
+                    if (!doc.info().lintOff().contains(LintRule.DEAD_LINK.id())) {
+                        out.add(new LintFinding(e.position(), LintRule.DEAD_LINK, url + (check.problem() != null ? " failed: " + check.problem()
+                                : " answers " + check.status()) + " (checked " + check.checkedAt().toString().substring(0, 10) + "); remove it, "
+                                + "or link where it went"));
+                    }
+                }
+                case MOVED -> {
+                    if (!doc.info().lintOff().contains(LintRule.MOVED_LINK.id())) {
+                        out.add(new LintFinding(e.position(), LintRule.MOVED_LINK, url + " redirects to " + check.finalUrl() + "; write the new URL"));
+                    }
+                }
+                default -> { }
+            }
+        }
+        return out;
     }
 
     /**

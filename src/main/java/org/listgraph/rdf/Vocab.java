@@ -53,6 +53,12 @@ public final class Vocab {
     public static final Node REMOVED_IN = lg("removedIn");
     public static final Node REMOVED_FROM = lg("removedFrom");
     public static final Node COMMIT_ID = lg("commitId");
+    // Link checks (the check-links command).
+    public static final Node LINK_STATUS = lg("linkStatus");
+    public static final Node LINK_STATE = lg("linkState");
+    public static final Node REDIRECTS_TO = lg("redirectsTo");
+    public static final Node CHECKED_AT = lg("checkedAt");
+    public static final Node LINK_PROBLEM = lg("linkProblem");
     public static final Node TOPICS = lg("topics");
     public static final Node OWL_SAME_AS = iri("http://www.w3.org/2002/07/owl#sameAs");
 

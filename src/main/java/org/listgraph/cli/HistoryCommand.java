@@ -37,6 +37,8 @@ final class HistoryCommand implements Callable<Integer> {
     Path lists;
     @Option(names = "--output", paramLabel = "DIR", defaultValue = "output", description = "Where build wrote the store (DIR/tdb2) (default: ${DEFAULT-VALUE}).")
     Path output;
+    @Mixin
+    LimitsOption limits;
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -46,11 +48,13 @@ final class HistoryCommand implements Callable<Integer> {
         Path db = output.resolve("tdb2");
         if (!Files.isDirectory(db)) throw new BadInputException(db + ": error: no store here; run './listgraph build' first (history adds to it)");
         Manifest manifest = Manifest.inFolder(lists);
-        ListFiles files = new ListFiles(InputLimits.DEFAULTS);
+        InputLimits limit = limits.limits();
+        ListFiles files = new ListFiles(limit);
         HistoryState before = HistoryState.read(output);
         HistoryState after = new HistoryState();
         int read = 0;
         try (GitVersions git = GitVersions.open(lists)) {
+            git.requireWholeHistory(lists);
             List<GitCommit> line = git.firstParentLine();
             Map<String, Integer> at = new HashMap<>();
             for (int i = 0; i < line.size(); i++) at.put(line.get(i).id(), i);
@@ -59,15 +63,19 @@ final class HistoryCommand implements Callable<Integer> {
                 String path = git.pathInRepository(file);
                 if (path == null) continue;
                 ListTimeline saved = before.lists.get(info.id());
-                // Taken up where the last run stopped, when that commit is still on the line (not after a rewritten history).
-                boolean resume = saved != null && saved.lastCommit() != null && at.containsKey(saved.lastCommit());
+                // Taken up where the last run stopped, when that commit is still on the line (not after a rewritten history) and
+                // the list is still the file it was then (lists.json may give its id to another file).
+                boolean resume = saved != null && saved.lastCommit() != null && at.containsKey(saved.lastCommit())
+                        && path.equals(before.paths.get(info.id()));
                 ListTimeline timeline = resume ? saved : new ListTimeline(info.id());
                 int from = resume ? at.get(timeline.lastCommit()) + 1 : 0;
                 for (GitVersions.Version v : git.versions(path, line, from)) {
                     ListDocument doc = null;
                     if (v.blob() != null && !v.blob().equals(timeline.lastBlob())) {
                         try {
-                            doc = files.readVersion(file, manifest, git.bytes(v.blob(), v.path(), InputLimits.DEFAULTS.fileSize()));
+                            doc = files.readVersion(file, manifest, git.bytes(v.blob(), v.path(), limit.fileSize()));
+                        } catch (GitVersions.MissingHistory missing) {
+                            throw missing;
                         } catch (BadInputException unreadable) {
                             continue; // a version that cannot be read as a list (binary, over a limit) says nothing of its entries
                         }
@@ -76,6 +84,7 @@ final class HistoryCommand implements Callable<Integer> {
                 }
                 read = Math.max(read, line.size() - from);
                 after.lists.put(info.id(), timeline);
+                after.paths.put(info.id(), path);
             }
             for (GitCommit c : line) after.commits.put(c.id(), c);
         }

@@ -28,6 +28,8 @@ final class HistoryState {
     private static final int FORMAT = 1;
     final Map<String, ListTimeline> lists = new TreeMap<>();
     final Map<String, GitCommit> commits = new TreeMap<>();
+    /** Each list's file (its path in the repository) when it was last read: a list given another file is read again. */
+    final Map<String, String> paths = new TreeMap<>();
 
     /** The state saved under {@code output}, or an empty one. */
     static HistoryState read(Path output) {
@@ -36,7 +38,8 @@ final class HistoryState {
         if (!Files.isRegularFile(file)) return s;
         try {
             JsonNode root = new ObjectMapper().readTree(file.toFile());
-            if (root.path("format").asInt() != FORMAT) return new HistoryState();
+            // Another listgraph may compare URLs another way: what it kept is read again rather than mixed in.
+            if (root.path("format").asInt() != FORMAT || !root.path("version").asText().equals(Main.version())) return new HistoryState();
             for (JsonNode c : root.path("commits")) {
                 GitCommit commit = new GitCommit(c.get("id").asText(), Instant.parse(c.get("time").asText()), c.get("author").asText(),
                         c.get("authorKey").asText(), c.get("subject").asText());
@@ -53,6 +56,7 @@ final class HistoryState {
                     if (!s.commits.containsKey(e.addedIn()) || e.removed() && !s.commits.containsKey(e.removedIn())) return new HistoryState();
                 }
                 s.lists.put(id, ListTimeline.resume(id, entries, text(l, "lastCommit"), text(l, "lastBlob")));
+                if (text(l, "path") != null) s.paths.put(id, text(l, "path"));
             }
             return s;
         } catch (IOException | RuntimeException e) {
@@ -68,7 +72,7 @@ final class HistoryState {
     /** Saves the state under {@code output}, written whole or not at all. */
     void write(Path output) {
         ObjectMapper json = new ObjectMapper();
-        ObjectNode root = json.createObjectNode().put("format", FORMAT);
+        ObjectNode root = json.createObjectNode().put("format", FORMAT).put("version", Main.version());
         ArrayNode cs = root.putArray("commits");
         for (GitCommit c : commits.values()) {
             cs.addObject().put("id", c.id()).put("time", c.time().toString()).put("author", c.author()).put("authorKey", c.authorKey())
@@ -76,7 +80,8 @@ final class HistoryState {
         }
         ArrayNode ls = root.putArray("lists");
         for (ListTimeline t : lists.values()) {
-            ObjectNode l = ls.addObject().put("id", t.listId()).put("lastCommit", t.lastCommit()).put("lastBlob", t.lastBlob());
+            ObjectNode l = ls.addObject().put("id", t.listId()).put("path", paths.get(t.listId())).put("lastCommit", t.lastCommit())
+                    .put("lastBlob", t.lastBlob());
             ArrayNode es = l.putArray("entries");
             for (EntryHistory e : t.entries()) {
                 es.addObject().put("canonical", e.canonicalUrl()).put("url", e.url()).put("label", e.label()).put("added", e.addedIn())

@@ -117,22 +117,20 @@ public final class GitVersions implements AutoCloseable {
     /**
      * The file at {@code pathAtHead} at each commit of {@code line} from index {@code from} on (oldest first), as
      * {@link #firstParentLine} gave it: walking back from HEAD, a file that a commit renamed is followed to its earlier
-     * path; before the commit that added it, its blob is null.
+     * path; where the file was not there (before it was added, or between a deletion and its coming back), its blob is null.
      */
     public List<Version> versions(String pathAtHead, List<GitCommit> line, int from) {
         List<Version> out = new ArrayList<>();
-        String path = pathAtHead;
+        String path = pathAtHead; // never null: a file absent at a commit is looked for at the same path further back
         try {
             for (int i = line.size() - 1; i >= from; i--) {
                 RevCommit c = commits.get(line.get(i).id());
                 ObjectId blob = path == null ? null : blob(c, path);
                 out.add(new Version(line.get(i), path, blob == null ? null : blob.name()));
-                if (blob == null) {
-                    path = null;
-                    continue;
-                }
+                if (blob == null) continue; // not there at this commit: deleted, and perhaps there again further back
                 if (i > 0 && blob(commits.get(line.get(i - 1).id()), path) == null) {
-                    path = renamedFrom(commits.get(line.get(i - 1).id()), c, path);
+                    String from = renamedFrom(commits.get(line.get(i - 1).id()), c, path);
+                    if (from != null) path = from; // else added here: perhaps there before, deleted in between, at this path
                 }
             }
         } catch (IOException e) {
@@ -148,6 +146,31 @@ public final class GitVersions implements AutoCloseable {
             var loader = repo.open(ObjectId.fromString(blob), Constants.OBJ_BLOB);
             LimitCheck.checkSize(path, loader.getSize(), maxBytes);
             return loader.getBytes();
+        } catch (org.eclipse.jgit.errors.MissingObjectException e) {
+            throw new MissingHistory(path + ": error: git has not got an earlier version of this file here (a partial clone, "
+                    + "--filter=blob:none?); fetch the history whole (git fetch --refetch) and run again");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** History this clone does not hold: a user's matter, said in one line, not a version to skip. */
+    public static final class MissingHistory extends BadInputException {
+        MissingHistory(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Refuses a shallow clone (git clone --depth, as CI checkouts make): its oldest commit would pass for the one that
+     * added everything before it.
+     */
+    public void requireWholeHistory(Path folder) {
+        try {
+            if (!repo.getObjectDatabase().getShallowCommits().isEmpty()) {
+                throw new BadInputException(folder + ": error: the repository is a shallow clone, so its history is cut short and every "
+                        + "older entry would be dated to its first commit; fetch it whole (git fetch --unshallow) and run again");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -166,6 +189,7 @@ public final class GitVersions implements AutoCloseable {
             tw.addTree(child.getTree());
             tw.setRecursive(true);
             RenameDetector renames = new RenameDetector(repo);
+            renames.setRenameScore(50); // git's own threshold (JGit's default is 60): a rename that changed half the lines is one
             renames.addAll(DiffEntry.scan(tw));
             for (DiffEntry d : renames.compute()) {
                 if (d.getChangeType() == DiffEntry.ChangeType.RENAME && d.getNewPath().equals(path)) return d.getOldPath();

@@ -45,7 +45,6 @@ public final class Vocab {
     public static final Node TAG = lg("tag");
     public static final Node DERIVED_SUBJECT = lg("derivedSubject");
     public static final Node LOOKUP_KEY = lg("lookupKey");
-    /** The concept scheme every topic is in. */
     // History of the lists in git (the history command).
     public static final Node COMMIT = lg("Commit");
     public static final Node REMOVED_ENTRY = lg("RemovedEntry");
@@ -59,6 +58,7 @@ public final class Vocab {
     public static final Node REDIRECTS_TO = lg("redirectsTo");
     public static final Node CHECKED_AT = lg("checkedAt");
     public static final Node LINK_PROBLEM = lg("linkProblem");
+    /** The concept scheme every topic is in. */
     public static final Node TOPICS = lg("topics");
     public static final Node OWL_SAME_AS = iri("http://www.w3.org/2002/07/owl#sameAs");
 

@@ -463,11 +463,20 @@ public final class TdbStore implements AutoCloseable {
     public boolean replaceGraph(String graphIri, org.apache.jena.graph.Graph graph) {
         Node g = org.apache.jena.graph.NodeFactory.createURI(graphIri);
         return Txn.calculateWrite(dsg, () -> {
-            org.apache.jena.graph.Graph stored = dsg.getGraph(g);
-            if (stored.size() == graph.size() && graph.stream().allMatch(stored::contains)) return false;
-            dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
-            graph.find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
-            return true;
+            // Only the triples that differ are written: one new commit changes a few of a history's many triples.
+            java.util.List<org.apache.jena.graph.Triple> gone = new java.util.ArrayList<>();
+            dsg.getGraph(g).find().forEachRemaining(t -> {
+                if (!graph.contains(t)) gone.add(t);
+            });
+            gone.forEach(t -> dsg.delete(g, t.getSubject(), t.getPredicate(), t.getObject()));
+            int[] added = {0};
+            graph.find().forEachRemaining(t -> {
+                if (!dsg.contains(g, t.getSubject(), t.getPredicate(), t.getObject())) {
+                    dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject());
+                    added[0]++;
+                }
+            });
+            return !gone.isEmpty() || added[0] > 0;
         });
     }
 

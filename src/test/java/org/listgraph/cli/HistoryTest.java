@@ -194,6 +194,65 @@ class HistoryTest {
     }
 
     @Test
+    void aListDeletedAndMadeAgainOrGivenAnotherFileReadsTheSameRunByRunAsAllAtOnce() throws Exception {
+        try (Repo repo = new Repo(tmp.resolve("again"))) {
+            repo.write("tools", List.of("https://example.org/a", "https://example.org/b"));
+            Files.writeString(repo.top.resolve("lists/lists.json"), "{\"lists\": [{\"id\": \"alpha\", \"title\": \"Alpha\", \"file\": \"tools.md\"},"
+                    + " {\"id\": \"beta\", \"title\": \"Beta\", \"file\": \"kit.md\"}]}");
+            repo.write("kit", List.of("https://example.org/k"));
+            String first = repo.commit("two lists");
+            build(repo);
+            history(repo);
+            Files.delete(repo.top.resolve("lists/tools.md"));
+            String deleted = repo.commit("delete tools");
+            repo.write("tools", List.of("https://example.org/a", "https://example.org/c"));
+            String back = repo.commit("tools again");
+            build(repo);
+            history(repo);
+            List<String> stepwise = dated(repo);
+            assertTrue(stepwise.contains("alpha\thttps://example.org/a\t" + first + "\t"), "back in its list, it keeps its first commit: " + stepwise);
+            assertTrue(stepwise.contains("alpha\thttps://example.org/b\t" + first + "\t" + deleted), stepwise.toString());
+            assertTrue(stepwise.contains("alpha\thttps://example.org/c\t" + back + "\t"), stepwise.toString());
+            Files.delete(repo.top.resolve("output/cache/history.json"));
+            history(repo);
+            assertEquals(stepwise, dated(repo), "read all at once");
+
+            // lists.json gives each id the other file: each list is its new file's history, run by run as all at once.
+            Files.writeString(repo.top.resolve("lists/lists.json"), "{\"lists\": [{\"id\": \"alpha\", \"title\": \"Alpha\", \"file\": \"kit.md\"},"
+                    + " {\"id\": \"beta\", \"title\": \"Beta\", \"file\": \"tools.md\"}]}");
+            repo.commit("swap ids");
+            build(repo);
+            history(repo);
+            List<String> swapped = dated(repo);
+            Files.delete(repo.top.resolve("output/cache/history.json"));
+            history(repo);
+            assertEquals(swapped, dated(repo));
+            assertTrue(swapped.contains("alpha\thttps://example.org/k\t" + first + "\t"), swapped.toString());
+        }
+    }
+
+    @Test
+    void aShallowCloneIsRefusedRatherThanDatedToItsFirstCommit() throws Exception {
+        try (Repo repo = new Repo(tmp.resolve("deep"))) {
+            for (int i = 0; i < 4; i++) {
+                List<String> urls = new ArrayList<>();
+                for (int k = 0; k <= i; k++) urls.add("https://example.org/e" + k);
+                repo.write("tools", urls);
+                repo.commit("entry " + i);
+            }
+            Path shallow = tmp.resolve("shallow");
+            try (Git clone = Git.cloneRepository().setURI(repo.top.toUri().toString()).setDirectory(shallow.toFile()).setDepth(2).call()) {
+                assertTrue(Files.exists(shallow.resolve("lists/tools.md")));
+            }
+            CliTest.Run b = CliTest.run("build", "--lists", shallow.resolve("lists").toString(), "--output", shallow.resolve("output").toString());
+            assertTrue(b.code() == Main.OK || b.code() == Main.FINDINGS, b.err());
+            CliTest.Run h = CliTest.run("history", "--lists", shallow.resolve("lists").toString(), "--output", shallow.resolve("output").toString());
+            assertEquals(Main.BAD_INPUT, h.code());
+            assertTrue(h.err().contains("shallow clone") && h.err().contains("git fetch --unshallow"), h.err());
+        }
+    }
+
+    @Test
     void theTwoVersionsOfTheNleivaSeedListStayTwoLists() throws Exception {
         try (Repo repo = new Repo(tmp.resolve("seeds"))) {
             try (var seeds = Files.list(Path.of("lists"))) {

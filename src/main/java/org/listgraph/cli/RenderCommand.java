@@ -39,6 +39,10 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--fields", paramLabel = "FIELD", split = ",", description = "What each line shows besides its title and link: "
             + "authors, kind (a heading per kind), description, lists (how many lists have it). Default: all of them.")
     List<String> fields;
+    @Option(names = "--dead-links", paramLabel = "WHAT", defaultValue = "keep", description = "A resource whose every URL the last "
+            + "check-links found dead: keep, mark (a `dead link` tag) or drop (default: ${DEFAULT-VALUE}). A dead URL always gives way "
+            + "to one of the resource's others that is not.")
+    String deadLinks;
     @picocli.CommandLine.ParentCommand
     Main main;
 
@@ -47,8 +51,14 @@ final class RenderCommand implements Callable<Integer> {
         if (copy != null && !lists.isEmpty()) throw new UsageException("--copy makes a copy of one list; leave out --list");
         if (title.isBlank()) throw new UsageException("--title: give the merged list a title (it becomes its main heading)");
         Set<MarkdownList.Field> shown = shown();
+        MarkdownList.DeadLinks dead;
+        try {
+            dead = MarkdownList.DeadLinks.valueOf(deadLinks.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--dead-links is keep, mark or drop, not '" + deadLinks + "'");
+        }
         if (!output.equals("-")) OutputTarget.of(output); // before reading the store: a mistyped folder costs nothing
-        MarkdownList markdown = StoreExport.markdown(db, common.base, lists, copy, title, shown);
+        MarkdownList markdown = StoreExport.markdown(db, common.base, lists, copy, title, shown, dead);
         if (output.equals("-")) {
             write(markdown, main.stdout);
             main.stdout.flush();

@@ -33,6 +33,16 @@ public final class MarkdownList {
         AUTHORS, KIND, DESCRIPTION, LISTS
     }
 
+    /** What becomes of a resource whose every URL the last {@code check-links} found dead. */
+    public enum DeadLinks {
+        /** Listed as any other. */
+        KEEP,
+        /** Listed, with a {@code `dead link`} tag. */
+        MARK,
+        /** Left out. */
+        DROP
+    }
+
     /** Headings a reader, and listgraph's kind rules, take for each kind. */
     private static final Map<Kind, String> KIND_HEADINGS = new EnumMap<>(Map.ofEntries(
             Map.entry(Kind.TALK, "Talks"), Map.entry(Kind.PODCAST, "Podcasts"), Map.entry(Kind.SOCIAL_POST, "Social"),
@@ -79,9 +89,10 @@ public final class MarkdownList {
      * All resources of {@code lists} (list nodes; empty for all), grouped by topic (the most specific of each resource's
      * topics, under its broader topics as the scheme has them), then by kind, sorted by title.
      */
-    public static MarkdownList merged(Graph graph, Set<Node> lists, String title, Set<Field> fields) {
+    public static MarkdownList merged(Graph graph, Set<Node> lists, String title, Set<Field> fields, DeadLinks dead) {
         RenderedWorks read = new RenderedWorks(graph, lists);
-        List<RenderedWorks.Work> works = read.works();
+        List<RenderedWorks.Work> works = read.works().stream().filter(w -> !(w.dead() && dead == DeadLinks.DROP)).toList();
+        boolean marksDead = dead == DeadLinks.MARK;
         Topics topics = new Topics(read);
         Map<Node, List<RenderedWorks.Work>> filed = new HashMap<>();
         List<RenderedWorks.Work> unfiled = new ArrayList<>();
@@ -92,8 +103,8 @@ public final class MarkdownList {
         }
         Heading root = new Heading("");
         Map<Node, Set<Node>> tree = topics.tree(filed.keySet());
-        for (Node top : topics.roots(filed.keySet())) root.children().add(topicHeading(top, topics, tree, filed, fields));
-        if (!unfiled.isEmpty()) root.children().add(worksHeading("Other", unfiled, fields));
+        for (Node top : topics.roots(filed.keySet())) root.children().add(topicHeading(top, topics, tree, filed, fields, marksDead));
+        if (!unfiled.isEmpty()) root.children().add(worksHeading("Other", unfiled, fields, marksDead));
         List<String> names = read.lists().stream().map(read::listTitle).sorted(COLLATED).toList();
         String intro = "Every resource of " + (names.size() == 1 ? "the list " : names.size() + " lists: ") + String.join("; ", names)
                 + "; each once, filed under its most specific topic and its kind"
@@ -106,10 +117,11 @@ public final class MarkdownList {
      * A cleaned copy of one list: its sections and its order, each resource once (where it first appears), each line
      * written afresh from the graph (the title identity chose, the authors as one byline).
      */
-    public static MarkdownList copyOf(Graph graph, Node list, Set<Field> fields) {
+    public static MarkdownList copyOf(Graph graph, Node list, Set<Field> fields, DeadLinks dead) {
         RenderedWorks read = new RenderedWorks(graph, Set.of(list));
         Map<Node, RenderedWorks.Work> works = new HashMap<>();
-        for (RenderedWorks.Work w : read.works()) works.put(w.node(), w);
+        for (RenderedWorks.Work w : read.works()) if (!(w.dead() && dead == DeadLinks.DROP)) works.put(w.node(), w);
+        boolean marksDead = dead == DeadLinks.MARK;
         Heading root = new Heading("");
         Map<Node, Heading> sections = new HashMap<>();
         Map<Node, Item> items = new HashMap<>();
@@ -118,7 +130,7 @@ public final class MarkdownList {
             RenderedWorks.Work w = works.get(e.resource());
             if (w == null || !seen.add(e.resource())) continue; // a duplicate: the first place it has in the list keeps it
             // A dated list ("2017-06-01: [Title](…)") keeps its dates: they are the entry's, not the resource's.
-            String line = line(w, fields);
+            String line = line(w, fields, marksDead);
             if (e.date() != null) line = "- " + e.date() + ": " + line.substring(2);
             Item item = new Item(line, new ArrayList<>());
             items.put(e.entry(), item);
@@ -148,30 +160,30 @@ public final class MarkdownList {
      * order (a narrower topic right after its broader one), so the headings go two deep however deep the scheme is.
      */
     private static Heading topicHeading(Node top, Topics topics, Map<Node, Set<Node>> tree, Map<Node, List<RenderedWorks.Work>> filed,
-                                        Set<Field> fields) {
+                                        Set<Field> fields, boolean marksDead) {
         List<RenderedWorks.Work> own = filed.getOrDefault(top, List.of());
-        Heading h = own.isEmpty() ? new Heading(topics.label(top)) : worksHeading(topics.label(top), own, fields);
+        Heading h = own.isEmpty() ? new Heading(topics.label(top)) : worksHeading(topics.label(top), own, fields, marksDead);
         List<Node> below = new ArrayList<>();
         topics.below(top, tree, below);
         for (Node t : below) {
             List<RenderedWorks.Work> works = filed.get(t);
-            if (works != null) h.children().add(worksHeading(topics.label(t), works, fields).indented(topics.shownBetween(t, top, filed.keySet())));
+            if (works != null) h.children().add(worksHeading(topics.label(t), works, fields, marksDead).indented(topics.shownBetween(t, top, filed.keySet())));
         }
         return h;
     }
 
     /** A heading over works: by kind (each kind a heading of its own) when kinds are shown, else one list. */
-    private static Heading worksHeading(String text, List<RenderedWorks.Work> works, Set<Field> fields) {
+    private static Heading worksHeading(String text, List<RenderedWorks.Work> works, Set<Field> fields, boolean marksDead) {
         Heading h = new Heading(text);
         List<RenderedWorks.Work> sorted = byTitle(works);
         if (!fields.contains(Field.KIND)) {
-            sorted.forEach(w -> h.items().add(new Item(line(w, fields), List.of())));
+            sorted.forEach(w -> h.items().add(new Item(line(w, fields, marksDead), List.of())));
             return h;
         }
         Map<Kind, Heading> byKind = new TreeMap<>(Comparator.comparing(KIND_HEADINGS::get));
         for (RenderedWorks.Work w : sorted) {
             byKind.computeIfAbsent(w.kind(), k -> new Heading(KIND_HEADINGS.get(k), 0, true, new ArrayList<>(), new ArrayList<>()))
-                    .items().add(new Item(line(w, fields), List.of()));
+                    .items().add(new Item(line(w, fields, marksDead), List.of()));
         }
         h.children().addAll(byKind.values());
         return h;
@@ -207,7 +219,7 @@ public final class MarkdownList {
     }
 
     /** One resource's line: {@code - [Title](url), [recording](…), [slides](…) by A, B, and C - Description `in 3 lists`}. */
-    private static String line(RenderedWorks.Work w, Set<Field> fields) {
+    private static String line(RenderedWorks.Work w, Set<Field> fields, boolean marksDead) {
         StringBuilder b = new StringBuilder("- [").append(MarkdownText.inline(w.title())).append("](")
                 .append(MarkdownText.destination(w.url())).append(')');
         if (w.recording() != null && !w.recording().equals(w.url())) b.append(", [recording](").append(MarkdownText.destination(w.recording())).append(')');
@@ -223,6 +235,7 @@ public final class MarkdownList {
         }
         // A tag, as lists mark an item ("`MIT`"): read back as one, where words in parentheses would become its description.
         if (fields.contains(Field.LISTS) && w.listCount() > 1) b.append(" `in ").append(w.listCount()).append(" lists`");
+        if (w.dead() && marksDead) b.append(" `dead link`");
         return b.toString();
     }
 

@@ -2,6 +2,7 @@ package org.listgraph.export;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.listgraph.entry.Kind;
 import org.listgraph.rdf.Vocab;
@@ -21,7 +22,7 @@ import java.util.TreeSet;
  */
 final class RenderedWorks {
     /** One resource as a line shows it. */
-    record Work(Node node, String title, String url, Kind kind, String recording, String slides, List<Link> related,
+    record Work(Node node, String title, String url, boolean dead, Kind kind, String recording, String slides, List<Link> related,
                 List<String> authors, String description, int listCount, Set<Node> topics) {
     }
 
@@ -33,6 +34,7 @@ final class RenderedWorks {
     record ListEntry(Node entry, Node resource, Node section, int line, Node parent, String date) {
     }
 
+    private static final Node DEAD = NodeFactory.createLiteralString(org.listgraph.entry.LinkCheck.State.DEAD.id());
     private final Graph graph;
     private final Set<Node> lists;
 
@@ -76,7 +78,9 @@ final class RenderedWorks {
         for (Node a : objects(r, Vocab.DCT_CREATOR)) authors.add(author(a));
         authors.sort(String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder()));
         int count = (int) objects(r, Vocab.LISTED_IN).stream().filter(lists::contains).count(); // of the lists rendered
-        return Optional.of(new Work(r, title, shownUrl(urls), kind, first(r, Vocab.RECORDING), first(r, Vocab.SLIDES), related(r),
+        // A URL the last check-links found dead gives way to one that was not; with none left, the resource's link is dead.
+        List<String> live = urls.stream().filter(u -> !graph.contains(NodeFactory.createURI(u), Vocab.LINK_STATE, DEAD)).toList();
+        return Optional.of(new Work(r, title, shownUrl(live.isEmpty() ? urls : live), live.isEmpty(), kind, first(r, Vocab.RECORDING), first(r, Vocab.SLIDES), related(r),
                 List.copyOf(authors), description(r), count, objects(r, Vocab.DCT_SUBJECT)));
     }
 

@@ -129,8 +129,8 @@ public final class GitVersions implements AutoCloseable {
                 out.add(new Version(line.get(i), path, blob == null ? null : blob.name()));
                 if (blob == null) continue; // not there at this commit: deleted, and perhaps there again further back
                 if (i > 0 && blob(commits.get(line.get(i - 1).id()), path) == null) {
-                    String from = renamedFrom(commits.get(line.get(i - 1).id()), c, path);
-                    if (from != null) path = from; // else added here: perhaps there before, deleted in between, at this path
+                    String earlier = renamedFrom(commits.get(line.get(i - 1).id()), c, path);
+                    if (earlier != null) path = earlier; // else added here: perhaps there before, deleted in between, at this path
                 }
             }
         } catch (IOException e) {

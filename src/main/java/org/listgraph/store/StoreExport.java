@@ -80,7 +80,8 @@ public final class StoreExport {
      * {@code copyOf}, a cleaned copy of that one list. A list id the store does not have is a user mistake.
      */
     public static org.listgraph.export.MarkdownList markdown(Path db, String base, List<String> listIds, String copyOf, String title,
-                                                             Set<org.listgraph.export.MarkdownList.Field> fields) {
+                                                             Set<org.listgraph.export.MarkdownList.Field> fields,
+                                                             org.listgraph.export.MarkdownList.DeadLinks dead) {
         IriMinter iris = new IriMinter(base);
         org.apache.jena.graph.Graph union;
         try (TdbStore store = TdbStore.openForReading(db)) {
@@ -94,10 +95,10 @@ public final class StoreExport {
             }
             return node;
         };
-        if (copyOf != null) return org.listgraph.export.MarkdownList.copyOf(union, list.apply(copyOf), fields);
+        if (copyOf != null) return org.listgraph.export.MarkdownList.copyOf(union, list.apply(copyOf), fields, dead);
         Set<org.apache.jena.graph.Node> chosen = new java.util.LinkedHashSet<>();
         for (String id : listIds) chosen.add(list.apply(id));
-        return org.listgraph.export.MarkdownList.merged(union, chosen, title, fields);
+        return org.listgraph.export.MarkdownList.merged(union, chosen, title, fields, dead);
     }
 
     private List<String> matching(String value, String select) {

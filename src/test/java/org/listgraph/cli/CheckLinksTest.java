@@ -179,6 +179,14 @@ class CheckLinksTest {
                 + " answers 404 \\(checked \\d{4}-\\d\\d-\\d\\d\\); remove it, or link where it went")), lint.out());
         assertTrue(lint.out().contains("moved-link: " + h.url("/moved") + " redirects to " + h.url("/ok") + "; write the new URL"), lint.out());
 
+        // render drops or marks what is dead, and leaves the rest.
+        CliTest.Run marked = CliTest.run("render", "--db", db.toString(), "--dead-links", "mark");
+        assertTrue(marked.out().lines().anyMatch(l -> l.contains("(" + h.url("/gone") + ")") && l.endsWith(" `dead link`")), marked.out());
+        CliTest.Run dropped = CliTest.run("render", "--db", db.toString(), "--dead-links", "drop");
+        assertTrue(!dropped.out().contains(h.url("/gone")) && !dropped.out().contains(h.url("/loop-a")) && dropped.out().contains(h.url("/ok")),
+                dropped.out());
+        assertEquals(Main.USAGE, CliTest.run("render", "--db", db.toString(), "--dead-links", "hide").code());
+
         // A build keeps the links graph.
         CliTest.Run b = CliTest.run("build", "--lists", tmp.resolve("lists").toString(), "--output", tmp.resolve("output").toString());
         assertTrue(b.code() == Main.OK || b.code() == Main.FINDINGS, b.err());

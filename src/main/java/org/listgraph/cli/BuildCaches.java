@@ -22,6 +22,8 @@ final class BuildCaches {
     private final Path dir;
     private final boolean reuse;
     private LintMemo lint;
+    /** URLs that redirect to others, from the last check-links beside the store: evidence for identity. */
+    private java.util.List<org.listgraph.identity.Overrides.Pair> redirects = java.util.List.of();
 
     private BuildCaches(ListCache lists, KnownGraphHashes hashes, GraphChunks chunks, String program, Path dir, boolean reuse) {
         this.lists = lists;
@@ -37,9 +39,11 @@ final class BuildCaches {
         Path dir = output.resolve("cache");
         String program = BuildInputs.readers();
         Path hashFile = dir.resolve("graph-hashes.txt");
-        return new BuildCaches(new ListCache(dir.resolve("lists"), program, !rebuild),
+        BuildCaches caches = new BuildCaches(new ListCache(dir.resolve("lists"), program, !rebuild),
                 rebuild ? KnownGraphHashes.fresh(hashFile) : KnownGraphHashes.in(hashFile),
                 GraphChunks.of(output.resolve("graph.ttl"), dir.resolve("graph-ttl.txt"), !rebuild), program, dir, !rebuild);
+        caches.redirects = LinkCache.read(output).redirects(); // kept even by --rebuild: they are what check-links found, not a cache
+        return caches;
     }
 
     /** No caches: every list is read and every graph made (load). */
@@ -49,7 +53,7 @@ final class BuildCaches {
 
     /** The converter, taking unchanged lists from the cache and giving list graphs their keys. */
     Converter converter(Converter c) {
-        return lists == null ? c : c.withCache(lists).withGraphKeys(program);
+        return lists == null ? c.withRedirects(redirects) : c.withCache(lists).withGraphKeys(program).withRedirects(redirects);
     }
 
     KnownGraphHashes hashes() {

@@ -32,6 +32,11 @@ final class BuildInputs {
 
     /** The fingerprint of a build of {@code files} (already expanded, in order) from the project in the working folder. */
     static String of(List<Path> files, String base, InputLimits limits) {
+        return of(files, base, limits, List.of());
+    }
+
+    /** As above, with the redirects check-links found, which identity takes as evidence (when they change, so may the graph). */
+    static String of(List<Path> files, String base, InputLimits limits, List<org.listgraph.identity.Overrides.Pair> redirects) {
         TreeMap<String, Path> inputs = new TreeMap<>();
         TreeSet<Path> folders = new TreeSet<>();
         for (Path f : files) {
@@ -47,6 +52,7 @@ final class BuildInputs {
         inputs.put("topics", Path.of(TopicSchemeReader.FILE));
         MessageDigest all = BuildState.digest();
         update(all, RECIPE + "\nprogram " + program() + "\nbase " + base + "\nlimits " + limits + "\n");
+        for (var r : redirects) update(all, "redirect " + r.a() + " " + r.b() + "\n");
         // A file that is absent is part of the state too: adding an overrides.json must change the fingerprint.
         inputs.forEach((what, p) -> update(all, what + " " + (Files.isRegularFile(p) ? BuildState.sha256(p) : "absent") + "\n"));
         return HexFormat.of().formatHex(all.digest());

@@ -50,6 +50,21 @@ final class LinkCache {
         }
     }
 
+    /**
+     * Each URL whose redirects end at another URL (not the same one written another way), as a pair for identity, in
+     * URL order, with what found it.
+     */
+    java.util.List<org.listgraph.identity.Overrides.Pair> redirects() {
+        java.util.List<org.listgraph.identity.Overrides.Pair> out = new ArrayList<>();
+        for (LinkCheck c : checks.values()) {
+            if (c.state() == LinkCheck.State.MOVED) {
+                out.add(new org.listgraph.identity.Overrides.Pair(c.url(), c.finalUrl(), "check-links found " + c.url() + " redirecting to "
+                        + c.finalUrl()));
+            }
+        }
+        return out;
+    }
+
     void write(Path output) {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode().put("format", FORMAT);

@@ -34,14 +34,30 @@ public final class Overrides {
     private final List<Pair> apartPeople;
     private final List<Pair> mergeTopics;
     private final List<Pair> apartTopics;
+    /** URLs that redirect to other URLs (the last check-links), each pair one work when both are listed; none unless given. */
+    private final List<Pair> redirects;
 
     private Overrides(List<List<Pair>> lists) {
+        this(lists, List.of());
+    }
+
+    private Overrides(List<List<Pair>> lists, List<Pair> redirects) {
         this.mergeWorks = lists.get(0);
         this.apartWorks = lists.get(1);
         this.mergePeople = lists.get(2);
         this.apartPeople = lists.get(3);
         this.mergeTopics = lists.get(4);
         this.apartTopics = lists.get(5);
+        this.redirects = List.copyOf(redirects);
+    }
+
+    /** These overrides, and URLs that redirect to others ({@code a} to {@code b}) as evidence that two listed URLs are one work. */
+    public Overrides withRedirects(List<Pair> moved) {
+        return new Overrides(List.of(mergeWorks, apartWorks, mergePeople, apartPeople, mergeTopics, apartTopics), moved);
+    }
+
+    public List<Pair> redirects() {
+        return redirects;
     }
 
     /** The overrides of every folder's {@code overrides.json}, joined. */

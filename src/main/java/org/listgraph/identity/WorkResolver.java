@@ -142,6 +142,13 @@ final class WorkResolver {
             else decisions.add(new Decision("work", "override not applied", a, List.of(p.a(), p.b()),
                     List.of(p.source() + " names a URL that no list has"), List.of(p.a(), p.b()), List.of()));
         }
+        // A URL that redirects to another listed URL is that work moved (a renamed repository): one work. A redirect to a URL
+        // no list has says nothing of identity, so it is not a decision to report.
+        for (Overrides.Pair p : overrides.redirects()) {
+            String a = iris.resource(urls.canonical(p.a()));
+            String b = iris.resource(urls.canonical(p.b()));
+            if (!a.equals(b) && resources.containsKey(a) && resources.containsKey(b)) edges.add(new Edge(a, b, p.source()));
+        }
         List<Overrides.Pair> apart = new ArrayList<>();
         for (Overrides.Pair p : overrides.apartWorks()) {
             String a = iris.resource(urls.canonical(p.a()));

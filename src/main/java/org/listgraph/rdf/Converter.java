@@ -31,6 +31,8 @@ public final class Converter {
     private final org.listgraph.markdown.ReadCache<Catalog.Prepared> cache;
     /** What names the program and the rules in force, for the keys of list graphs; null: no keys. */
     private final String program;
+    /** URLs that redirect to others, from the last check-links: evidence that two listed URLs are one work. */
+    private final List<Overrides.Pair> redirects;
 
     /** A converter with the kind rules and topic scheme of the working directory's project (or the shipped ones). */
     public Converter(String base) {
@@ -39,11 +41,11 @@ public final class Converter {
 
     public Converter(String base, KindRules kindRules) {
         this(new IriMinter(base), kindRules, TopicSchemeReader.load(Path.of("")), Runtime.getRuntime().availableProcessors(), InputLimits.DEFAULTS,
-                org.listgraph.markdown.ReadCache.none(), null);
+                org.listgraph.markdown.ReadCache.none(), null, List.of());
     }
 
     private Converter(IriMinter iris, KindRules kindRules, TopicScheme topicScheme, int threads, InputLimits limits,
-                      org.listgraph.markdown.ReadCache<Catalog.Prepared> cache, String program) {
+                      org.listgraph.markdown.ReadCache<Catalog.Prepared> cache, String program, List<Overrides.Pair> redirects) {
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1: " + threads);
         this.iris = iris;
         this.kindRules = kindRules;
@@ -52,16 +54,22 @@ public final class Converter {
         this.limits = java.util.Objects.requireNonNull(limits, "limits");
         this.cache = java.util.Objects.requireNonNull(cache, "cache");
         this.program = program;
+        this.redirects = List.copyOf(redirects);
+    }
+
+    /** This converter taking {@code moved} (a URL, the URL it redirects to) as evidence that two listed URLs are one work. */
+    public Converter withRedirects(List<Overrides.Pair> moved) {
+        return new Converter(iris, kindRules, topicScheme, threads, limits, cache, program, moved);
     }
 
     /** This converter parsing up to {@code threads} lists at once (the output is the same for any count). */
     public Converter withThreads(int threads) {
-        return new Converter(iris, kindRules, topicScheme, threads, limits, cache, program);
+        return new Converter(iris, kindRules, topicScheme, threads, limits, cache, program, redirects);
     }
 
     /** This converter refusing files over {@code limits}. */
     public Converter withLimits(InputLimits limits) {
-        return new Converter(iris, kindRules, topicScheme, threads, limits, cache, program);
+        return new Converter(iris, kindRules, topicScheme, threads, limits, cache, program, redirects);
     }
 
     /**
@@ -69,7 +77,7 @@ public final class Converter {
      * {@code program} must name the program and the kind rules and topic scheme in force.
      */
     public Converter withGraphKeys(String program) {
-        return new Converter(iris, kindRules, topicScheme, threads, limits, cache, java.util.Objects.requireNonNull(program, "program"));
+        return new Converter(iris, kindRules, topicScheme, threads, limits, cache, java.util.Objects.requireNonNull(program, "program"), redirects);
     }
 
     /**
@@ -77,7 +85,7 @@ public final class Converter {
      * them again; the result is the same either way. The cache's own key must cover the kind rules and topic scheme.
      */
     public Converter withCache(org.listgraph.markdown.ReadCache<Catalog.Prepared> cache) {
-        return new Converter(iris, kindRules, topicScheme, threads, limits, cache, program);
+        return new Converter(iris, kindRules, topicScheme, threads, limits, cache, program, redirects);
     }
 
     /**
@@ -280,7 +288,7 @@ public final class Converter {
 
     /** Converts the given list files, telling {@code progress} what it is doing ("reading lists 3/40", "resolving identity"…). */
     public Result convert(List<Path> files, java.util.function.Consumer<String> progress) {
-        Assembly a = new Assembly(Overrides.inFolders(folders(files)));
+        Assembly a = new Assembly(Overrides.inFolders(folders(files)).withRedirects(redirects));
         int[] read = {0};
         new ListFiles(limits).readEach(files, threads, a.catalog::prepare, (doc, prepared) -> {
             a.add(prepared);

@@ -73,6 +73,8 @@ class CheckLinksTest {
                 case "/chain-2" -> redirect(x, 302, url("/chain-3"));
                 case "/chain-3" -> redirect(x, 307, "/ok");
                 case "/slash" -> redirect(x, 301, "/slash/");
+                case "/old-repo" -> redirect(x, 301, "/new-repo");
+                case "/elsewhere" -> redirect(x, 301, "/not-listed");
                 case "/loop-a" -> redirect(x, 302, "/loop-b");
                 case "/loop-b" -> redirect(x, 302, "/loop-a");
                 case "/busy" -> {
@@ -191,6 +193,22 @@ class CheckLinksTest {
         CliTest.Run b = CliTest.run("build", "--lists", tmp.resolve("lists").toString(), "--output", tmp.resolve("output").toString());
         assertTrue(b.code() == Main.OK || b.code() == Main.FINDINGS, b.err());
         assertEquals(expected, states(db));
+    }
+
+    @Test
+    void aUrlThatRedirectsToAnotherListedOneIsThatWorkOnceTheNextBuildKnows() throws Exception {
+        Host h = host(0);
+        Path db = buildList(List.of(h.url("/old-repo"), h.url("/new-repo"), h.url("/elsewhere")));
+        String count = "SELECT (COUNT(DISTINCT ?r) AS ?n) { ?r a lg:Resource }";
+        assertTrue(CliTest.run("query", "--db", db.toString(), "-f", "csv", count).out().contains("\n3"), "three works before");
+        CliTest.Run r = CliTest.run("check-links", "--db", db.toString());
+        assertEquals(Main.OK, r.code(), r.err());
+        CliTest.Run b = CliTest.run("build", "--lists", tmp.resolve("lists").toString(), "--output", tmp.resolve("output").toString());
+        assertTrue(b.code() == Main.OK || b.code() == Main.FINDINGS, b.err());
+        assertTrue(CliTest.run("query", "--db", db.toString(), "-f", "csv", count).out().contains("\n2"),
+                "the moved one is the work it moved to; a redirect to an unlisted URL merges nothing");
+        String merges = Files.readString(tmp.resolve("output/merges.csv"));
+        assertTrue(merges.contains("check-links found " + h.url("/old-repo") + " redirecting to " + h.url("/new-repo")), merges);
     }
 
     @Test

@@ -48,7 +48,7 @@ final class BuildCommand implements Callable<Integer> {
         RemoteEndpoint remote = Endpoints.of(endpoint, spec, main.env);
         Path db = output.resolve("tdb2");
         Timings steps = new Timings();
-        String inputs = BuildInputs.of(ListFiles.expand(List.of(lists)), common.base, limits.limits(), LinkCache.read(output).redirects());
+        String inputs = BuildInputs.of(ListFiles.expand(List.of(lists)), common.base, limits.limits(), LinkCache.read(output).fingerprint());
         if (!rebuild && remote == null && unchanged(inputs, db, start, out, err, steps)) return Main.OK;
         ProgressLine progress = new ProgressLine(err, main.env);
         // graph.ttl, merges, problems, lint and the report are written alongside the store on a second core, and

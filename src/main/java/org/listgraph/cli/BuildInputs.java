@@ -35,8 +35,11 @@ final class BuildInputs {
         return of(files, base, limits, List.of());
     }
 
-    /** As above, with the redirects check-links found, which identity takes as evidence (when they change, so may the graph). */
-    static String of(List<Path> files, String base, InputLimits limits, List<org.listgraph.identity.Overrides.Pair> redirects) {
+    /**
+     * As above, with what check-links found of each link ({@link LinkCache#fingerprint}): identity takes its redirects as
+     * evidence and the report shows dead links, so when it changes, so may the graph and the report.
+     */
+    static String of(List<Path> files, String base, InputLimits limits, List<String> linkChecks) {
         TreeMap<String, Path> inputs = new TreeMap<>();
         TreeSet<Path> folders = new TreeSet<>();
         for (Path f : files) {
@@ -52,7 +55,7 @@ final class BuildInputs {
         inputs.put("topics", Path.of(TopicSchemeReader.FILE));
         MessageDigest all = BuildState.digest();
         update(all, RECIPE + "\nprogram " + program() + "\nbase " + base + "\nlimits " + limits + "\n");
-        for (var r : redirects) update(all, "redirect " + r.a() + " " + r.b() + "\n");
+        for (String l : linkChecks) update(all, "link " + l + "\n");
         // A file that is absent is part of the state too: adding an overrides.json must change the fingerprint.
         inputs.forEach((what, p) -> update(all, what + " " + (Files.isRegularFile(p) ? BuildState.sha256(p) : "absent") + "\n"));
         return HexFormat.of().formatHex(all.digest());

@@ -65,6 +65,13 @@ final class LinkCache {
         return out;
     }
 
+    /** What a build's report and identity take from the checks, a line per URL: a build compares it to decide nothing changed. */
+    List<String> fingerprint() {
+        List<String> lines = new ArrayList<>();
+        checks.values().forEach(c -> lines.add(c.url() + " " + c.state().id() + " " + c.finalUrl()));
+        return lines;
+    }
+
     void write(Path output) {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode().put("format", FORMAT);

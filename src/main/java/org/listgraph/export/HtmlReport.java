@@ -36,11 +36,23 @@ public final class HtmlReport {
 
     /** Writes the report of a conversion, with lint's findings; every figure comes from identity's results (see {@link ReportFigures}). */
     public static void write(org.listgraph.rdf.Converter.Result result, List<LintFinding> findings, OutputStream out) throws IOException {
-        write(ReportFigures.ofHeaders(result.listHeaders(), result.resolution().shared()), findings, out);
+        write(result, findings, List.of(), out);
+    }
+
+    /** As above, with what the last check-links found of the lists' links (a section of its own when there is any). */
+    public static void write(org.listgraph.rdf.Converter.Result result, List<LintFinding> findings, List<org.listgraph.entry.LinkCheck> links,
+                             OutputStream out) throws IOException {
+        write(ReportFigures.ofHeaders(result.listHeaders(), result.resolution().shared()), findings, links, out);
     }
 
     /** Writes the report of {@code figures}, with lint's {@code findings}. */
     public static void write(ReportFigures figures, List<LintFinding> findings, OutputStream out) throws IOException {
+        write(figures, findings, List.of(), out);
+    }
+
+    /** The report of {@code figures}, lint's findings and the last link checks. */
+    public static void write(ReportFigures figures, List<LintFinding> findings, List<org.listgraph.entry.LinkCheck> links, OutputStream out)
+            throws IOException {
         Document doc = Document.createShell("");
         doc.outputSettings().prettyPrint(true).charset(StandardCharsets.UTF_8);
         doc.head().appendElement("meta").attr("charset", "utf-8");
@@ -62,6 +74,7 @@ public final class HtmlReport {
         ranking(cols.appendElement("section"), "Top topics", "topic", figures.topics());
         shared(body, figures.shared());
         lint(body, findings);
+        if (!links.isEmpty()) links(body, links);
 
         byte[] html = ("<!DOCTYPE html>\n" + doc.html() + "\n").replace("<!doctype html>\n", "").getBytes(StandardCharsets.UTF_8);
         out.write(html);
@@ -206,5 +219,34 @@ public final class HtmlReport {
         Element details = body.appendElement("details");
         details.appendElement("summary").text("All findings (as ./listgraph lint prints them)");
         details.appendElement("pre").text(String.join("\n", findings.stream().map(LintFinding::toString).toList()));
+    }
+
+    /** What check-links last found: the links by state, and each dead or moved one with what it answered or where it went. */
+    private static void links(Element body, List<org.listgraph.entry.LinkCheck> links) {
+        Map<org.listgraph.entry.LinkCheck.State, Integer> byState = new java.util.EnumMap<>(org.listgraph.entry.LinkCheck.State.class);
+        links.forEach(c -> byState.merge(c.state(), 1, Integer::sum));
+        String latest = links.stream().map(c -> c.checkedAt()).max(java.util.Comparator.naturalOrder()).map(i -> i.toString().substring(0, 10))
+                .orElse("");
+        body.appendElement("h2").text("Links: " + byState.getOrDefault(org.listgraph.entry.LinkCheck.State.DEAD, 0) + " dead, "
+                + byState.getOrDefault(org.listgraph.entry.LinkCheck.State.MOVED, 0) + " moved, of " + links.size() + " checked (check-links, last "
+                + latest + ")");
+        Element counts = body.appendElement("table").attr("id", "link-states");
+        counts.appendElement("thead").appendElement("tr").appendElement("th").text("state").parent().appendElement("th").text("links");
+        Element cb = counts.appendElement("tbody");
+        byState.forEach((state, n) -> cb.appendElement("tr").appendElement("td").text(state.id()).parent()
+                .appendElement("td").addClass("n").text(Integer.toString(n)));
+        Element table = body.appendElement("table").attr("id", "links");
+        table.appendElement("thead").appendElement("tr").appendElement("th").text("link").parent().appendElement("th").text("state")
+                .parent().appendElement("th").text("what it said");
+        Element tbody = table.appendElement("tbody");
+        links.stream().filter(c -> c.state() == org.listgraph.entry.LinkCheck.State.DEAD || c.state() == org.listgraph.entry.LinkCheck.State.MOVED)
+                .sorted(java.util.Comparator.comparing((org.listgraph.entry.LinkCheck c) -> c.state()).thenComparing(c -> c.url()))
+                .forEach(c -> {
+                    Element tr = tbody.appendElement("tr");
+                    tr.appendElement("td").text(c.url());
+                    tr.appendElement("td").text(c.state().id());
+                    tr.appendElement("td").text(c.state() == org.listgraph.entry.LinkCheck.State.MOVED ? "redirects to " + c.finalUrl()
+                            : c.problem() != null ? c.problem() : "answers " + c.status());
+                });
     }
 }

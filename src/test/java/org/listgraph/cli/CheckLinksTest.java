@@ -193,6 +193,9 @@ class CheckLinksTest {
         CliTest.Run b = CliTest.run("build", "--lists", tmp.resolve("lists").toString(), "--output", tmp.resolve("output").toString());
         assertTrue(b.code() == Main.OK || b.code() == Main.FINDINGS, b.err());
         assertEquals(expected, states(db));
+        String report = Files.readString(tmp.resolve("output/report.html"));
+        assertTrue(report.contains("Links: 5 dead, 2 moved, of 12 checked") && report.contains(h.url("/gone")) && report.contains("answers 404"),
+                "the build after a check puts its dead and moved links in the report");
     }
 
     @Test

@@ -218,7 +218,7 @@ class CheckLinksTest {
     void twoThousandUrlsOnFiftyHostsStayWithinThePerHostLimit() throws Exception {
         List<String> urls = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            Host h = host(5);
+            Host h = host(2);
             for (int k = 0; k < 40; k++) urls.add(h.url("/page-" + k));
         }
         Path db = buildList(urls);

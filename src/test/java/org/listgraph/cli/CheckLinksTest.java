@@ -91,7 +91,9 @@ class CheckLinksTest {
                     else ok(x);
                 }
                 default -> {
-                    if (head) x.sendResponseHeaders(200, -1); // a HEAD answer has no body
+                    if (path.startsWith("/gone-")) x.sendResponseHeaders(404, -1);
+                    else if (path.startsWith("/moved-")) redirect(x, 301, "/page-" + path.substring("/moved-".length()) + "-new");
+                    else if (head) x.sendResponseHeaders(200, -1); // a HEAD answer has no body
                     else ok(x);
                 }
             }
@@ -155,7 +157,7 @@ class CheckLinksTest {
                 Map.entry(h.url("/no-head"), "ok"), Map.entry("http://127.0.0.1:" + refused + "/x", "dead"),
                 Map.entry("https://no-such-host.invalid/x", "dead"))); // .invalid never resolves (RFC 2606)
         Path db = buildList(new ArrayList<>(expected.keySet()));
-        CliTest.Run r = CliTest.run("check-links", "--db", db.toString(), "--timeout", "2s", "--retries", "1");
+        CliTest.Run r = CliTest.run("check-links", "--db", db.toString(), "--timeout", "1s", "--retries", "1");
         assertEquals(Main.FINDINGS, r.code(), "a dead link is a finding: " + r.err());
         assertEquals(expected, states(db));
         assertTrue(r.out().contains("dead-link: " + h.url("/gone") + " answers 404"), r.out());
@@ -168,11 +170,11 @@ class CheckLinksTest {
         assertTrue(r.err().contains("12 URLs (12 checked now, 0 from the last 168h)"), r.err());
 
         int asked = h.requests.get();
-        CliTest.Run again = CliTest.run("check-links", "--db", db.toString(), "--timeout", "2s");
+        CliTest.Run again = CliTest.run("check-links", "--db", db.toString(), "--timeout", "1s");
         assertEquals(asked, h.requests.get(), "within --max-age nothing is asked again");
         assertEquals(r.out(), again.out());
         assertTrue(again.err().contains("(0 checked now"), again.err());
-        CliTest.Run stale = CliTest.run("check-links", "--db", db.toString(), "--timeout", "2s", "--max-age", "1ms");
+        CliTest.Run stale = CliTest.run("check-links", "--db", db.toString(), "--timeout", "1s", "--max-age", "1ms");
         assertTrue(h.requests.get() > asked && stale.err().contains("(12 checked now"), stale.err());
 
         // Lint says the same at each entry, from the kept results, without asking again.
@@ -215,24 +217,32 @@ class CheckLinksTest {
     }
 
     @Test
-    void twoThousandUrlsOnFiftyHostsStayWithinThePerHostLimit() throws Exception {
+    void twoThousandUrlsOnFiftyHostsGetTheirStatesWithinThePerHostLimitAndASecondRunAsksNothing() throws Exception {
         List<String> urls = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             Host h = host(2);
-            for (int k = 0; k < 40; k++) urls.add(h.url("/page-" + k));
+            for (int k = 0; k < 40; k++) urls.add(h.url((k % 10 == 0 ? "/gone-" : k % 10 == 1 ? "/moved-" : "/page-") + k));
         }
         Path db = buildList(urls);
         long start = System.nanoTime();
         CliTest.Run r = CliTest.run("check-links", "--db", db.toString(), "--per-host", "2", "--concurrency", "16");
         long millis = (System.nanoTime() - start) / 1_000_000;
-        assertEquals(Main.OK, r.code(), r.err());
-        assertTrue(r.err().contains("2000 URLs (2000 checked now, 0 from the last 168h): 2000 ok"), r.err());
+        assertEquals(Main.FINDINGS, r.code(), r.err());
+        assertTrue(r.err().contains("2000 URLs (2000 checked now, 0 from the last 168h): 1600 ok, 200 moved, 200 dead, 0 refused, 0 unsure"), r.err());
+        Map<String, String> states = states(db);
+        for (String u : urls) {
+            assertEquals(u.contains("/gone-") ? "dead" : u.contains("/moved-") ? "moved" : "ok", states.get(u), u);
+        }
         for (Host h : hosts) {
-            assertEquals(40, h.requests.get(), "one HEAD per URL");
+            assertEquals(44, h.requests.get(), "one HEAD per URL, and one for each redirect's end");
             assertTrue(h.most.get() <= 2, "at most 2 at once on one host, found " + h.most.get());
         }
         assertTrue(hosts.stream().anyMatch(h -> h.most.get() == 2), "the limit was reached, so it was tested");
         System.out.println("check-links: 2,000 loopback URLs on 50 hosts in " + millis + " ms");
+
+        CliTest.Run again = CliTest.run("check-links", "--db", db.toString());
+        assertTrue(again.err().contains("(0 checked now, 2000 from the last 168h)"), again.err());
+        assertEquals(50 * 44, hosts.stream().mapToInt(h -> h.requests.get()).sum(), "within --max-age no request at all");
     }
 
     @Test

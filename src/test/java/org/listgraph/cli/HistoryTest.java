@@ -37,6 +37,7 @@ class HistoryTest {
             this.top = top;
             this.git = Git.init().setDirectory(top.toFile()).setInitialBranch("main").call();
             Files.createDirectories(top.resolve("lists"));
+            Files.writeString(top.resolve(".gitignore"), "output/\n"); // the build's output is not history, as in a real project
         }
 
         String commit(String message) throws Exception {

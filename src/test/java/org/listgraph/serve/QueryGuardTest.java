@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * or by the cap on rows held in memory, and the server's CPU is idle again once it has answered.
  */
 class QueryGuardTest {
-    static final Duration TIMEOUT = Duration.ofSeconds(2);
+    static final Duration TIMEOUT = Duration.ofSeconds(1);
     /** The answer may come this much after the timeout (the acceptance bound of the robustness issue). */
     static final Duration SLACK = Duration.ofSeconds(2);
     static final long MAX_HELD = 5_000;

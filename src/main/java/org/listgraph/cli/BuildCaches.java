@@ -22,8 +22,8 @@ final class BuildCaches {
     private final Path dir;
     private final boolean reuse;
     private LintMemo lint;
-    /** URLs that redirect to others, from the last check-links beside the store: evidence for identity. */
-    private java.util.List<org.listgraph.identity.Overrides.Pair> redirects = java.util.List.of();
+    /** What the last check-links beside the store found: its redirects are evidence for identity, the rest is for the report. */
+    private LinkCache links = new LinkCache();
 
     private BuildCaches(ListCache lists, KnownGraphHashes hashes, GraphChunks chunks, String program, Path dir, boolean reuse) {
         this.lists = lists;
@@ -35,14 +35,14 @@ final class BuildCaches {
     }
 
     /** The caches of a build into {@code output}; with {@code rebuild}, nothing earlier is used. */
-    static BuildCaches of(Path output, boolean rebuild) {
+    static BuildCaches of(Path output, boolean rebuild, LinkCache links) {
         Path dir = output.resolve("cache");
         String program = BuildInputs.readers();
         Path hashFile = dir.resolve("graph-hashes.txt");
         BuildCaches caches = new BuildCaches(new ListCache(dir.resolve("lists"), program, !rebuild),
                 rebuild ? KnownGraphHashes.fresh(hashFile) : KnownGraphHashes.in(hashFile),
                 GraphChunks.of(output.resolve("graph.ttl"), dir.resolve("graph-ttl.txt"), !rebuild), program, dir, !rebuild);
-        caches.redirects = LinkCache.read(output).redirects(); // kept even by --rebuild: they are what check-links found, not a cache
+        caches.links = links; // kept even by --rebuild: they are what check-links found, not a cache
         return caches;
     }
 
@@ -53,7 +53,12 @@ final class BuildCaches {
 
     /** The converter, taking unchanged lists from the cache and giving list graphs their keys. */
     Converter converter(Converter c) {
-        return lists == null ? c.withRedirects(redirects) : c.withCache(lists).withGraphKeys(program).withRedirects(redirects);
+        return lists == null ? c.withRedirects(links.redirects()) : c.withCache(lists).withGraphKeys(program).withRedirects(links.redirects());
+    }
+
+    /** The last link checks, for the report. */
+    java.util.List<org.listgraph.entry.LinkCheck> linkChecks() {
+        return java.util.List.copyOf(links.checks.values());
     }
 
     KnownGraphHashes hashes() {

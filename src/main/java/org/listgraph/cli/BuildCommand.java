@@ -48,13 +48,14 @@ final class BuildCommand implements Callable<Integer> {
         RemoteEndpoint remote = Endpoints.of(endpoint, spec, main.env);
         Path db = output.resolve("tdb2");
         Timings steps = new Timings();
-        String inputs = BuildInputs.of(ListFiles.expand(List.of(lists)), common.base, limits.limits(), LinkCache.read(output).fingerprint());
+        LinkCache links = LinkCache.read(output); // read once: the fingerprint, identity's redirects and the report's section
+        String inputs = BuildInputs.of(ListFiles.expand(List.of(lists)), common.base, limits.limits(), links.fingerprint());
         if (!rebuild && remote == null && unchanged(inputs, db, start, out, err, steps)) return Main.OK;
         ProgressLine progress = new ProgressLine(err, main.env);
         // graph.ttl, merges, problems, lint and the report are written alongside the store on a second core, and
         // renamed into place only once the store has committed: a store locked by a server, or a failed load, changes no file.
         // Lists read before, and graphs made before, are taken from output/cache unless they changed; --rebuild trusts none.
-        BuildCaches caches = BuildCaches.of(output, rebuild);
+        BuildCaches caches = BuildCaches.of(output, rebuild, links);
         StoreLoad.Outcome<BuildFiles> done = StoreLoad.run(List.of(lists), common.base, threads.count(), limits.limits(), db, remote, rebuild, out, err, steps,
                 progress, caches, r -> new BuildFiles(r, common.base, output, inputs, caches));
         caches.save();

@@ -54,8 +54,7 @@ final class BuildFiles implements StoreLoad.Staged {
             // Lint reuses this reading of the lists and its identity, so the report costs no second conversion.
             List<LintFinding> findings = new Linter().lint(r.lists(), r.resolution(), r.files(), caches.lint(r));
             timings.lap("lint");
-            List<org.listgraph.entry.LinkCheck> links = List.copyOf(LinkCache.read(output).checks.values());
-            stage(output.resolve("report.html"), o -> HtmlReport.write(r, findings, links, o));
+            stage(output.resolve("report.html"), o -> HtmlReport.write(r, findings, caches.linkChecks(), o));
             timings.lap("report");
             var s = r.stats();
             long errors = findings.stream().filter(f -> f.rule().severity() == Severity.ERROR).count();

@@ -30,13 +30,9 @@ final class BuildInputs {
     private BuildInputs() {
     }
 
-    /** The fingerprint of a build of {@code files} (already expanded, in order) from the project in the working folder. */
-    static String of(List<Path> files, String base, InputLimits limits) {
-        return of(files, base, limits, List.of());
-    }
-
     /**
-     * As above, with what check-links found of each link ({@link LinkCache#fingerprint}): identity takes its redirects as
+     * The fingerprint of a build of {@code files} (already expanded, in order) from the project in the working folder,
+     * with what check-links found of each link ({@link LinkCache#fingerprint}): identity takes its redirects as
      * evidence and the report shows dead links, so when it changes, so may the graph and the report.
      */
     static String of(List<Path> files, String base, InputLimits limits, List<String> linkChecks) {

@@ -17,12 +17,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -99,15 +96,7 @@ public final class GitVersions implements AutoCloseable {
         PersonIdent who = c.getAuthorIdent();
         String name = who.getName() == null || who.getName().isBlank() ? "unknown" : who.getName();
         String email = who.getEmailAddress() == null ? "" : who.getEmailAddress().toLowerCase(Locale.ROOT);
-        return new GitCommit(c.name(), who.getWhenAsInstant(), name, sha256(email).substring(0, 16), c.getShortMessage());
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new GitCommit(c.name(), who.getWhenAsInstant(), name, ListFiles.sha256(email.getBytes(StandardCharsets.UTF_8)).substring(0, 16), c.getShortMessage());
     }
 
     /** A file at one commit: its path then and its blob, or a null blob where the file was not there. */

@@ -434,7 +434,7 @@ public final class TdbStore implements AutoCloseable {
         Txn.executeRead(dsg, () -> {
             Node only = graphIri == null ? Node.ANY : org.apache.jena.graph.NodeFactory.createURI(graphIri);
             dsg.find(only, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
-                if (!q.getGraph().equals(meta) && !q.getGraph().getURI().endsWith("/graph/meta")) copy.add(q);
+                if (!isMeta(q.getGraph(), meta)) copy.add(q);
             });
         });
         if (graphIri != null && copy.isEmpty()) {
@@ -451,7 +451,7 @@ public final class TdbStore implements AutoCloseable {
         org.apache.jena.graph.Graph copy = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
         Node meta = org.apache.jena.graph.NodeFactory.createURI(metaGraphIri);
         Txn.executeRead(dsg, () -> dsg.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
-            if (!q.getGraph().equals(meta) && !q.getGraph().getURI().endsWith("/graph/meta")) copy.add(q.asTriple());
+            if (!isMeta(q.getGraph(), meta)) copy.add(q.asTriple());
         }));
         return copy;
     }
@@ -478,6 +478,11 @@ public final class TdbStore implements AutoCloseable {
             });
             return !gone.isEmpty() || added[0] > 0;
         });
+    }
+
+    /** The store's metadata graph, of this base or of any other: not data to write out. */
+    private static boolean isMeta(Node graph, Node meta) {
+        return graph.equals(meta) || graph.getURI().endsWith("/graph/meta");
     }
 
     /** Reclaims the space TDB2 keeps from earlier versions of the data (it grows with every update). */

@@ -40,6 +40,19 @@ class BrowserIT {
     @TempDir
     Path project;
 
+    /** The seeds built once for the tests that only read them (the watch test edits its own copy). */
+    @TempDir
+    static Path builtSeeds;
+    private static boolean seedsBuilt;
+
+    private static synchronized Path seeds() throws Exception {
+        if (!seedsBuilt) {
+            ServeIT.build(builtSeeds);
+            seedsBuilt = true;
+        }
+        return builtSeeds;
+    }
+
     /** Skips where no browser is installed, unless the run requires one (.ci/run does: it installs it). */
     private static void requireBrowser() {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
@@ -63,7 +76,7 @@ class BrowserIT {
     @Test
     void theQueryPageRunsASavedQueryAndShowsItsRows() throws Exception {
         requireBrowser();
-        ServeIT.build(project);
+        Path project = seeds();
         try (ServedJar served = ServedJar.start(ServeIT.JAR, project)) {
             WebDriver browser = chromium();
             try {
@@ -99,9 +112,101 @@ class BrowserIT {
                 wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#result-table tbody tr"), 4));
                 assertEquals("Tim Hockin", browser.findElement(By.id("param-author")).getAttribute("value"));
 
-                List<LogEntry> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                        .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
-                assertEquals(List.of(), problems, "no errors in the browser console (CSP, scripts, missing files)");
+                assertQuietConsole(browser, "no errors in the browser console (CSP, scripts, missing files)");
+            } finally {
+                browser.quit();
+            }
+            served.stop("TERM");
+        }
+    }
+
+    /** Where a drawn node is on the explorer's canvas, in CSS pixels from the canvas's top-left corner. */
+    private static double[] nodePoint(WebDriver browser, String iri) {
+        Object p = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "const c = echarts.getInstanceByDom(document.getElementById('graph'));"
+                        + "const d = c.getModel().getSeriesByIndex(0).getData();"
+                        + "for (let i = 0; i < d.count(); i++) { if (d.getId(i) === arguments[0]) {"
+                        + "  const g = d.getItemGraphicEl(i); return g ? g.transformCoordToGlobal(0, 0) : null; } }"
+                        + "return null;", iri);
+        assertTrue(p instanceof List<?> l && l.size() == 2, "node " + iri + " is drawn: " + p);
+        List<?> xy = (List<?>) p;
+        return new double[]{((Number) xy.get(0)).doubleValue(), ((Number) xy.get(1)).doubleValue()};
+    }
+
+    /** The edges the explorer draws, as "s p o" lines, read from the chart itself. */
+    @SuppressWarnings("unchecked")
+    private static java.util.Set<String> drawnEdges(WebDriver browser) {
+        List<String> edges = (List<String>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "const c = echarts.getInstanceByDom(document.getElementById('graph'));"
+                        + "return c.getOption().series[0].links.filter((l) => !l.target.startsWith('more '))"
+                        + "  .map((l) => l.source + ' ' + l.value + ' ' + l.target);");
+        return new java.util.TreeSet<>(edges);
+    }
+
+    @Test
+    void theExplorerFindsAPersonDrawsTheNeighboursExpandsOnAClickAndShowsTheSourceLines() throws Exception {
+        requireBrowser();
+        Path project = seeds();
+        String thockin = "https://w3id.org/listgraph/id/agent/github/thockin";
+        String google = "https://w3id.org/listgraph/id/org/google";
+        try (ServedJar served = ServedJar.start(ServeIT.JAR, project)) {
+            WebDriver browser = chromium();
+            try {
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+                browser.get(served.page() + "explore");
+                WebElement search = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search")));
+                search.sendKeys("THOCKIN");
+                browser.findElement(By.id("search-run")).click();
+                wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#hits button[data-iri='" + thockin + "']"))).click();
+
+                // His five works and his employer, each joined to him by its property.
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("counts"), "7 nodes, 6 edges"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("details-title"), "Tim Hockin"));
+                java.util.Set<String> edges = drawnEdges(browser);
+                assertTrue(edges.contains(thockin + " schema:affiliation " + google), edges.toString());
+                assertEquals(5, edges.stream().filter(e -> e.endsWith(" dct:creator " + thockin)).count(), edges.toString());
+                String details = browser.findElement(By.id("properties")).getText();
+                assertTrue(details.contains("foaf:nick thockin") && details.contains("foaf:Person"), details);
+                screenshot(browser, "explorer-thockin.png");
+
+                // A real click on a talk's node in the canvas expands it: the lists it is in and its topics join the picture.
+                String guideTitle = "An Illustrated Guide to Kubernetes Networking";
+                String guide = browser.findElement(By.xpath("//ul[@id='nodes']//button[text()='" + guideTitle + "']")).getAttribute("data-iri");
+                double[] at = nodePoint(browser, guide);
+                WebElement canvas = browser.findElement(By.id("graph"));
+                new org.openqa.selenium.interactions.Actions(browser)
+                        .moveToElement(canvas, (int) Math.round(at[0] - canvas.getSize().getWidth() / 2.0),
+                                (int) Math.round(at[1] - canvas.getSize().getHeight() / 2.0))
+                        .click().perform();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("details-title"), guideTitle));
+                wait.until(d -> drawnEdges(d).stream().anyMatch(e -> e.startsWith(guide + " lg:listedIn " + "https://w3id.org/listgraph/id/list/")));
+                assertTrue(drawnEdges(browser).stream().anyMatch(e -> e.startsWith(guide + " dct:subject https://w3id.org/listgraph/id/topic/")),
+                        "its topics: " + drawnEdges(browser));
+
+                // Its details give the lines of the lists it comes from, as the lists wrote them.
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#sources li")));
+                List<String> sources = browser.findElements(By.cssSelector("#sources li")).stream().map(WebElement::getText).toList();
+                assertTrue(sources.stream().anyMatch(t -> t.matches("(?s)lists/[a-z0-9-]+\\.md:\\d+\\s.*\\[" + guideTitle + "\\].*")),
+                        "file:line and the list's own line: " + sources);
+
+                // The list of drawn nodes (for keyboards and screen readers) opens one too.
+                browser.findElement(By.cssSelector("#nodes-box summary")).click();
+                browser.findElement(By.xpath("//ul[@id='nodes']//button[text()='Google']")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("details-title"), "Google"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("properties"), "← schema:affiliation 1 node points here"));
+                screenshot(browser, "explorer-expanded.png");
+
+                // The SPARQL offered for the picture gives exactly the edges drawn, from the endpoint itself.
+                String sparql = (String) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return document.getElementById('sparql').textContent");
+                var answer = org.listgraph.testing.Http.send("POST", served.endpoint(), sparql, "Content-Type", "application/sparql-query", "Accept", "application/n-triples");
+                assertEquals(200, answer.statusCode(), answer.body());
+                org.apache.jena.graph.Graph constructed = org.apache.jena.riot.RDFParser.fromString(answer.body(), org.apache.jena.riot.Lang.NTRIPLES).toGraph();
+                org.apache.jena.shared.PrefixMapping prefixes = org.listgraph.rdf.Vocab.prefixes("https://w3id.org/listgraph/id/");
+                java.util.Set<String> fromQuery = new java.util.TreeSet<>();
+                constructed.find().forEachRemaining(t -> fromQuery.add(t.getSubject().getURI() + " " + prefixes.shortForm(t.getPredicate().getURI()) + " " + t.getObject().getURI()));
+                assertEquals(fromQuery, drawnEdges(browser), "the copied query's answer is the picture");
+
+                assertQuietConsole(browser, "no errors in the browser console (CSP, scripts, missing files)");
             } finally {
                 browser.quit();
             }
@@ -112,7 +217,7 @@ class BrowserIT {
     @Test
     void theBuildReportDrawsTheOverlapHeatMap() throws Exception {
         requireBrowser();
-        ServeIT.build(project);
+        Path project = seeds();
         Path report = project.resolve("output/report.html");
         assertTrue(Files.size(report) > 10_000);
         WebDriver browser = chromium();
@@ -129,9 +234,7 @@ class BrowserIT {
             assertEquals("#2457c5", cells.get(0).getAttribute("fill"));
             assertTrue(browser.findElement(By.id("shared")).findElements(By.cssSelector("tbody tr")).size() >= 1, "resources in 3+ lists");
             screenshot(browser, "report.png");
-            List<LogEntry> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                    .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
-            assertEquals(List.of(), problems, "the report loads nothing and logs nothing");
+            assertQuietConsole(browser, "the report loads nothing and logs nothing");
         } finally {
             browser.quit();
         }
@@ -165,13 +268,11 @@ class BrowserIT {
                 "return document.querySelectorAll('img, script:not([src]), svg[onload], [onerror]').length"), where + ": an injected element");
         assertEquals(Boolean.TRUE, ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.pwned === undefined"),
                 where + ": a list's markup ran");
-        List<LogEntry> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
-        assertEquals(List.of(), problems, where + ": nothing blocked or failed in the console");
+        assertQuietConsole(browser, where + ": nothing blocked or failed in the console");
     }
 
     @Test
-    void markupInAListShowsAsTextInTheQueryPageAndTheReport() throws Exception {
+    void markupInAListShowsAsTextInTheQueryPageTheExplorerAndTheReport() throws Exception {
         requireBrowser();
         buildHostileLists(project);
         WebDriver browser = chromium();
@@ -190,6 +291,17 @@ class BrowserIT {
             browser.findElement(By.cssSelector("#result-table tbody tr td:first-child a")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result-rdf"), "<svg onload="));
             assertInert(browser, "query page");
+
+            // The explorer: found, drawn, detailed and its list line shown, all as text.
+            browser.get(served.page() + "explore#q=Shared");
+            WebElement hit = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#hits button.hit")));
+            assertEquals("Shared " + SHOWN, hit.getText());
+            hit.click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("details-title"), "Shared " + SHOWN));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("counts"), "5 nodes, 4 edges"));
+            assertTrue(browser.findElement(By.id("properties")).getText().contains(SHOWN), "the description as text");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sources"), "[Shared " + PAYLOAD.substring(0, 20)));
+            assertInert(browser, "explorer");
             served.stop("TERM");
 
             browser.get(project.resolve("output/report.html").toUri().toString());
@@ -233,6 +345,13 @@ class BrowserIT {
         } finally {
             browser.quit();
         }
+    }
+
+    /** Nothing blocked or failed in the browser's console: CSP refusals, script errors, missing files. */
+    private static void assertQuietConsole(WebDriver browser, String what) {
+        List<LogEntry> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
+        assertEquals(List.of(), problems, what);
     }
 
     private static void screenshot(WebDriver browser, String name) throws Exception {

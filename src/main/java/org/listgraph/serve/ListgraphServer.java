@@ -16,7 +16,7 @@ import java.net.UnknownHostException;
  * The embedded Fuseki server of {@code serve}: the store read-only at {@code /listgraph} (SPARQL
  * query and Graph Store Protocol read), with a query timeout kept whatever the query's shape, caps on the rows of an answer,
  * on the rows queries hold in memory and on request size, CORS, no admin endpoints and no
- * file-system access, and the query page at {@code /}.
+ * file-system access, the query page at {@code /} and the explorer at {@code /explore}.
  */
 public final class ListgraphServer implements AutoCloseable {
     /** The dataset's path: queries go to {@code /listgraph/sparql} or {@code /listgraph/query}, graphs come from {@code /listgraph/get}. */
@@ -77,6 +77,7 @@ public final class ListgraphServer implements AutoCloseable {
                 .enableTasks(false)
                 .addServlet("", page) // "" is the site root exactly; Fuseki answers 404 for every other unknown path
                 .addServlet("/index.html", page)
+                .addServlet("/explore", page)
                 .addServlet("/page/*", page)
                 .verbose(false);
         // CORS first, so a refusal for size still carries the headers a browser tool needs to read it.

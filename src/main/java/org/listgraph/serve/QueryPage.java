@@ -34,7 +34,13 @@ final class QueryPage extends HttpServlet {
             "/", new String[]{"index.html", "text/html; charset=utf-8"},
             "/index.html", new String[]{"index.html", "text/html; charset=utf-8"},
             "/page/app.js", new String[]{"app.js", "text/javascript; charset=utf-8"},
-            "/page/app.css", new String[]{"app.css", "text/css; charset=utf-8"});
+            "/page/app.css", new String[]{"app.css", "text/css; charset=utf-8"},
+            "/page/common.js", new String[]{"common.js", "text/javascript; charset=utf-8"},
+            "/explore", new String[]{"explore.html", "text/html; charset=utf-8"},
+            "/page/explore.js", new String[]{"explore.js", "text/javascript; charset=utf-8"},
+            "/page/explore.css", new String[]{"explore.css", "text/css; charset=utf-8"});
+    /** The explorer's drawing library, from the ECharts WebJar in the jar (one minified file; no CDN). */
+    static final String ECHARTS = "/META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final transient SavedQueries saved;
@@ -64,6 +70,8 @@ final class QueryPage extends HttpServlet {
                 if (in == null) throw new IllegalStateException("missing page resource " + file[0]);
                 send(resp, 200, file[1], in.readAllBytes());
             }
+        } else if (path.equals("/page/lib/echarts.min.js")) {
+            send(resp, 200, "text/javascript; charset=utf-8", Library.ECHARTS_BYTES);
         } else if (path.equals("/page/config.json")) {
             send(resp, 200, "application/json", JSON.writeValueAsBytes(queries()));
         } else if (path.equals("/page/watch.json")) {
@@ -145,6 +153,20 @@ final class QueryPage extends HttpServlet {
         resp.setHeader("X-Content-Type-Options", "nosniff");
         resp.setHeader("Referrer-Policy", "no-referrer");
         resp.setHeader("Cache-Control", "no-cache");
+    }
+
+    /** The drawing library's bytes, read from the jar once, when the first page asks for them. */
+    private static final class Library {
+        static final byte[] ECHARTS_BYTES = read(ECHARTS);
+
+        private static byte[] read(String resource) {
+            try (InputStream in = QueryPage.class.getResourceAsStream(resource)) {
+                if (in == null) throw new IllegalStateException("missing page resource " + resource + " (the ECharts WebJar)");
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     private static void send(HttpServletResponse resp, int status, String type, byte[] body) throws IOException {

@@ -246,6 +246,26 @@ class ServerTest {
     }
 
     @Test
+    void theExplorerIsServedWithItsDrawingLibraryFromTheJarUnderTheSamePolicy() {
+        HttpResponse<String> page = Http.get(root + "explore");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("id=\"graph\""), page.body());
+        assertFalse(page.body().matches("(?s).*(src|href)=\"(https?:)?//.*"), "nothing loaded from elsewhere, no CDN");
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"));
+        for (String asset : List.of("page/explore.js", "page/explore.css", "page/common.js")) {
+            assertEquals(200, Http.get(root + asset).statusCode(), asset);
+        }
+        HttpResponse<String> library = Http.get(root + "page/lib/echarts.min.js");
+        assertEquals(200, library.statusCode());
+        assertTrue(library.body().length() > 500_000 && library.body().contains("echarts"), "ECharts' minified build");
+        // Only that one file of the WebJar is served; its other files, or paths beside it, are not.
+        for (String path : List.of("page/lib/echarts.js", "page/lib/", "page/lib/../app.js/../../pom.xml",
+                "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js", "webjars/echarts/5.3.1/dist/echarts.min.js")) {
+            assertEquals(404, Http.get(root + path).statusCode(), path);
+        }
+    }
+
+    @Test
     void thePageIsServedWithItsOwnFilesOnlyAndOffersTheSavedQueries() throws IOException {
         HttpResponse<String> page = Http.get(root);
         assertEquals(200, page.statusCode());

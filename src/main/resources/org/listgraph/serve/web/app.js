@@ -2,21 +2,10 @@
 // access beyond this server, so it works offline.
 'use strict';
 
-const PREFIXES = {
-  'https://w3id.org/listgraph/ns#': 'lg:', 'http://purl.org/dc/terms/': 'dct:', 'http://xmlns.com/foaf/0.1/': 'foaf:',
-  'http://www.w3.org/2004/02/skos/core#': 'skos:', 'https://schema.org/': 'schema:', 'http://www.w3.org/ns/prov#': 'prov:',
-  'http://www.w3.org/1999/02/22-rdf-syntax-ns#': 'rdf:', 'http://www.w3.org/2000/01/rdf-schema#': 'rdfs:',
-  'http://www.w3.org/2001/XMLSchema#': 'xsd:'
-};
 const state = { endpoint: '/listgraph/sparql', base: null, queries: [], current: null, running: null };
 const $ = (id) => document.getElementById(id);
 
-function el(tag, attrs, ...children) {
-  const e = document.createElement(tag);
-  Object.entries(attrs || {}).forEach(([k, v]) => { if (v !== undefined && v !== null) e.setAttribute(k, v); });
-  children.flat().forEach((c) => e.append(c instanceof Node ? c : document.createTextNode(String(c))));
-  return e;
-}
+const el = LG.el;
 
 function status(text, isError) {
   const s = $('status');
@@ -25,11 +14,7 @@ function status(text, isError) {
 }
 
 function short(iri) {
-  if (state.base && iri.startsWith(state.base) && iri.length > state.base.length) return 'id:' + iri.slice(state.base.length);
-  for (const [ns, p] of Object.entries(PREFIXES)) {
-    if (iri.startsWith(ns) && iri.length > ns.length && !iri.slice(ns.length).includes('/')) return p + iri.slice(ns.length);
-  }
-  return iri;
+  return LG.shortIri(iri, state.base);
 }
 
 function choose(q) {

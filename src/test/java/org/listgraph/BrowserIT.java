@@ -100,6 +100,8 @@ class BrowserIT {
                 assertEquals(5, rows.size(), "the CSV download holds the same rows: " + rows);
 
                 // A click on a result's IRI describes it, in the same page.
+                String explore = browser.findElement(By.cssSelector("#result-table tbody tr td:first-child a.explore")).getAttribute("href");
+                assertTrue(explore.startsWith(served.page() + "explore#iri=https%3A%2F%2Fw3id.org%2Flistgraph%2Fid%2Fresource%2F"), explore);
                 browser.findElement(By.cssSelector("#result-table tbody tr td:first-child a")).click();
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result-rdf"), "An Illustrated Guide to Kubernetes Networking"));
 
@@ -111,6 +113,10 @@ class BrowserIT {
                 wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#suggestions button.suggestion"))).click();
                 wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#result-table tbody tr"), 4));
                 assertEquals("Tim Hockin", browser.findElement(By.id("param-author")).getAttribute("value"));
+
+                // A result's "graph" link opens the explorer on it.
+                browser.get(explore);
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("details-title"), "An Illustrated Guide to Kubernetes Networking"));
 
                 assertQuietConsole(browser, "no errors in the browser console (CSP, scripts, missing files)");
             } finally {

@@ -54,7 +54,10 @@ function cell(term) {
   if (term.type === 'uri') {
     const a = el('a', { href: '#', title: 'Describe ' + term.value }, short(term.value));
     a.addEventListener('click', (e) => { e.preventDefault(); describe(term.value); });
-    return el('td', {}, a);
+    if (!state.base || !term.value.startsWith(state.base)) return el('td', {}, a);
+    // The store's own nodes can also be seen among their neighbours.
+    return el('td', {}, a, ' ', el('a', { href: '/explore#iri=' + encodeURIComponent(term.value), class: 'explore',
+      title: 'Explore its neighbours as a graph' }, 'graph'));
   }
   if (term.type === 'bnode') return el('td', {}, '_:' + term.value);
   const extra = term['xml:lang'] ? el('span', { class: 'lang' }, ' @' + term['xml:lang'])

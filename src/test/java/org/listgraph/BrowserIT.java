@@ -150,7 +150,7 @@ class BrowserIT {
     }
 
     @Test
-    void theExplorerFindsAPersonDrawsTheNeighboursExpandsOnAClickAndShowsTheSourceLines() throws Exception {
+    void theExplorerFindsAPersonDrawsItsNeighboursExpandsOnAClickReadsBigNeighbourhoodsInPagesAndShowsSourceLines() throws Exception {
         requireBrowser();
         Path project = seeds();
         String thockin = "https://w3id.org/listgraph/id/agent/github/thockin";
@@ -212,6 +212,16 @@ class BrowserIT {
                 constructed.find().forEachRemaining(t -> fromQuery.add(t.getSubject().getURI() + " " + prefixes.shortForm(t.getPredicate().getURI()) + " " + t.getObject().getURI()));
                 assertEquals(fromQuery, drawnEdges(browser), "the copied query's answer is the picture");
 
+
+                // A list's neighbours come 30 at a time: a "more…" node and the More button read the next 30.
+                String list = "Container Networking Reference (mhausenblas/cn-ref)";
+                browser.findElement(By.xpath("//ul[@id='nodes']//button[text()='" + list + "']")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), list + ": 30+ neighbours drawn"));
+                String listIri = browser.findElement(By.xpath("//ul[@id='nodes']//button[text()='" + list + "']")).getAttribute("data-iri");
+                assertTrue(drawnEdges(browser).stream().filter(e -> e.contains(listIri)).count() >= 30, "a page of 30");
+                browser.findElement(By.id("more")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), list + ": 60+ neighbours drawn"));
+                assertTrue(drawnEdges(browser).stream().filter(e -> e.contains(listIri)).count() >= 60, "two pages");
                 assertQuietConsole(browser, "no errors in the browser console (CSP, scripts, missing files)");
             } finally {
                 browser.quit();

@@ -34,7 +34,7 @@ const state = {
   nodes: new Map(), // iri -> { iri, label, types, kind, work, pages, more, expanded }
   edges: new Map(), // "s p o" -> { s, p, o }
   order: [], // expanded nodes, in the order the user expanded them
-  selected: null, chart: null, busy: 0
+  selected: null, chart: null
 };
 const $ = (id) => document.getElementById(id);
 const el = LG.el;
@@ -66,21 +66,16 @@ function hiddenFilter(v) {
 }
 
 async function select(sparql) {
-  state.busy++;
-  try {
-    const r = await fetch(state.endpoint, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/sparql-query', Accept: 'application/sparql-results+json' },
-      body: LG.prefixLines(state.base) + '\n' + sparql
-    });
-    if (!r.ok) {
-      const text = (await r.text()).trim();
-      throw new Error(r.status === 503 ? 'the endpoint timed out; try a narrower search' : 'the endpoint answered ' + r.status + ': ' + text);
-    }
-    return (await r.json()).results.bindings;
-  } finally {
-    state.busy--;
+  const r = await fetch(state.endpoint, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/sparql-query', Accept: 'application/sparql-results+json' },
+    body: LG.prefixLines(state.base) + '\n' + sparql
+  });
+  if (!r.ok) {
+    const text = (await r.text()).trim();
+    throw new Error(r.status === 503 ? 'the endpoint timed out; try a narrower search' : 'the endpoint answered ' + r.status + ': ' + text);
   }
+  return (await r.json()).results.bindings;
 }
 
 function kindOf(types) {
@@ -145,7 +140,7 @@ async function expand(iri) {
   status(node.label + ': ' + shown + (node.more ? '+' : '') + ' neighbour' + (shown === 1 ? '' : 's') + ' drawn'
     + (node.more ? '; click “more…” for the next ' + PAGE : '') + '.');
   draw();
-  if (state.selected === iri) $('more').hidden = !node.more;
+  if (state.selected === iri) buttons(node);
 }
 
 function visibleNodes() {
@@ -229,7 +224,8 @@ async function open(iri, expandIt) {
   try {
     await describeNodes([iri]);
     state.selected = iri;
-    if (expandIt) await expand(iri);
+    // A click expands a node once; its further pages come from its "more…" node or the More button.
+    if (expandIt && !state.nodes.get(iri).expanded) await expand(iri);
     else draw();
     await details(iri);
     history.replaceState(null, '', '#iri=' + encodeURIComponent(iri));
@@ -256,6 +252,11 @@ function valueCell(term) {
   return el('span', {}, term.value, el('span', { class: 'dt' }, extra));
 }
 
+function buttons(node) {
+  $('expand').hidden = node.expanded;
+  $('more').hidden = !(node.expanded && node.more);
+}
+
 /** All the node's own properties, what points at it (counted by property), and the list lines it comes from. */
 async function details(iri) {
   const node = state.nodes.get(iri);
@@ -271,7 +272,7 @@ async function details(iri) {
   $('details').hidden = false;
   $('details-title').textContent = node.label;
   $('details-iri').replaceChildren(el('code', {}, short(iri)), ' ', el('span', { class: 'kind' }, node.work || KINDS[node.kind].name));
-  $('more').hidden = !node.more;
+  buttons(node);
   const rows = own.slice(0, 200).map((b) => el('tr', {}, el('td', {}, short(b.p.value)), el('td', {}, valueCell(b.o))));
   if (own.length > 200) rows.push(el('tr', {}, el('td', { colspan: '2', class: 'hint' }, 'more than 200 values; query the endpoint for all')));
   incoming.forEach((b) => rows.push(el('tr', { class: 'incoming' }, el('td', {}, '← ' + short(b.p.value)),

@@ -94,7 +94,7 @@ public final class GraphPicture {
 
         StringBuilder dot = new StringBuilder("digraph listgraph {\n");
         dot.append("  layout=osage; outputorder=edgesfirst; pack=16; packmode=\"array_u").append(columns(clusters)).append("\";\n");
-        dot.append("  fontname=\"Helvetica\"; fontsize=18; labelloc=t; label=").append(quote(caption(all.size(), drawn.size()))).append(";\n");
+        int captionAt = dot.length();
         dot.append("  node [shape=box style=\"rounded,filled\" fillcolor=\"#ffffff\" fontname=\"Helvetica\" fontsize=10];\n");
         dot.append("  edge [arrowsize=0.6];\n");
         int i = 0;
@@ -113,11 +113,13 @@ public final class GraphPicture {
             dot.append("  }\n");
         }
         Set<PgNode> onPicture = new java.util.HashSet<>(drawn);
+        Set<EdgeType> linked = EnumSet.noneOf(EdgeType.class);
         for (PgNode w : drawn) {
             for (PgEdge e : out(w)) {
                 boolean author = e.type() == EdgeType.CREATOR && authored.getOrDefault(e.target(), List.of()).size() > 1;
                 boolean between = onPicture.contains(e.target()) && EnumSet.of(EdgeType.HAS_PART, EdgeType.RELATION, EdgeType.POSSIBLE_DUPLICATE).contains(e.type());
                 if (author || between) {
+                    linked.add(e.type() == EdgeType.POSSIBLE_DUPLICATE ? EdgeType.RELATION : e.type());
                     dot.append("  ").append(w.id()).append(" -> ").append(e.target().id()).append(" [tooltip=").append(quote(e.type().typeName()))
                             .append(switch (e.type()) {
                                 case CREATOR -> " color=\"#d9a55b\"";
@@ -127,6 +129,8 @@ public final class GraphPicture {
                 }
             }
         }
+        // The caption, written last, names only the kinds of line the picture has.
+        dot.insert(captionAt, "  fontname=\"Helvetica\"; fontsize=18; labelloc=t; label=" + quote(caption(all.size(), drawn.size(), linked)) + ";\n");
         return dot.append("}\n").toString();
     }
 
@@ -191,11 +195,14 @@ public final class GraphPicture {
         return best;
     }
 
-    private String caption(int works, int drawn) {
+    private String caption(int works, int drawn, Set<EdgeType> linked) {
         String names = centres.stream().map(PgNode::label).collect(Collectors.joining(" / "));
         StringBuilder c = new StringBuilder(centre.title + ": " + names + "\n" + works + (works == 1 ? " resource" : " resources"));
         if (drawn < works) c.append("; ").append(works - drawn).append(" more resources not drawn; use --max-nodes");
-        c.append("\nboxes grouped by topic; orange: author of several works drawn; blue: part of; dashed: related");
+        c.append("\nboxes grouped by topic");
+        if (linked.contains(EdgeType.CREATOR)) c.append("; orange: author of several works drawn");
+        if (linked.contains(EdgeType.HAS_PART)) c.append("; blue: has part");
+        if (linked.contains(EdgeType.RELATION)) c.append("; dashed: related or possible duplicate");
         return c.toString();
     }
 

@@ -170,7 +170,7 @@ final class PropertyGraphWriters {
 
                   neo4j-admin database import full --nodes='%s' --relationships='%s' --overwrite-destination neo4j
 
-                Node labels: Resource (plus its kind, e.g. Talk), Agent (plus Person or Organization), Topic, List.
+                Node labels: Resource (plus its kind, e.g. Talk), Series, Agent (plus Person or Organization), Topic, List.
                 Relationship types (one per RDF triple between two nodes): %s. Ids are stable across builds.
                 """.formatted(pg.nodes().size(), pg.edges().size(), dir.resolve("nodes.csv").toAbsolutePath(),
                 dir.resolve("relationships.csv").toAbsolutePath(),

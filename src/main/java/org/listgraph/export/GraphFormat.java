@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 public enum GraphFormat {
     GRAPHML("graphml", "GraphML (Gephi, Cytoscape, yEd, networkx)", ".graphml", false),
     NEO4J("neo4j", "Neo4j import CSVs (a folder: nodes.csv, relationships.csv, README.txt)", "", true),
-    DOT("dot", "Graphviz DOT of one neighbourhood", ".dot", false),
+    DOT("dot", "Graphviz DOT: the whole graph, or the picture of one list, author or topic", ".dot", false),
     SVG("svg", "SVG picture of one neighbourhood (needs Graphviz's dot)", ".svg", false);
 
     private final String name;
@@ -41,18 +41,38 @@ public enum GraphFormat {
         return folder;
     }
 
-    /** Whether the format draws a picture, and so needs one neighbourhood rather than the whole graph. */
+    /** Whether the format can draw the picture of one list, author or topic. */
     public boolean picture() {
         return this == DOT || this == SVG;
     }
 
-    /** Writes one-stream formats. */
+    /** Whether the format can hold the whole graph (svg only draws pictures). */
+    public boolean whole() {
+        return this != SVG;
+    }
+
+    /** Writes the whole graph in a one-stream format. */
     public void write(PropertyGraph graph, java.io.OutputStream out) {
         switch (this) {
             case GRAPHML -> PropertyGraphWriters.graphml(graph, out);
             case DOT -> PropertyGraphWriters.dot(graph, out);
-            case SVG -> PropertyGraphWriters.svg(graph, out);
+            case SVG -> throw new IllegalStateException("svg draws a picture of one list, author or topic");
             case NEO4J -> throw new IllegalStateException("neo4j writes a folder");
+        }
+    }
+
+    /** Writes a picture: its DOT source, or the SVG Graphviz draws from it. */
+    public void writePicture(GraphPicture picture, java.io.OutputStream out) {
+        switch (this) {
+            case DOT -> {
+                try {
+                    out.write(picture.dot().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            case SVG -> PropertyGraphWriters.svg(picture.dot(), out);
+            default -> throw new IllegalStateException(name + " does not draw pictures");
         }
     }
 

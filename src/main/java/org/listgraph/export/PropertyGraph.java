@@ -16,19 +16,16 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 
 /**
  * The knowledge graph as graph tools see it: nodes for resources, agents, topics and lists, with
- * their kind, label and URL, and typed edges (creator, subject, listedIn, hasPart). Node and edge
+ * their kind, label and URL, and one typed edge per triple of an {@link EdgeType} between two of them. Node and edge
  * ids are derived from IRIs, so they stay the same when unrelated parts of a list change; nodes
  * and edges come in IRI order, so every writer is deterministic.
  */
 public record PropertyGraph(List<PgNode> nodes, List<PgEdge> edges) {
     /** The four node types, as GraphML's {@code type} attribute and Neo4j's first label. */
     public static final String RESOURCE = "Resource", SERIES = "Series", AGENT = "Agent", TOPIC = "Topic", LIST = "List";
-    /** The edge types. */
-    public static final String CREATOR = "creator", SUBJECT = "subject", LISTED_IN = "listedIn", HAS_PART = "hasPart";
 
     public PropertyGraph {
         nodes = List.copyOf(nodes);
@@ -51,7 +48,7 @@ public record PropertyGraph(List<PgNode> nodes, List<PgEdge> edges) {
     }
 
     /** One typed edge between two nodes of the graph. */
-    public record PgEdge(String id, PgNode source, PgNode target, String type) {
+    public record PgEdge(String id, PgNode source, PgNode target, EdgeType type) {
         public PgEdge {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(source, "source");
@@ -89,17 +86,19 @@ public record PropertyGraph(List<PgNode> nodes, List<PgEdge> edges) {
             nodes.put(l, node(l, LIST, LIST, first(union, l, Vocab.DCT_TITLE), first(union, l, Vocab.DCT_SOURCE)));
         }
         List<PgEdge> edges = new ArrayList<>();
-        Map<Node, String> types = Map.of(Vocab.DCT_CREATOR, CREATOR, Vocab.DCT_SUBJECT, SUBJECT, Vocab.LISTED_IN, LISTED_IN,
-                Vocab.DCT_HAS_PART, HAS_PART);
         for (PgNode source : nodes.values()) {
-            if (!source.type().equals(RESOURCE) && !source.type().equals(SERIES)) continue;
             Node s = org.apache.jena.graph.NodeFactory.createURI(source.iri());
-            types.forEach((p, type) -> union.find(s, p, Node.ANY).forEachRemaining(t -> {
-                PgNode target = t.getObject().isURI() ? nodes.get(t.getObject()) : null;
-                if (target != null) edges.add(new PgEdge(id("e", source.iri() + " " + type + " " + target.iri()), source, target, type));
-            }));
+            for (EdgeType type : EdgeType.values()) {
+                union.find(s, type.property(), Node.ANY).forEachRemaining(t -> {
+                    PgNode target = t.getObject().isURI() ? nodes.get(t.getObject()) : null;
+                    if (target != null) {
+                        edges.add(new PgEdge(id("e", source.iri() + " " + type.typeName() + " " + target.iri()), source, target, type));
+                    }
+                });
+            }
         }
-        edges.sort(Comparator.comparing((PgEdge e) -> e.source().iri()).thenComparing(PgEdge::type).thenComparing(e -> e.target().iri()));
+        edges.sort(Comparator.comparing((PgEdge e) -> e.source().iri()).thenComparing(e -> e.type().typeName())
+                .thenComparing(e -> e.target().iri()));
         return new PropertyGraph(new ArrayList<>(nodes.values()), edges);
     }
 
@@ -124,30 +123,5 @@ public record PropertyGraph(List<PgNode> nodes, List<PgEdge> edges) {
     private static Optional<String> first(Graph g, Node s, Node p) {
         return objects(g, s, p).stream().map(o -> o.isLiteral() ? o.getLiteralLexicalForm() : o.isURI() ? o.getURI() : null)
                 .filter(Objects::nonNull).sorted().findFirst();
-    }
-
-    /**
-     * The part of the graph around the nodes that {@code centre} selects: those nodes, every node one
-     * edge away, and those resources' other neighbours of another type than the centre's, with the
-     * edges among them. For a list: its resources, their authors and topics; for an author: their
-     * works, with topics and lists; for a topic: its resources, with authors and lists.
-     */
-    public PropertyGraph around(Predicate<PgNode> centre) {
-        Set<PgNode> core = new LinkedHashSet<>();
-        nodes.stream().filter(centre).forEach(core::add);
-        Set<PgNode> keep = new LinkedHashSet<>(core);
-        for (PgEdge e : edges) {
-            if (core.contains(e.source())) keep.add(e.target());
-            if (core.contains(e.target())) keep.add(e.source());
-        }
-        // Resources next to the centre bring their own authors, topics and lists (but no more nodes of the
-        // centre's type, which would pull in the neighbourhoods of other lists, authors or topics).
-        Set<String> centreTypes = core.stream().map(PgNode::type).collect(java.util.stream.Collectors.toSet());
-        Set<PgNode> resources = keep.stream().filter(n -> n.type().equals(RESOURCE)).collect(java.util.stream.Collectors.toSet());
-        for (PgEdge e : edges) {
-            if (resources.contains(e.source()) && !centreTypes.contains(e.target().type())) keep.add(e.target());
-        }
-        List<PgEdge> kept = edges.stream().filter(e -> keep.contains(e.source()) && keep.contains(e.target())).toList();
-        return new PropertyGraph(nodes.stream().filter(keep::contains).toList(), kept);
     }
 }

@@ -27,7 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Writes a {@link PropertyGraph} as GraphML and DOT (through JGraphT's exporters), SVG (through Graphviz) and Neo4j import CSVs. */
+/** Writes a {@link PropertyGraph} as GraphML and DOT (through JGraphT's exporters) and Neo4j import CSVs, and a picture's DOT as SVG (through Graphviz). */
 final class PropertyGraphWriters {
     private PropertyGraphWriters() {
     }
@@ -52,7 +52,7 @@ final class PropertyGraphWriters {
         }
         exporter.registerAttribute("type", AttributeCategory.EDGE, AttributeType.STRING);
         exporter.setVertexAttributeProvider(PropertyGraphWriters::attributes);
-        exporter.setEdgeAttributeProvider(e -> Map.of("type", DefaultAttribute.createAttribute(e.type())));
+        exporter.setEdgeAttributeProvider(e -> Map.of("type", DefaultAttribute.createAttribute(e.type().typeName())));
         write(out, w -> exporter.exportGraph(jgrapht(pg), w));
     }
 
@@ -66,45 +66,29 @@ final class PropertyGraphWriters {
         return a;
     }
 
-    /** Graphviz DOT: one shape and colour per node type, edges labelled with their type, laid out left to right. */
+    /**
+     * The whole graph as Graphviz DOT, for Graphviz's tools and DOT readers rather than for drawing: every node with
+     * its category, kind, label, iri and URL (and a shape per category), every edge labelled with its type.
+     */
     static void dot(PropertyGraph pg, OutputStream out) {
         DOTExporter<PgNode, PgEdge> exporter = new DOTExporter<>(PgNode::id);
         exporter.setGraphIdProvider(() -> "listgraph");
-        exporter.setGraphAttributeProvider(() -> {
-            Map<String, Attribute> a = new LinkedHashMap<>();
-            a.put("rankdir", DefaultAttribute.createAttribute("LR"));
-            a.put("fontname", DefaultAttribute.createAttribute("Helvetica"));
-            return a;
-        });
         exporter.setVertexAttributeProvider(n -> {
             Map<String, Attribute> a = new LinkedHashMap<>();
-            String label = n.label().isEmpty() ? n.iri() : n.label();
-            if (label.codePointCount(0, label.length()) > 60) label = label.substring(0, label.offsetByCodePoints(0, 59)) + "…";
-            a.put("label", DefaultAttribute.createAttribute(dotText(label)));
-            a.put("tooltip", DefaultAttribute.createAttribute(dotText(n.kind() + ": " + n.iri())));
+            a.put("label", DefaultAttribute.createAttribute(dotText(n.label().isEmpty() ? n.iri() : n.label())));
+            a.put("category", DefaultAttribute.createAttribute(n.type()));
+            a.put("kind", DefaultAttribute.createAttribute(n.kind()));
+            a.put("iri", DefaultAttribute.createAttribute(dotText(n.iri())));
+            if (!n.url().isEmpty()) a.put("URL", DefaultAttribute.createAttribute(dotText(n.url())));
             a.put("shape", DefaultAttribute.createAttribute(switch (n.type()) {
                 case PropertyGraph.AGENT -> "ellipse";
                 case PropertyGraph.TOPIC -> "hexagon";
                 case PropertyGraph.LIST -> "folder";
                 default -> "box";
             }));
-            a.put("style", DefaultAttribute.createAttribute("filled"));
-            a.put("fillcolor", DefaultAttribute.createAttribute(switch (n.type()) {
-                case PropertyGraph.AGENT -> "#fde2b8";
-                case PropertyGraph.TOPIC -> "#d5f0d0";
-                case PropertyGraph.LIST -> "#d8def0";
-                default -> "#ffffff";
-            }));
-            a.put("fontname", DefaultAttribute.createAttribute("Helvetica"));
-            if (!n.url().isEmpty()) a.put("URL", DefaultAttribute.createAttribute(dotText(n.url())));
             return a;
         });
-        exporter.setEdgeAttributeProvider(e -> {
-            Map<String, Attribute> a = new LinkedHashMap<>();
-            a.put("label", DefaultAttribute.createAttribute(e.type()));
-            a.put("fontsize", DefaultAttribute.createAttribute("9"));
-            return a;
-        });
+        exporter.setEdgeAttributeProvider(e -> Map.of("label", DefaultAttribute.createAttribute(e.type().typeName())));
         write(out, w -> exporter.exportGraph(jgrapht(pg), w));
     }
 
@@ -116,10 +100,9 @@ final class PropertyGraphWriters {
         return s.replace("\\", "\\\\");
     }
 
-    /** SVG drawn by Graphviz's {@code dot} program from the DOT text. */
-    static void svg(PropertyGraph pg, OutputStream out) {
-        java.io.ByteArrayOutputStream dot = new java.io.ByteArrayOutputStream();
-        dot(pg, dot);
+    /** SVG drawn by Graphviz's {@code dot} program from the DOT text (which names its own layout engine). */
+    static void svg(String dotText, OutputStream out) {
+        byte[] dot = dotText.getBytes(StandardCharsets.UTF_8);
         Process p;
         try {
             p = new ProcessBuilder("dot", "-Tsvg").start();
@@ -131,7 +114,7 @@ final class PropertyGraphWriters {
             // Feed and read at once, so neither pipe fills up and blocks the other.
             Thread feeder = new Thread(() -> {
                 try (OutputStream in = p.getOutputStream()) {
-                    dot.writeTo(in);
+                    in.write(dot);
                 } catch (IOException ignored) {
                     // dot ended early; its exit code says what went wrong
                 }
@@ -161,11 +144,6 @@ final class PropertyGraphWriters {
         }
     }
 
-    /** The relationship type Neo4j convention expects: listedIn → LISTED_IN. */
-    static String relationshipType(String type) {
-        return type.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
-    }
-
     private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
 
     /** The node and relationship files of {@code neo4j-admin database import}, and a README with the command, in {@code dir}. */
@@ -184,7 +162,7 @@ final class PropertyGraphWriters {
         }));
         AtomicFile.write(dir.resolve("relationships.csv"), o -> csv(o, p -> {
             p.printRecord(":START_ID", ":END_ID", ":TYPE");
-            for (PgEdge e : pg.edges()) p.printRecord(e.source().id(), e.target().id(), relationshipType(e.type()));
+            for (PgEdge e : pg.edges()) p.printRecord(e.source().id(), e.target().id(), e.type().neo4jName());
         }));
         AtomicFile.write(dir.resolve("README.txt"), o -> o.write(("""
                 listgraph property graph for Neo4j: %d nodes (nodes.csv), %d relationships (relationships.csv).
@@ -192,10 +170,12 @@ final class PropertyGraphWriters {
 
                   neo4j-admin database import full --nodes='%s' --relationships='%s' --overwrite-destination neo4j
 
-                Node labels: Resource (plus its kind, e.g. Talk), Agent (plus Person or Organization), Topic, List.
-                Relationship types: CREATOR, SUBJECT, LISTED_IN, HAS_PART. Ids are stable across builds.
+                Node labels: Resource (plus its kind, e.g. Talk), Series, Agent (plus Person or Organization), Topic, List.
+                Relationship types (one per RDF triple between two nodes): %s. Ids are stable across builds.
                 """.formatted(pg.nodes().size(), pg.edges().size(), dir.resolve("nodes.csv").toAbsolutePath(),
-                dir.resolve("relationships.csv").toAbsolutePath())).getBytes(StandardCharsets.UTF_8)));
+                dir.resolve("relationships.csv").toAbsolutePath(),
+                java.util.Arrays.stream(EdgeType.values()).map(EdgeType::neo4jName).collect(java.util.stream.Collectors.joining(", "))))
+                .getBytes(StandardCharsets.UTF_8)));
     }
 
     private interface CsvBody {

@@ -17,6 +17,7 @@ import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.listgraph.entry.BadInputException;
+import org.listgraph.export.GraphPicture;
 import org.listgraph.export.PropertyGraph;
 
 /** Reads a TDB2 store (all graphs, or one list's) once, consistently, and writes it in a registered format or as a property graph. */
@@ -45,13 +46,15 @@ public final class StoreExport {
     }
 
     /**
-     * The neighbourhood of one list (by id), one author (by handle, account name or full name) or one
-     * topic (by label), each matched case-insensitively; a name that matches nothing is a user mistake.
+     * The picture of one list (by id), one author (by handle, account name or full name) or one topic (by
+     * label), each matched case-insensitively, drawing at most {@code maxNodes} works; a name that matches
+     * nothing is a user mistake.
      */
-    public PropertyGraph neighbourhood(String listId, String author, String topic) {
+    public GraphPicture picture(String listId, String author, String topic, int maxNodes) {
         PropertyGraph all = propertyGraph();
         Set<String> centre = new TreeSet<>();
         String what;
+        GraphPicture.Centre kind = listId != null ? GraphPicture.Centre.LIST : author != null ? GraphPicture.Centre.AUTHOR : GraphPicture.Centre.TOPIC;
         if (listId != null) {
             what = "list '" + listId + "'";
             centre.add(new IriMinter(base).list(listId));
@@ -72,7 +75,7 @@ public final class StoreExport {
             throw new BadInputException(db + ": error: the store has no " + what + "; list ids are in lists/lists.json, authors and topics "
                     + "can be found with 'query --saved authors'");
         }
-        return all.around(n -> centre.contains(n.iri()));
+        return new GraphPicture(all, kind, centre, maxNodes);
     }
 
     /**

@@ -82,7 +82,7 @@ class HostileListTest {
         Path dot = tmp.resolve("evil.dot");
         assertEquals(Main.OK, CliTest.run("export", "--db", out.resolve("tdb2").toString(), "-f", "dot", "--list", "evil", "-o", dot.toString()).code());
         String dotText = Files.readString(dot);
-        assertTrue(dotText.contains("[ label=\"ev\\\"il\" ") && dotText.contains("[ label=\"Evil <script>alert(2)</script> & ]]> \" "),
+        assertTrue(dotText.contains("by ev\\\"il\" tooltip=") && dotText.contains("label=\"List: Evil <script>alert(2)</script> & ]]> \\n"),
                 "a quote in a DOT label is escaped and the label ends where it should: " + dotText);
 
         Document report = Jsoup.parse(out.resolve("report.html").toFile());

@@ -2,6 +2,7 @@ package org.listgraph.store;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.shacl.ShaclValidator;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Checks a graph against listgraph's SHACL shapes ({@code ontology/shapes.ttl}: the project's own
@@ -35,6 +37,9 @@ public final class ShapeValidator {
             return focus + " — " + path + " — " + message;
         }
     }
+
+    /** An IRI as Jena writes it into a message template: {@code <https://…>}. */
+    private static final Pattern IRI_IN_MESSAGE = Pattern.compile("<([a-z][a-z0-9+.-]*:[^<>\\s\"{}]+)>");
 
     private final Shapes shapes;
     private final String source;
@@ -81,15 +86,21 @@ public final class ShapeValidator {
         PrefixMapping prefixes = Vocab.prefixes(base);
         return report.getEntries().stream()
                 .map(e -> new Finding(e.focusNode().isBlank() ? blank(data, e.focusNode(), prefixes) : term(e.focusNode(), prefixes), e.resultPath() == null ? "(node)" : e.resultPath().toString(new org.apache.jena.sparql.core.Prologue(prefixes)),
-                        message(e), e.severity() == Severity.Violation))
+                        message(e, prefixes), e.severity() == Severity.Violation))
                 .distinct()
                 .sorted(Comparator.comparing(Finding::focus).thenComparing(Finding::path).thenComparing(Finding::message))
                 .toList();
     }
 
-    private static String message(ReportEntry e) {
-        String m = e.message() == null ? "" : e.message().strip();
-        return e.value() == null || m.contains("(value: ") ? m : m + " (value: " + e.value() + ")";
+    /**
+     * The shape's message with the IRIs a SPARQL constraint put into it ({@code {?list}}) in short form, and the
+     * offending value, unless that is the focus node itself, which the line already names.
+     */
+    private static String message(ReportEntry e, PrefixMapping prefixes) {
+        String m = e.message() == null ? "" : IRI_IN_MESSAGE.matcher(e.message().strip())
+                .replaceAll(r -> java.util.regex.Matcher.quoteReplacement(term(NodeFactory.createURI(r.group(1)), prefixes)));
+        if (e.value() == null || e.value().equals(e.focusNode()) || m.contains("(value: ")) return m;
+        return m + " (value: " + (e.value().isURI() ? term(e.value(), prefixes) : e.value().toString()) + ")";
     }
 
     /**

@@ -163,7 +163,9 @@ class BrowserIT {
                 WebElement search = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search")));
                 search.sendKeys("THOCKIN");
                 browser.findElement(By.id("search-run")).click();
-                wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#hits button[data-iri='" + thockin + "']"))).click();
+                // Exact hits come first, then those found by a part of a name or title; the list is complete when it says so.
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "found; click one to draw it"));
+                browser.findElement(By.cssSelector("#hits button[data-iri='" + thockin + "']")).click();
 
                 // His five works and his employer, each joined to him by its property.
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("counts"), "7 nodes, 6 edges"));
@@ -310,7 +312,8 @@ class BrowserIT {
 
             // The explorer: found, drawn, detailed and its list line shown, all as text.
             browser.get(served.page() + "explore#q=Shared");
-            WebElement hit = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#hits button.hit")));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "found; click one to draw it"));
+            WebElement hit = browser.findElement(By.cssSelector("#hits button.hit"));
             assertEquals("Shared " + SHOWN, hit.getText());
             hit.click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("details-title"), "Shared " + SHOWN));

@@ -58,16 +58,20 @@ final class DigestAuthorization {
     }
 
     /** The {@code Authorization} header value for one request; {@code uri} is its path and query as sent. */
-    synchronized String header(String method, String uri) {
+    String header(String method, String uri) {
+        byte[] c = new byte[16];
+        RANDOM.nextBytes(c);
+        return header(method, uri, HexFormat.of().formatHex(c));
+    }
+
+    /** As {@link #header(String, String)}, with the client nonce given. */
+    synchronized String header(String method, String uri, String cnonce) {
         String ha1 = hash(user + ":" + realm + ":" + password);
         String ha2 = hash(method + ":" + uri);
         StringBuilder h = new StringBuilder("Digest username=\"").append(quoted(user)).append("\", realm=\"").append(quoted(realm))
                 .append("\", nonce=\"").append(quoted(nonce)).append("\", uri=\"").append(quoted(uri)).append("\", algorithm=").append(algorithm);
         if (qopAuth) {
             String nc = String.format(Locale.ROOT, "%08x", ++count);
-            byte[] c = new byte[16];
-            RANDOM.nextBytes(c);
-            String cnonce = HexFormat.of().formatHex(c);
             h.append(", qop=auth, nc=").append(nc).append(", cnonce=\"").append(cnonce).append("\", response=\"")
                     .append(hash(ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":auth:" + ha2)).append('"');
         } else {

@@ -181,7 +181,7 @@ class VirtuosoIT {
     }
 
     @Test
-    void loadsOnlyWhatChangedAndEverySavedQueryAnswersAsOnTdb2() throws Exception {
+    void loadsOnlyWhatChangedAndTheSavedQueriesAnswerAsOnTdb2() throws Exception {
         Path lists = Seeds.copyInto(dir.resolve("lists"));
         String gsp = http + "/sparql-graph-crud-auth";
 

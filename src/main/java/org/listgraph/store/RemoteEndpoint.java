@@ -39,10 +39,16 @@ public final class RemoteEndpoint {
     private final Map<String, String> headers;
     private final HttpClient client;
     private final Duration readTimeout;
+    /** The user and password for a Digest challenge (Virtuoso's {@code -auth} endpoints), or null without them. */
+    private final String user, password;
+    /** The answer to the server's last Digest challenge, once one came: later requests carry it instead of Basic. */
+    private final java.util.concurrent.atomic.AtomicReference<DigestAuthorization> digest = new java.util.concurrent.atomic.AtomicReference<>();
 
-    private RemoteEndpoint(String url, Map<String, String> headers, Duration connectTimeout, Duration readTimeout) {
+    private RemoteEndpoint(String url, Map<String, String> headers, String user, String password, Duration connectTimeout, Duration readTimeout) {
         this.url = url;
         this.headers = headers;
+        this.user = user;
+        this.password = password;
         this.readTimeout = readTimeout;
         // Redirects are not followed: the credentials would go along to wherever they point.
         this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
@@ -88,7 +94,7 @@ public final class RemoteEndpoint {
         } else if (token != null) {
             headers = Map.of("Authorization", "Bearer " + token);
         }
-        return new RemoteEndpoint(url, headers, connectTimeout, readTimeout);
+        return new RemoteEndpoint(url, headers, user, password, connectTimeout, readTimeout);
     }
 
     private static String blankToNull(String s) {
@@ -170,33 +176,82 @@ public final class RemoteEndpoint {
     }
 
     /**
-     * Sends a request without a body to {@code url?graph=IRI} with the credentials, for the methods
-     * Jena's GSP client does not cover or covers without the request headers. 404 is an answer
-     * (the graph is not there); any other status from 300 up is a failure.
+     * Sends a request without a body to {@code url?graph=IRI} with the credentials; see
+     * {@link #send(String, String, String, byte[], String)}.
      */
     HttpResponse<String> send(String method, String graphIri, String accept) {
-        String target = url + (url.contains("?") ? "&" : "?") + "graph=" + URLEncoder.encode(graphIri, StandardCharsets.UTF_8);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target)).method(method, HttpRequest.BodyPublishers.noBody())
-                .timeout(Duration.ofMinutes(5));
-        if (accept != null) request.header("Accept", accept);
-        headers.forEach(request::header);
+        return send(method, graphIri, accept, null, null);
+    }
+
+    /**
+     * Sends a request to {@code url?graph=IRI} with the credentials and, when {@code body} is not null,
+     * that body of {@code contentType}. 404 is an answer (the graph is not there), and so are 405 and 501
+     * to a HEAD (the server does not implement it; Virtuoso answers 501); any other status from 300 up
+     * is a failure.
+     */
+    HttpResponse<String> send(String method, String graphIri, String accept, byte[] body, String contentType) {
+        URI target = URI.create(url + (url.contains("?") ? "&" : "?") + "graph=" + URLEncoder.encode(graphIri, StandardCharsets.UTF_8));
         return call(() -> {
-            HttpResponse<String> response;
-            try {
-                response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new HttpException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new HttpException(e);
-            }
+            HttpResponse<String> response = authorized(method, target, accept, body, contentType);
             int status = response.statusCode();
-            if (status >= 300 && status != 404) {
+            boolean noHead = method.equals("HEAD") && (status == 405 || status == 501);
+            if (status >= 300 && status != 404 && !noHead) {
                 throw new HttpException(status, response.headers().firstValue("Location").map(l -> "redirect to " + l).orElse(null),
                         response.body());
             }
             return response;
         });
+    }
+
+    /**
+     * One exchange, answering a Digest challenge when the server sends one and a user and password are
+     * set: Basic goes first (Fuseki, GraphDB), and once a server has asked for Digest, every later
+     * request answers its challenge directly. A stale nonce is answered once more with the new one.
+     */
+    private HttpResponse<String> authorized(String method, URI target, String accept, byte[] body, String contentType) {
+        DigestAuthorization answer = digest.get();
+        HttpResponse<String> response = exchange(method, target, accept, body, contentType, answer, true);
+        if (response.statusCode() == 401 && user != null && answer == null && digestChallenge(response) == null) {
+            // Virtuoso refuses Basic with a bare 401: asked without credentials, it says which scheme it wants.
+            response = exchange(method, target, accept, body, contentType, null, false);
+        }
+        for (int retries = 0; response.statusCode() == 401 && user != null && retries < 2; retries++) {
+            String challenge = digestChallenge(response);
+            // No Digest challenge, or the password itself was refused (not just an old nonce): the 401 stands.
+            if (challenge == null || retries > 0 && !DigestAuthorization.isStale(challenge)) break;
+            answer = DigestAuthorization.answering(challenge, user, password);
+            digest.set(answer);
+            response = exchange(method, target, accept, body, contentType, answer, false);
+        }
+        return response;
+    }
+
+    private String digestChallenge(HttpResponse<?> response) {
+        return response.headers().allValues("WWW-Authenticate").stream()
+                .filter(v -> DigestAuthorization.answering(v, user, password) != null).findFirst().orElse(null);
+    }
+
+    /** One request: with a Digest answer when given, else with the Basic or Bearer header when {@code credentials}. */
+    private HttpResponse<String> exchange(String method, URI target, String accept, byte[] body, String contentType, DigestAuthorization answer,
+                                          boolean credentials) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
+                .timeout(Duration.ofMinutes(5));
+        if (accept != null) request.header("Accept", accept);
+        if (contentType != null) request.header("Content-Type", contentType);
+        if (answer != null) {
+            request.header("Authorization", answer.header(method, target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery())));
+        } else if (credentials) {
+            headers.forEach(request::header);
+        }
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new HttpException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HttpException(e);
+        }
     }
 
     /** A one-line error for an answer that is not what was asked for. */

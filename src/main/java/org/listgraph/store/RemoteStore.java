@@ -1,13 +1,11 @@
 package org.listgraph.store;
 
-import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.apache.jena.sparql.exec.http.GSP;
 import org.listgraph.identity.IriMinter;
 import org.listgraph.rdf.Converter;
 
@@ -33,6 +31,8 @@ public final class RemoteStore {
     /** The hash recorded for a graph that a load began to write and has not finished. */
     private static final String PENDING = "pending";
     private final RemoteEndpoint endpoint;
+    /** Set once the endpoint has answered a HEAD with 405 or 501. */
+    private boolean headFails;
 
     public RemoteStore(RemoteEndpoint endpoint) {
         this.endpoint = endpoint;
@@ -99,12 +99,6 @@ public final class RemoteStore {
         return new LoadReport(written.stream().sorted().toList(), unchanged, removed);
     }
 
-    private GSP gsp(Node graph) {
-        GSP request = GSP.service(endpoint.url()).httpClient(endpoint.httpClient()).graphName(graph);
-        endpoint.headers().forEach(request::httpHeader);
-        return request;
-    }
-
     /**
      * The graph at the endpoint, or an empty graph when it has none of that name. Fetched and parsed
      * here, not by Jena's GSP client, so an answer that is not RDF is one clear error, not a parser log.
@@ -125,11 +119,11 @@ public final class RemoteStore {
         return content;
     }
 
+    /** Replaces a graph (sent here, not by Jena's GSP client, so that a Digest challenge can be answered). */
     private void put(Node graph, Graph content) {
-        endpoint.call(() -> {
-            gsp(graph).contentType(RDFFormat.NTRIPLES).PUT(content);
-            return null;
-        });
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        org.apache.jena.riot.RDFDataMgr.write(body, content, RDFFormat.NTRIPLES_UTF8);
+        endpoint.send("PUT", graph.getURI(), null, body.toByteArray(), "application/n-triples");
     }
 
     /** Deletes a graph; 404 means it is gone already. */
@@ -137,8 +131,16 @@ public final class RemoteStore {
         endpoint.send("DELETE", graph.getURI(), null);
     }
 
-    /** Whether the endpoint has the graph (a HEAD request, so the content does not travel). */
+    /**
+     * Whether the endpoint has the graph: a HEAD request, so the content does not travel, or a GET
+     * where the server does not implement HEAD (Virtuoso answers 501), which is then not tried again.
+     */
     private boolean exists(Node graph) {
-        return endpoint.send("HEAD", graph.getURI(), null).statusCode() != 404;
+        if (!headFails) {
+            int status = endpoint.send("HEAD", graph.getURI(), null).statusCode();
+            if (status != 405 && status != 501) return status != 404;
+            headFails = true;
+        }
+        return endpoint.send("GET", graph.getURI(), "application/n-triples, text/turtle;q=0.9").statusCode() != 404;
     }
 }

@@ -40,18 +40,6 @@ class BrowserIT {
     @TempDir
     Path project;
 
-    /** The seeds built once for the tests that only read them (the watch test edits its own copy). */
-    @TempDir
-    static Path builtSeeds;
-    private static boolean seedsBuilt;
-
-    private static synchronized Path seeds() throws Exception {
-        if (!seedsBuilt) {
-            ServeIT.build(builtSeeds);
-            seedsBuilt = true;
-        }
-        return builtSeeds;
-    }
 
     /** Skips where no browser is installed, unless the run requires one (.ci/run does: it installs it). */
     private static void requireBrowser() {
@@ -76,7 +64,7 @@ class BrowserIT {
     @Test
     void theQueryPageRunsASavedQueryAndShowsItsRows() throws Exception {
         requireBrowser();
-        Path project = seeds();
+        Path project = ServeIT.builtSeeds();
         try (ServedJar served = ServedJar.start(ServeIT.JAR, project)) {
             WebDriver browser = chromium();
             try {
@@ -126,6 +114,18 @@ class BrowserIT {
         }
     }
 
+    /** Where a drawn node is on the explorer's canvas once the force layout has stopped moving it. */
+    private static double[] restingPoint(WebDriver browser, String iri) throws InterruptedException {
+        double[] last = nodePoint(browser, iri);
+        for (int i = 0; i < 60; i++) {
+            Thread.sleep(250);
+            double[] now = nodePoint(browser, iri);
+            if (Math.abs(now[0] - last[0]) < 0.5 && Math.abs(now[1] - last[1]) < 0.5) return now;
+            last = now;
+        }
+        return last;
+    }
+
     /** Where a drawn node is on the explorer's canvas, in CSS pixels from the canvas's top-left corner. */
     private static double[] nodePoint(WebDriver browser, String iri) {
         Object p = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
@@ -152,7 +152,7 @@ class BrowserIT {
     @Test
     void theExplorerFindsAPersonDrawsItsNeighboursExpandsOnAClickReadsBigNeighbourhoodsInPagesAndShowsSourceLines() throws Exception {
         requireBrowser();
-        Path project = seeds();
+        Path project = ServeIT.builtSeeds();
         String thockin = "https://w3id.org/listgraph/id/agent/github/thockin";
         String google = "https://w3id.org/listgraph/id/org/google";
         try (ServedJar served = ServedJar.start(ServeIT.JAR, project)) {
@@ -180,7 +180,7 @@ class BrowserIT {
                 // A real click on a talk's node in the canvas expands it: the lists it is in and its topics join the picture.
                 String guideTitle = "An Illustrated Guide to Kubernetes Networking";
                 String guide = browser.findElement(By.xpath("//ul[@id='nodes']//button[text()='" + guideTitle + "']")).getAttribute("data-iri");
-                double[] at = nodePoint(browser, guide);
+                double[] at = restingPoint(browser, guide);
                 WebElement canvas = browser.findElement(By.id("graph"));
                 new org.openqa.selenium.interactions.Actions(browser)
                         .moveToElement(canvas, (int) Math.round(at[0] - canvas.getSize().getWidth() / 2.0),
@@ -235,7 +235,7 @@ class BrowserIT {
     @Test
     void theBuildReportDrawsTheOverlapHeatMap() throws Exception {
         requireBrowser();
-        Path project = seeds();
+        Path project = ServeIT.builtSeeds();
         Path report = project.resolve("output/report.html");
         assertTrue(Files.size(report) > 10_000);
         WebDriver browser = chromium();

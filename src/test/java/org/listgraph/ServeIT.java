@@ -24,6 +24,30 @@ class ServeIT {
     @TempDir
     Path project;
 
+    private static Path builtSeeds;
+
+    /**
+     * The seeds built once for every integration test that only serves and reads them (each build costs a JVM and
+     * several seconds); tests that edit lists or the output folder build their own. Deleted when the JVM ends.
+     */
+    static synchronized Path builtSeeds() throws IOException, InterruptedException {
+        if (builtSeeds == null) {
+            Path dir = Files.createTempDirectory("listgraph-seeds-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir)));
+            build(dir);
+            builtSeeds = dir;
+        }
+        return builtSeeds;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
+        }
+    }
+
     /** Copies lists/ into {@code dir} and runs {@code build} there with the jar. */
     static void build(Path dir) throws IOException, InterruptedException {
         Path target = Files.createDirectories(dir.resolve("lists"));
@@ -38,7 +62,7 @@ class ServeIT {
 
     @Test
     void ctrlCStopsTheServerCleanlyAndReleasesTheStore() throws Exception {
-        build(project);
+        Path project = builtSeeds();
         try (ServedJar served = ServedJar.start(JAR, project)) {
             assertTrue(served.startLine().matches("listgraph serve: SPARQL endpoint http://127\\.0\\.0\\.1:\\d+/listgraph/sparql · query page "
                     + "http://127\\.0\\.0\\.1:\\d+/ · read-only, timeout 30s · Ctrl-C stops"), served.startLine());
@@ -65,7 +89,7 @@ class ServeIT {
 
     @Test
     void aServerOnAnotherInterfaceIsAnnouncedWithAWarning() throws Exception {
-        build(project);
+        Path project = builtSeeds();
         try (ServedJar served = ServedJar.start(JAR, project, "--host", "0.0.0.0")) {
             assertTrue(served.startLine().contains("http://0.0.0.0:"), served.startLine());
             // (The warning is printed before the start line, which start() has already read.)

@@ -47,9 +47,9 @@ class VirtuosoIT {
     static final Map<String, String> CREDENTIALS = Map.of("LISTGRAPH_ENDPOINT_USER", "writer", "LISTGRAPH_ENDPOINT_PASSWORD", "s3cret pass");
     /** A parameter for each saved query that takes one. */
     static final Map<String, String> PARAMS = Map.of("by-topic", "topic=ebpf", "talks-by", "author=thockin", "works-by", "author=thockin",
-            "resources-by-list", "list=mhausenblas-cn-ref", "changes-since", "since=yesterday", "list-version-changes", "list=nleiva-k8s-networking");
+            "resources-by-list", "list=mhausenblas-cn-ref", "changes-since", "since=2024-01-01", "list-version-changes", "list=nleiva-k8s-networking");
     /** Saved queries Virtuoso 7.2.5 does not finish within a minute (README, "Virtuoso"): compared on TDB2 only. */
-    static final List<String> UNFINISHED_ON_VIRTUOSO = List.of("changes-since", "list-version-changes");
+    static final List<String> UNFINISHED_ON_VIRTUOSO = List.of("list-version-changes");
 
     static Path dir;
     static Process virtuoso;
@@ -221,6 +221,7 @@ class VirtuosoIT {
             Run remote = run(CREDENTIALS, concat(args, "--endpoint", http + "/sparql"));
             assertEquals(Main.OK, remote.code(), name + ": " + remote.err());
             assertEquals(sortedRows(tdb), sortedRows(remote), name + ": the same rows on Virtuoso as on TDB2");
+            // changes-since: the loads send no history graph, so 0 rows on both.
             assertTrue(rows(tdb) > 0 || name.equals("changes-since"), name + " answers something over the seeds");
             counts.put(name, rows(tdb) + " on TDB2, " + rows(remote) + " on Virtuoso");
         }

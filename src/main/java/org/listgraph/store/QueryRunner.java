@@ -94,6 +94,7 @@ public final class QueryRunner {
     public static Query prepare(QueryRequest request) {
         Query query = parse(request.text(), request.origin(), request.base());
         if (request.params().isEmpty()) return query;
+        checkDatatypes(request);
         Map<org.apache.jena.sparql.core.Var, Node> bindings = new LinkedHashMap<>();
         request.params().forEach((k, v) -> bindings.put(org.apache.jena.sparql.core.Var.alloc(k), NodeFactory.createLiteralString(v)));
         return org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps.replaceVars(query, bindings);
@@ -125,6 +126,28 @@ public final class QueryRunner {
                         + "); check the URL and that the endpoint is up, or add SILENT after SERVICE to go on without it", e);
             }
         });
+    }
+
+    /**
+     * A value given for a parameter its header declares typed ({@code # param: since (xsd:date) — …}) must be
+     * written in that datatype: checked here, before any engine sees it, so a bad one is a one-line user
+     * mistake rather than an empty answer (the value is still bound as a string literal).
+     */
+    private static void checkDatatypes(QueryRequest request) {
+        for (SavedQuery.Parameter p : SavedQuery.parse(request.origin(), request.text()).parameters()) {
+            String value = request.params().get(p.name());
+            if (p.datatype().isEmpty() || value == null) continue;
+            org.apache.jena.datatypes.RDFDatatype type = org.apache.jena.datatypes.TypeMapper.getInstance()
+                    .getTypeByName(org.apache.jena.vocabulary.XSD.NS + p.datatype().substring("xsd:".length()));
+            if (type == null) {
+                throw new UsageException(request.origin() + ": parameter " + p.name() + " declares " + p.datatype()
+                        + ", which is no XSD datatype; write e.g. (xsd:date) or (xsd:integer)");
+            }
+            if (!type.isValid(value)) {
+                throw new UsageException(request.origin() + ": parameter " + p.name() + ": '" + value + "' is not an " + p.datatype()
+                        + (p.help().isEmpty() ? "" : " (" + p.help() + ")"));
+            }
+        }
     }
 
     /** The IRI of the query's first SERVICE clause, subqueries included, or null when it has none. */

@@ -11,10 +11,22 @@ public record SavedQuery(String name, String title, String description, List<Par
                          java.util.Map<String, String> lookups) {
     private static final Pattern HEADER = Pattern.compile("^#\\s*(title|description|param|lookup):\\s*(.*)$");
     private static final Pattern LOOKUP = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*(agents|topics)\\s*$");
-    private static final Pattern PARAM = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)\\s*(?:[—–-]+\\s*(.*))?$");
+    private static final Pattern PARAM = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)\\s*(?:\\((xsd:[A-Za-z]+)\\)\\s*)?(?:[—–-]+\\s*(.*))?$");
 
-    /** A parameter: the query variable it binds and what to pass. */
-    public record Parameter(String name, String help) {
+    /**
+     * A parameter: the query variable it binds, what to pass, and the XSD datatype its value must be written in
+     * (e.g. {@code xsd:date}), or "" when any string goes.
+     */
+    public record Parameter(String name, String help, String datatype) {
+        public Parameter {
+            Objects.requireNonNull(name);
+            help = help == null ? "" : help;
+            datatype = datatype == null ? "" : datatype;
+        }
+
+        public Parameter(String name, String help) {
+            this(name, help, "");
+        }
     }
 
     public SavedQuery {
@@ -25,7 +37,8 @@ public record SavedQuery(String name, String title, String description, List<Par
     }
 
     /**
-     * Reads the header comments ({@code # title:}, {@code # description:}, {@code # param: name — help}, and
+     * Reads the header comments ({@code # title:}, {@code # description:}, {@code # param: name — help} or
+     * {@code # param: name (xsd:date) — help}, whose value is then checked before the query is sent, and
      * {@code # lookup: name = agents|topics}, which says what a parameter names, so an empty answer can
      * suggest close values).
      */
@@ -46,7 +59,7 @@ public record SavedQuery(String name, String title, String description, List<Par
                 }
                 default -> {
                     Matcher p = PARAM.matcher(m.group(2).strip());
-                    if (p.matches()) params.add(new Parameter(p.group(1), p.group(2) == null ? "" : p.group(2).strip()));
+                    if (p.matches()) params.add(new Parameter(p.group(1), p.group(3) == null ? "" : p.group(3).strip(), p.group(2)));
                 }
             }
         }

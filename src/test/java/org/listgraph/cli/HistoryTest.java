@@ -112,8 +112,11 @@ class HistoryTest {
             assertEquals("day,change,list,title,url,commit,author\n"
                     + "2024-01-05,removed,tools,beta,https://example.org/beta," + drop + ",Ann Example\n"
                     + "2024-01-02,added,tools,gamma,https://example.org/gamma," + gamma + ",Ann Example\n", since.out().replace("\r", ""));
-            assertTrue(CliTest.run("query", "--db", repo.top.resolve("output/tdb2").toString(), "-f", "csv", "--saved", "changes-since",
-                    "--param", "since=yesterday").out().contains("not a day"));
+            CliTest.Run notADay = CliTest.run("query", "--db", repo.top.resolve("output/tdb2").toString(), "-f", "csv", "--saved", "changes-since",
+                    "--param", "since=yesterday");
+            assertEquals(Main.USAGE, notADay.code(), notADay.err());
+            assertEquals("listgraph: saved query changes-since: parameter since: 'yesterday' is not an xsd:date (a day as YYYY-MM-DD, e.g. 2024-01-01)",
+                    notADay.err().strip());
 
             // A build keeps the history graph; a later history run reads only the newer commits.
             repo.write("kit", List.of("https://example.org/alpha", "https://example.org/gamma", "https://example.org/delta"));

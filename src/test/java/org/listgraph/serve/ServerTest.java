@@ -311,5 +311,10 @@ class ServerTest {
         HttpResponse<String> update = Http.postForm(root + "page/prepare", Map.of("query", "DELETE WHERE { ?s ?p ?o }"));
         assertEquals(400, update.statusCode());
         assertTrue(JSON.readTree(update.body()).path("error").asText().contains("SPARQL update"), update.body());
+        String since = SavedQueries.load(Path.of("")).find("changes-since").orElseThrow().text();
+        HttpResponse<String> notADay = Http.postForm(root + "page/prepare", Map.of("query", since, "param.since", "yesterday"));
+        assertEquals(400, notADay.statusCode());
+        assertEquals("query: parameter since: 'yesterday' is not an xsd:date (a day as YYYY-MM-DD, e.g. 2024-01-01)",
+                JSON.readTree(notADay.body()).path("error").asText(), notADay.body());
     }
 }

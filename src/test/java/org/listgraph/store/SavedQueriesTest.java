@@ -69,6 +69,20 @@ class SavedQueriesTest {
     }
 
     @Test
+    void aParameterDeclaredXsdDateRefusesAValueThatIsNotADayBeforeTheQueryRuns() {
+        SavedQuery q = saved.find("changes-since").orElseThrow();
+        assertEquals(new SavedQuery.Parameter("since", "a day as YYYY-MM-DD, e.g. 2024-01-01", "xsd:date"), q.parameters().get(0));
+        UsageException e = assertThrows(UsageException.class, () -> csv("changes-since", Map.of("since", "2024-13-01")));
+        assertEquals("changes-since: parameter since: '2024-13-01' is not an xsd:date (a day as YYYY-MM-DD, e.g. 2024-01-01)", e.getMessage());
+        assertEquals("day,change,list,title,url,commit,author", csv("changes-since", Map.of("since", "2024-01-01")).strip(),
+                "a day is accepted (the seeds as converted here have no history)");
+        // The header without a datatype still reads as before, and any string goes.
+        assertEquals(new SavedQuery.Parameter("author", "a handle", ""), SavedQuery.parse("q", "# param: author — a handle\nASK {}").parameters().get(0));
+        assertThrows(UsageException.class, () -> QueryRunner.prepare(new QueryRequest("# param: n (xsd:nonsense)\nASK {}", "q", Map.of("n", "1"), null,
+                IriMinter.DEFAULT_BASE)), "a datatype XSD does not have is the query's mistake, said as such");
+    }
+
+    @Test
     void anUnknownFormatIsAUsageError() {
         SavedQuery q = saved.find("authors").orElseThrow();
         assertThrows(UsageException.class, () -> QueryRunner.run(seeds.dataset(),

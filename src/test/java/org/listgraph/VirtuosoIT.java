@@ -48,8 +48,6 @@ class VirtuosoIT {
     /** A parameter for each saved query that takes one. */
     static final Map<String, String> PARAMS = Map.of("by-topic", "topic=ebpf", "talks-by", "author=thockin", "works-by", "author=thockin",
             "resources-by-list", "list=mhausenblas-cn-ref", "changes-since", "since=2024-01-01", "list-version-changes", "list=nleiva-k8s-networking");
-    /** Saved queries Virtuoso 7.2.5 does not finish within a minute (README, "Virtuoso"): compared on TDB2 only. */
-    static final List<String> UNFINISHED_ON_VIRTUOSO = List.of("list-version-changes");
 
     static Path dir;
     static Process virtuoso;
@@ -213,10 +211,6 @@ class VirtuosoIT {
             if (PARAMS.containsKey(name)) args.addAll(List.of("--param", PARAMS.get(name)));
             Run tdb = run(Map.of(), concat(args, "--db", db.toString()));
             assertEquals(Main.OK, tdb.code(), name + ": " + tdb.err());
-            if (UNFINISHED_ON_VIRTUOSO.contains(name)) {
-                counts.put(name, rows(tdb) + " on TDB2, not run on Virtuoso");
-                continue;
-            }
             // The same environment as the loads: the credentials go along, and Virtuoso's public /sparql ignores them.
             Run remote = run(CREDENTIALS, concat(args, "--endpoint", http + "/sparql"));
             assertEquals(Main.OK, remote.code(), name + ": " + remote.err());

@@ -172,12 +172,22 @@ final class QueryCommand implements Callable<Integer> {
         q.lookups().forEach((param, lookup) -> {
             String value = params.get(param);
             if (value == null) return;
-            List<String> close = Suggestions.closest(value, column.apply(Suggestions.candidatesQuery(lookup)));
-            spec.commandLine().getErr().println(q.name() + ": no rows for " + param + "=\"" + value + "\""
-                    + (close.isEmpty() ? "; 'query --saved " + (lookup.equals("topics") ? "topics" : "authors") + "' lists them all"
-                    : "; did you mean " + String.join(", ", close.stream().map(c -> "\"" + c + "\"").toList()) + "?"));
+            List<String> candidates = column.apply(Suggestions.candidatesQuery(lookup));
+            List<String> close = Suggestions.closest(value, candidates);
+            spec.commandLine().getErr().println(q.name() + ": no rows for " + param + "=\"" + value + "\"" + (!close.isEmpty()
+                    ? "; did you mean " + String.join(", ", close.stream().map(c -> "\"" + c + "\"").toList()) + "?"
+                    : lookup.equals("versions") ? versions(value, candidates)
+                    : "; 'query --saved " + (lookup.equals("topics") ? "topics" : "authors") + "' lists them all"));
         });
         spec.commandLine().getErr().flush();
+    }
+
+    /** Why a list gave no changes between versions: it is no later version of another, or its versions hold the same works. */
+    private static String versions(String value, List<String> laterVersions) {
+        if (laterVersions.contains(value)) return "; it and the list it is a version of hold the same resources";
+        List<String> sorted = new java.util.TreeSet<>(laterVersions).stream().toList();
+        return sorted.isEmpty() ? "; no list is a later version of another (give one a revisionOf in lists.json)"
+                : "; it is not a later version of another list (revisionOf in lists.json); these are: " + String.join(", ", sorted);
     }
 
     private static String read(Path file) {

@@ -119,8 +119,8 @@ final class QueryPage extends HttpServlet {
         String lookup = req.getParameter("lookup");
         String value = req.getParameter("value");
         ObjectNode answer = JSON.createObjectNode();
-        if (value == null || !("agents".equals(lookup) || "topics".equals(lookup))) {
-            answer.put("error", "give lookup=agents|topics and a value");
+        if (value == null || lookup == null || !Suggestions.kinds().contains(lookup)) {
+            answer.put("error", "give lookup=" + String.join("|", new java.util.TreeSet<>(Suggestions.kinds())) + " and a value");
             send(resp, 400, "application/json", JSON.writeValueAsBytes(answer));
             return;
         }

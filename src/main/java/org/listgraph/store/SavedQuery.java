@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 public record SavedQuery(String name, String title, String description, List<Parameter> parameters, String text,
                          java.util.Map<String, String> lookups) {
     private static final Pattern HEADER = Pattern.compile("^#\\s*(title|description|param|lookup):\\s*(.*)$");
-    private static final Pattern LOOKUP = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*(agents|topics)\\s*$");
+    private static final Pattern LOOKUP = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*(agents|topics|versions)\\s*$");
     private static final Pattern PARAM = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)\\s*(?:\\((xsd:[A-Za-z]+)\\)\\s*)?(?:[—–-]+\\s*(.*))?$");
 
     /**
@@ -39,7 +39,7 @@ public record SavedQuery(String name, String title, String description, List<Par
     /**
      * Reads the header comments ({@code # title:}, {@code # description:}, {@code # param: name — help} or
      * {@code # param: name (xsd:date) — help}, whose value is then checked before the query is sent, and
-     * {@code # lookup: name = agents|topics}, which says what a parameter names, so an empty answer can
+     * {@code # lookup: name = agents|topics|versions}, which says what a parameter names, so an empty answer can
      * suggest close values).
      */
     public static SavedQuery parse(String name, String text) {

@@ -19,13 +19,20 @@ public final class Suggestions {
     private static final Map<String, String> CANDIDATES = Map.of(
             "agents", "SELECT DISTINCT ?v WHERE { ?a a foaf:Agent . { ?a foaf:name ?v } UNION { ?a foaf:nick ?v } "
                     + "UNION { ?a foaf:account/foaf:accountName ?v } }",
-            "topics", "SELECT DISTINCT ?v WHERE { ?t a lg:Topic ; skos:prefLabel|skos:altLabel ?v }");
+            "topics", "SELECT DISTINCT ?v WHERE { ?t a lg:Topic ; skos:prefLabel|skos:altLabel ?v }",
+            // The ids (as in lists.json) of the lists that are a later version of another.
+            "versions", "SELECT DISTINCT ?v WHERE { ?l a lg:List ; prov:wasRevisionOf ?o . BIND(STRAFTER(STR(?l), \"/list/\") AS ?v) }");
     private static final int MAX = 5;
 
     private Suggestions() {
     }
 
-    /** The SPARQL that lists the candidates for a lookup kind ({@code agents} or {@code topics}). */
+    /** The lookup kinds a saved query's {@code # lookup:} header may name. */
+    public static java.util.Set<String> kinds() {
+        return CANDIDATES.keySet();
+    }
+
+    /** The SPARQL that lists the candidates for a lookup kind ({@code agents}, {@code topics} or {@code versions}). */
     public static String candidatesQuery(String lookup) {
         String q = CANDIDATES.get(lookup);
         if (q == null) throw new IllegalArgumentException("unknown lookup " + lookup);

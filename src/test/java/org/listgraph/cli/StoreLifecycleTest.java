@@ -160,7 +160,12 @@ class StoreLifecycleTest {
         assertEquals(Main.OK, CliTest.run("build", "--lists", lists.toString(), "--output", output.toString()).code());
         assertTrue(CliTest.run("stats", "--db", db()).out().lines().anyMatch(l -> l.startsWith("empty ") && l.contains("Empty list")));
         CliTest.Run v = CliTest.run("query", "--db", db(), "-f", "csv", "--saved", "list-version-changes", "--param", "list=empty");
-        assertTrue(v.out().contains("not a version,'empty' has no revisionOf"), v.out());
+        assertEquals(Main.OK, v.code(), v.err());
+        assertEquals(List.of("change,title,url"), v.out().lines().toList(), "an empty answer");
+        assertTrue(v.err().contains("list-version-changes: no rows for list=\"empty\"; it is not a later version of another list "
+                + "(revisionOf in lists.json); these are: nleiva-k8s-networking"), v.err());
+        CliTest.Run typo = CliTest.run("query", "--db", db(), "-f", "csv", "--saved", "list-version-changes", "--param", "list=nleiva-k8s-networkin");
+        assertTrue(typo.err().contains("did you mean \"nleiva-k8s-networking\"?"), typo.err());
     }
 
     @Test

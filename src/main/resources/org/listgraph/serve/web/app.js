@@ -185,7 +185,8 @@ async function suggest(q) {
     const close = answer.suggestions || [];
     const p = el('p', { id: 'suggestions' }, 'No rows for ' + param + ' "' + input.value + '". ');
     if (close.length === 0) {
-      p.append('Nothing close; the saved query ' + (lookup === 'topics' ? 'topics' : 'authors') + ' lists them all.');
+      p.append(lookup === 'versions' ? 'It is not a later version of another list (revisionOf in lists.json), or holds what that one holds.'
+        : 'Nothing close; the saved query ' + (lookup === 'topics' ? 'topics' : 'authors') + ' lists them all.');
     } else {
       p.append('Did you mean ');
       close.forEach((c, i) => {

@@ -7,7 +7,7 @@ const LG = (() => {
     'https://w3id.org/listgraph/ns#': 'lg:', 'http://purl.org/dc/terms/': 'dct:', 'http://xmlns.com/foaf/0.1/': 'foaf:',
     'http://www.w3.org/2004/02/skos/core#': 'skos:', 'https://schema.org/': 'schema:', 'http://www.w3.org/ns/prov#': 'prov:',
     'http://www.w3.org/1999/02/22-rdf-syntax-ns#': 'rdf:', 'http://www.w3.org/2000/01/rdf-schema#': 'rdfs:',
-    'http://www.w3.org/2001/XMLSchema#': 'xsd:'
+    'http://www.w3.org/2001/XMLSchema#': 'xsd:', 'http://www.w3.org/2002/07/owl#': 'owl:'
   };
 
   function el(tag, attrs, ...children) {

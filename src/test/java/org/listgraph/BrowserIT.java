@@ -221,8 +221,12 @@ class BrowserIT {
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), list + ": 30+ neighbours drawn"));
                 String listIri = browser.findElement(By.xpath("//ul[@id='nodes']//button[text()='" + list + "']")).getAttribute("data-iri");
                 assertTrue(drawnEdges(browser).stream().filter(e -> e.contains(listIri)).count() >= 30, "a page of 30");
-                browser.findElement(By.id("more")).click();
+                // A double click reads one page, not the same page twice (which used to skip the page after it).
+                new org.openqa.selenium.interactions.Actions(browser).doubleClick(browser.findElement(By.id("more"))).perform();
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), list + ": 60+ neighbours drawn"));
+                Thread.sleep(500);
+                assertTrue(browser.findElement(By.id("status")).getText().startsWith(list + ": 60+ neighbours drawn"),
+                        browser.findElement(By.id("status")).getText());
                 assertTrue(drawnEdges(browser).stream().filter(e -> e.contains(listIri)).count() >= 60, "two pages");
                 assertQuietConsole(browser, "no errors in the browser console (CSP, scripts, missing files)");
             } finally {

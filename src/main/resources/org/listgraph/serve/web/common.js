@@ -33,5 +33,7 @@ const LG = (() => {
     return lines.join('\n');
   }
 
-  return { PREFIXES, el, shortIri, prefixLines };
+  const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
+
+  return { PREFIXES, RDF_TYPE, el, shortIri, prefixLines };
 })();

@@ -15,10 +15,10 @@ const KINDS = [
   { name: 'Topic', types: [LG_NS + 'Topic', SKOS + 'Concept', SKOS + 'ConceptScheme'], color: '#15803d', symbol: 'diamond', size: 22 },
   { name: 'Series', types: [LG_NS + 'Series'], color: '#0e7490', symbol: 'pin', size: 22 },
   { name: 'Organization', types: [FOAF + 'Organization'], color: '#7e22ce', symbol: 'rect', size: 20 },
-  { name: 'Person', types: [FOAF + 'Person', FOAF + 'Agent', PROV + 'Agent'], color: '#db2777', symbol: 'roundRect', size: 20 },
+  { name: 'Person or agent', types: [FOAF + 'Person', FOAF + 'Agent', PROV + 'Agent'], color: '#db2777', symbol: 'roundRect', size: 20 },
   { name: 'Work', types: [LG_NS + 'Resource'], color: '#2457c5', symbol: 'circle', size: 18 },
   { name: 'Entry, section or account', types: [LG_NS + 'Entry', LG_NS + 'RemovedEntry', LG_NS + 'Section', FOAF + 'OnlineAccount', LG_NS + 'Commit'],
-    color: '#78716c', symbol: 'emptyCircle', size: 12, structure: true },
+    color: '#a16207', symbol: 'emptyCircle', size: 12, structure: true },
   { name: 'Other', types: [], color: '#64748b', symbol: 'circle', size: 14 },
   { name: 'More', types: [], color: '#94a3b8', symbol: 'roundRect', size: 16 }
 ];
@@ -34,7 +34,9 @@ const state = {
   nodes: new Map(), // iri -> { iri, label, types, kind, work, pages, more, expanded }
   edges: new Map(), // "s p o" -> { s, p, o }
   order: [], // expanded nodes, in the order the user expanded them
-  selected: null, chart: null, searches: 0
+  selected: null, chart: null, searches: 0,
+  generation: 0, // a new picture (Clear, the checkbox) makes answers for the old one stale
+  loading: new Map() // iri -> the page being read, so two clicks never read the same page twice
 };
 const $ = (id) => document.getElementById(id);
 const el = LG.el;
@@ -110,14 +112,24 @@ async function describeNodes(iris) {
     // A work's own kind (Talk, Article…) says more than "Work".
     const work = KINDS[kind].name !== 'Work' ? undefined
       : [...f.types].filter((t) => t.startsWith(LG_NS) && t !== LG_NS + 'Resource').map((t) => t.slice(LG_NS.length)).sort()[0];
-    state.nodes.set(iri, { iri, label: lp ? f.labels.get(lp).value : short(iri), types: f.types, kind, work, pages: 0, more: false, expanded: false });
+    state.nodes.set(iri, { iri, label: lp ? f.labels.get(lp).value : short(iri), types: f.types, kind, work, pages: 0, more: false, expanded: false,
+      neighbours: new Set() });
   });
 }
 
-/** Reads the next page of a node's neighbours (typed nodes only: URLs stay in the details) and draws them. */
-async function expand(iri) {
+/** Reads the next page of a node's neighbours, once at a time per node (a second click waits for the first). */
+function expand(iri) {
+  if (state.loading.has(iri)) return state.loading.get(iri);
+  const reading = readPage(iri).finally(() => state.loading.delete(iri));
+  state.loading.set(iri, reading);
+  return reading;
+}
+
+/** Reads and draws one page of a node's neighbours (typed nodes only: URLs stay in the details). */
+async function readPage(iri) {
   const node = state.nodes.get(iri);
   if (!node || (node.expanded && !node.more)) return;
+  const generation = state.generation;
   status('Reading the neighbours of ' + node.label + '…');
   const x = iriTerm(iri);
   const rows = await select('SELECT ?dir ?p ?n WHERE {\n'
@@ -129,18 +141,20 @@ async function expand(iri) {
     + '}\nLIMIT ' + (PAGE + 1) + ' OFFSET ' + (node.pages * PAGE));
   const page = rows.slice(0, PAGE);
   await describeNodes(page.map((b) => b.n.value));
+  if (generation !== state.generation) return;
   page.forEach((b) => {
     const s = b.dir.value === 'out' ? iri : b.n.value;
     const o = b.dir.value === 'out' ? b.n.value : iri;
     state.edges.set(s + ' ' + b.p.value + ' ' + o, { s, p: b.p.value, o });
+    node.neighbours.add(b.n.value);
   });
   node.pages++;
   node.more = rows.length > PAGE;
   if (!node.expanded) state.order.push(iri);
   node.expanded = true;
-  const shown = (node.pages - 1) * PAGE + page.length;
+  const shown = node.neighbours.size;
   status(node.label + ': ' + shown + (node.more ? '+' : '') + ' neighbour' + (shown === 1 ? '' : 's') + ' drawn'
-    + (node.more ? '; click “more…” for the next ' + PAGE : '') + '.');
+    + (node.more ? '; click “more…” for the next page' : '') + '.');
   draw();
   if (state.selected === iri) buttons(node);
 }
@@ -179,11 +193,11 @@ function draw() {
     const place = p ? { x: p[0] + (at.has(iri) ? 0 : Math.random() * 40 - 20), y: p[1] + (at.has(iri) ? 0 : Math.random() * 40 - 20) } : {};
     const k = KINDS[n.kind];
     const text = n.label.length > 42 ? n.label.slice(0, 40) + '…' : n.label;
-    return { ...place, id: iri, name: text, category: n.kind, symbol: k.symbol, symbolSize: n.expanded ? k.size * 1.35 : k.size,
+    return { ...place, id: iri, name: text, full: n.label, category: n.kind, symbol: k.symbol, symbolSize: n.expanded ? k.size * 1.35 : k.size,
       itemStyle: iri === state.selected ? { borderColor: '#111827', borderWidth: 3 } : undefined, value: n.work || k.name };
   });
   const links = [...state.edges.values()].map((e) => ({ source: e.s, target: e.o, value: short(e.p), label: { formatter: short(e.p) } }));
-  state.order.filter((i) => state.nodes.get(i).more).forEach((i) => {
+  state.order.filter((i) => state.nodes.get(i)?.more).forEach((i) => {
     data.push({ id: 'more ' + i, name: 'more…', category: MORE, symbol: KINDS[MORE].symbol, symbolSize: KINDS[MORE].size, value: 'next ' + PAGE });
     links.push({ source: i, target: 'more ' + i, value: 'next page', lineStyle: { type: 'dashed' } });
   });
@@ -206,16 +220,16 @@ function draw() {
 
 /** A query that gives what is drawn: the expanded nodes' neighbourhoods, with the same filters. */
 function shownQuery() {
-  const partial = state.order.filter((i) => state.nodes.get(i).more);
+  const partial = state.order.filter((i) => state.nodes.get(i)?.more);
   const lines = ['# What the listgraph explorer drew: the neighbours of ' + state.order.length + ' node'
     + (state.order.length === 1 ? '' : 's') + ' (typed nodes only; rdf:type, literals and plain URLs left out).'];
   if (partial.length) lines.push('# The explorer has read only the first pages of ' + partial.map(short).join(', ') + '; this query gives them all.');
   lines.push(LG.prefixLines(state.base), 'CONSTRUCT { ?s ?p ?o } WHERE {', '  VALUES ?focus { ' + state.order.map(iriTerm).join(' ') + ' }',
-    '  { ?focus ?p ?o . BIND(?focus AS ?s) } UNION { ?s ?p ?focus . BIND(?focus AS ?o) }',
-    '  FILTER(isIRI(?s) && isIRI(?o) && ?s != ?o && ?p != rdf:type)',
-    '  FILTER EXISTS { ?s a ?st } FILTER EXISTS { ?o a ?ot }');
+    '  { ?focus ?p ?o . BIND(?focus AS ?s) BIND(?o AS ?n) } UNION { ?s ?p ?focus . BIND(?focus AS ?o) BIND(?s AS ?n) }',
+    '  FILTER(isIRI(?n) && ?n != ?focus && ?p != rdf:type)',
+    '  FILTER EXISTS { ?n a ?type }');
   if (!showStructure()) {
-    lines.push('  FILTER NOT EXISTS { VALUES ?hidden { ' + STRUCTURE_TYPES.map(short).join(' ') + ' } { ?s a ?hidden } UNION { ?o a ?hidden } }');
+    lines.push('  FILTER NOT EXISTS { ?n a ?hidden . VALUES ?hidden { ' + STRUCTURE_TYPES.map(short).join(' ') + ' } }');
   }
   lines.push('}');
   return lines.join('\n');
@@ -223,12 +237,21 @@ function shownQuery() {
 
 /** Selects a node: its details in the side panel, and (when asked) its neighbours drawn. */
 async function open(iri, expandIt) {
+  const generation = state.generation;
   try {
     await describeNodes([iri]);
+    if (generation !== state.generation) return;
+    if (state.nodes.get(iri).types.size === 0) {
+      // Not a node of this store (a URL, or a link from elsewhere): say so rather than draw an empty one.
+      state.nodes.delete(iri);
+      status('Not a node of this store: ' + iri + (/^https?:\/\//.test(iri) ? ' (a web address; the details of the nodes that link to it list it)' : ''), true);
+      return;
+    }
     state.selected = iri;
     // A click expands a node once; its further pages come from its "more…" node or the More button.
     if (expandIt && !state.nodes.get(iri).expanded) await expand(iri);
     else draw();
+    if (generation !== state.generation) return;
     await details(iri);
     history.replaceState(null, '', '#iri=' + encodeURIComponent(iri));
   } catch (e) {
@@ -236,12 +259,13 @@ async function open(iri, expandIt) {
   }
 }
 
-function valueCell(term) {
+function valueCell(term, property) {
   if (term.type === 'uri') {
     const known = state.nodes.has(term.value);
     const underBase = state.base && term.value.startsWith(state.base);
     // A vocabulary term (foaf:Person, lg:Talk) is a name, not a place to go.
-    if (!underBase && short(term.value) !== term.value) return el('code', {}, short(term.value));
+    const names = [LG.RDF_TYPE, SKOS + 'inScheme', 'http://www.w3.org/2000/01/rdf-schema#subClassOf'].includes(property);
+    if (names && short(term.value) !== term.value) return el('code', {}, short(term.value));
     if (/^https?:\/\//.test(term.value) && !underBase) {
       return el('a', { href: term.value, rel: 'noopener noreferrer', target: '_blank' }, term.value);
     }
@@ -275,7 +299,7 @@ async function details(iri) {
   $('details-title').textContent = node.label;
   $('details-iri').replaceChildren(el('code', {}, short(iri)), ' ', el('span', { class: 'kind' }, node.work || KINDS[node.kind].name));
   buttons(node);
-  const rows = own.slice(0, 200).map((b) => el('tr', {}, el('td', {}, short(b.p.value)), el('td', {}, valueCell(b.o))));
+  const rows = own.slice(0, 200).map((b) => el('tr', {}, el('td', {}, short(b.p.value)), el('td', {}, valueCell(b.o, b.p.value))));
   if (own.length > 200) rows.push(el('tr', {}, el('td', { colspan: '2', class: 'hint' }, 'more than 200 values; query the endpoint for all')));
   incoming.forEach((b) => rows.push(el('tr', { class: 'incoming' }, el('td', {}, '← ' + short(b.p.value)),
     el('td', {}, b.n.value + (b.n.value === '1' ? ' node points here' : ' nodes point here')))));
@@ -290,7 +314,7 @@ async function details(iri) {
 }
 
 async function search(text) {
-  const q = text.trim();
+  const q = text.normalize('NFC').trim();
   $('hits').replaceChildren();
   if (!q) return;
   const run = ++state.searches;
@@ -316,9 +340,11 @@ async function search(text) {
 }
 
 /** Lists the hits of search number {@code run}, unless a newer search has started since. */
-async function showHits(run, q, hits, done) {
-  await describeNodes(hits);
+async function showHits(run, q, found, done) {
+  await describeNodes(found);
   if (run !== state.searches) return;
+  // Entries, sections and accounts only when the box asks for them, as in the picture.
+  const hits = found.filter((i) => showStructure() || !KINDS[state.nodes.get(i).kind].structure);
   $('hits').replaceChildren(...hits.map((iri) => {
     const n = state.nodes.get(iri);
     const b = el('button', { type: 'button', class: 'hit', 'data-iri': iri }, n.label);
@@ -330,6 +356,8 @@ async function showHits(run, q, hits, done) {
 }
 
 function clear() {
+  state.generation++;
+  state.loading.clear();
   state.edges.clear();
   state.order = [];
   state.selected = null;
@@ -344,11 +372,12 @@ function chart() {
   const c = echarts.init($('graph'), null, { renderer: 'canvas' });
   c.setOption({
     color: KINDS.map((k) => k.color),
-    legend: [{ data: KINDS.map((k) => k.name), top: 4, left: 'center', textStyle: { fontSize: 11 } }],
+    legend: [{ data: KINDS.map((k) => ({ name: k.name, icon: k.symbol })), top: 4, left: 'center', textStyle: { fontSize: 11 } }],
     // Drawn, never parsed: a list's markup in a label stays text.
-    tooltip: { renderMode: 'richText', formatter: (p) => (p.dataType === 'edge' ? p.data.value : p.data.name + '\n' + p.data.value) },
+    tooltip: { renderMode: 'richText', formatter: (p) => (p.dataType === 'edge' ? p.data.value : (p.data.full || p.data.name) + '\n' + p.data.value) },
     series: [{
-      id: 'graph', type: 'graph', layout: 'force', roam: true, draggable: true, data: [], links: [],
+      id: 'graph', type: 'graph', layout: 'force', roam: true, draggable: true, data: [], links: [], top: 40,
+      labelLayout: { hideOverlap: true },
       categories: KINDS.map((k) => ({ name: k.name, symbol: k.symbol, itemStyle: { color: k.color } })),
       label: { show: true, position: 'right', fontSize: 11, color: '#1d2330' },
       edgeLabel: { show: true, fontSize: 9, color: '#5b6475' },
@@ -362,8 +391,7 @@ function chart() {
     if (p.dataType !== 'node') return;
     if (p.data.id.startsWith('more ')) {
       const owner = p.data.id.slice(5);
-      state.selected = owner;
-      expand(owner).catch((e) => status(e.message, true));
+      open(owner, false).then(() => expand(owner)).catch((e) => status(e.message, true));
     } else {
       open(p.data.id, true);
     }
@@ -402,7 +430,11 @@ async function init() {
     }
   });
   const hash = new URLSearchParams(location.hash.slice(1));
-  if (hash.get('iri')) await open(hash.get('iri'), true);
+  const wanted = hash.get('iri');
+  if (wanted && !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(wanted)) {
+    $('search').value = wanted;
+    await search(wanted);
+  } else if (wanted) await open(wanted, true);
   else if (hash.get('q')) {
     $('search').value = hash.get('q');
     await search(hash.get('q'));

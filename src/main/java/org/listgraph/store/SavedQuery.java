@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 public record SavedQuery(String name, String title, String description, List<Parameter> parameters, String text,
                          java.util.Map<String, String> lookups) {
     private static final Pattern HEADER = Pattern.compile("^#\\s*(title|description|param|lookup):\\s*(.*)$");
-    private static final Pattern LOOKUP = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*(agents|topics|versions)\\s*$");
+    private static final Pattern LOOKUP = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*([a-z]+)\\s*$");
     private static final Pattern PARAM = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)\\s*(?:\\((xsd:[A-Za-z]+)\\)\\s*)?(?:[—–-]+\\s*(.*))?$");
 
     /**
@@ -55,7 +55,8 @@ public record SavedQuery(String name, String title, String description, List<Par
                 case "description" -> description.append(description.length() > 0 ? " " : "").append(m.group(2).strip());
                 case "lookup" -> {
                     Matcher l = LOOKUP.matcher(m.group(2).strip());
-                    if (l.matches()) lookups.put(l.group(1), l.group(2));
+                    // Only the kinds Suggestions can list candidates for; one registry, so a new kind is added once.
+                    if (l.matches() && Suggestions.kinds().contains(l.group(2))) lookups.put(l.group(1), l.group(2));
                 }
                 default -> {
                     Matcher p = PARAM.matcher(m.group(2).strip());

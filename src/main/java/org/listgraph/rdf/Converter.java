@@ -343,6 +343,7 @@ public final class Converter {
             long triples = -1;
             java.util.SortedMap<String, Integer> kinds = new java.util.TreeMap<>();
             shared.resources().forEach(r -> r.kinds().forEach(k -> kinds.merge(k.localName(), 1, Integer::sum)));
+            lists.awaitWritten(); // the last lists were written while identity resolved; a failure to write them shows here
             return new Result(new Stats(lists.size(), entries, shared.resources().size(), shared.agents().size() + shared.organizations().size(), triples, kinds),
                     problems.stream().sorted().toList(), resolution.decisions(), lists, resolution, files, iris.sharedGraph(), sharedTriples,
                     program);

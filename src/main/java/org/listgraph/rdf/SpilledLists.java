@@ -24,6 +24,11 @@ import java.util.RandomAccess;
  * of a million-entry build were a fifth of its heap until the end, while each is needed only a few times, one list
  * at a time. The file is unlinked as soon as it is opened, so no run, even one killed, leaves it behind; its space
  * is freed when this object is collected or the program ends.
+ *
+ * <p>Lists are encoded and written on a thread of their own, in the order appended: encoding was a fifth of what the
+ * converter's gathering thread did while lists were read, and in a build that takes most lists from its cache that
+ * thread is the one the others wait for. At most {@value #PENDING_ENTRIES} entries (or one list, if larger) wait to
+ * be written, so the heap holds little more than before; a list is read back only once it is written.
  */
 final class SpilledLists extends AbstractList<ListNode> implements RandomAccess {
     private static final Cleaner CLEANER = Cleaner.create();
@@ -35,6 +40,17 @@ final class SpilledLists extends AbstractList<ListNode> implements RandomAccess 
     /** Each list's IRI and title, kept in memory: the report needs only these of every list. */
     private Identified.ListHeader[] headers = new Identified.ListHeader[16];
     private int size;
+    /** Lists written so far (a prefix of those appended), entries waiting to be written, and the writer's failure. */
+    private int written;
+    private int pendingEntries;
+    private Throwable failure;
+    private static final int PENDING_ENTRIES = 20_000;
+    private final java.util.concurrent.ThreadPoolExecutor writer = new java.util.concurrent.ThreadPoolExecutor(1, 1, 1, java.util.concurrent.TimeUnit.SECONDS,
+            new java.util.concurrent.LinkedBlockingQueue<>(), task -> {
+                Thread t = new Thread(task, "listgraph-spill");
+                t.setDaemon(true);
+                return t;
+            });
 
     SpilledLists() {
         try {
@@ -48,6 +64,7 @@ final class SpilledLists extends AbstractList<ListNode> implements RandomAccess 
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make a temporary file for the lists being converted", e);
         }
+        writer.allowCoreThreadTimeOut(true); // no thread is left waiting once the lists are in
         FileChannel f = file;
         CLEANER.register(this, () -> {
             try {
@@ -58,27 +75,81 @@ final class SpilledLists extends AbstractList<ListNode> implements RandomAccess 
         });
     }
 
-    /** Writes the list to the file; it is read back from there from now on. */
-    synchronized void append(ListNode list) {
-        CompactRecordOutput out = new CompactRecordOutput();
-        ListNodeRecords.write(out, list);
-        byte[] bytes = out.toByteArray();
-        if (size + 1 == graphIris.length) {
-            graphIris = Arrays.copyOf(graphIris, graphIris.length * 2);
-            headers = Arrays.copyOf(headers, headers.length * 2);
-            offsets = Arrays.copyOf(offsets, offsets.length * 2);
+    /**
+     * Hands the list to the writer; it is read back from the file from now on. Waits while too many entries wait to be
+     * written, and fails with the writer's failure (a full disk, say) once the writer has failed.
+     */
+    void append(ListNode list) {
+        int entries = list.entries().size();
+        int index;
+        synchronized (this) {
+            while (pendingEntries > 0 && pendingEntries + entries > PENDING_ENTRIES && failure == null) waitHere();
+            rethrowFailure();
+            if (size + 1 == graphIris.length) {
+                graphIris = Arrays.copyOf(graphIris, graphIris.length * 2);
+                headers = Arrays.copyOf(headers, headers.length * 2);
+                offsets = Arrays.copyOf(offsets, offsets.length * 2);
+            }
+            index = size;
+            graphIris[index] = list.graphIri();
+            headers[index] = new Identified.ListHeader(list.iri(), list.document().info().title());
+            pendingEntries += entries;
+            size++;
         }
+        writer.execute(() -> write(index, list, entries));
+    }
+
+    /** On the writer's thread, in the order appended: encodes list {@code index} and writes it after the one before. */
+    private void write(int index, ListNode list, int entries) {
         try {
+            synchronized (this) {
+                if (failure != null) return;
+            }
+            CompactRecordOutput out = new CompactRecordOutput();
+            ListNodeRecords.write(out, list);
+            byte[] bytes = out.toByteArray();
+            long at;
+            synchronized (this) {
+                at = offsets[index];
+            }
             ByteBuffer b = ByteBuffer.wrap(bytes);
-            long at = offsets[size];
-            while (b.hasRemaining()) at += file.write(b, at);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write list " + list.iri() + " to a temporary file (is the disk full?)", e);
+            try {
+                while (b.hasRemaining()) at += file.write(b, at);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write list " + list.iri() + " to a temporary file (is the disk full?)", e);
+            }
+            synchronized (this) {
+                offsets[index + 1] = offsets[index] + bytes.length;
+                written = index + 1;
+                pendingEntries -= entries;
+                notifyAll();
+            }
+        } catch (RuntimeException | Error e) {
+            synchronized (this) {
+                failure = e;
+                notifyAll();
+            }
         }
-        graphIris[size] = list.graphIri();
-        headers[size] = new Identified.ListHeader(list.iri(), list.document().info().title());
-        offsets[size + 1] = offsets[size] + bytes.length;
-        size++;
+    }
+
+    /** Waits until every list appended is written (or the writer failed, which it then throws). */
+    synchronized void awaitWritten() {
+        while (written < size && failure == null) waitHere();
+        rethrowFailure();
+    }
+
+    private void rethrowFailure() {
+        if (failure instanceof RuntimeException e) throw e;
+        if (failure instanceof Error e) throw e;
+    }
+
+    private void waitHere() {
+        try {
+            wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted while lists were being written to a temporary file");
+        }
     }
 
     /** The IRI of list i's graph, without reading the list. */
@@ -98,6 +169,8 @@ final class SpilledLists extends AbstractList<ListNode> implements RandomAccess 
         long from, to;
         synchronized (this) {
             java.util.Objects.checkIndex(i, size);
+            while (written <= i && failure == null) waitHere();
+            rethrowFailure();
             from = offsets[i];
             to = offsets[i + 1];
         }

@@ -37,6 +37,20 @@ class SpilledListsTest {
         assertThrows(IndexOutOfBoundsException.class, () -> spilled.get(seeds.size()));
     }
 
+    @Test
+    void listsAppendedFasterThanTheyAreWrittenAllComeBackInTheirPlaces() {
+        List<ListNode> seeds = Seeds.convert().lists();
+        SpilledLists spilled = new SpilledLists();
+        int rounds = 120; // some 50,000 entries: more than may wait to be written, so appending waits for the writer
+        for (int r = 0; r < rounds; r++) seeds.forEach(spilled::append);
+        assertEquals(rounds * seeds.size(), spilled.size());
+        spilled.awaitWritten();
+        for (int i = spilled.size() - 1; i >= 0; i -= 7) {
+            assertEquals(seeds.get(i % seeds.size()).toString(), spilled.get(i).toString(), "list " + i);
+            assertEquals(seeds.get(i % seeds.size()).graphIri(), spilled.graphIri(i));
+        }
+    }
+
     private static long spillFiles() throws IOException {
         try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return files.filter(p -> p.getFileName().toString().startsWith("listgraph-lists-")).count();

@@ -137,13 +137,21 @@ public final class RdfWriter {
                                     GraphChunks kept, long offset, long[] triples, String salt) throws java.io.IOException {
         List<Node> subjects = new ArrayList<>(org.listgraph.rdf.SubjectGraph.subjectsOf(graph));
         subjects.sort(NODE_ORDER);
-        List<Triple> run = new ArrayList<>();
+        // A graph made of records is keyed by its subjects' record digests, so a run is made only when it is written:
+        // making every subject's triples to key the runs was most of writing graph.ttl in a one-list reload.
+        org.listgraph.rdf.SubjectGraph records = graph instanceof org.listgraph.rdf.SubjectGraph sg ? sg : null;
+        org.listgraph.rdf.RecordDigest recordDigest = records == null ? null : new org.listgraph.rdf.RecordDigest(salt);
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        List<Node> runSubjects = new ArrayList<>();
         StringBuilder terms = new StringBuilder(salt);
         for (int i = 0; i < subjects.size(); i++) {
             Node s = subjects.get(i);
-            for (Triple t : sortedTriples(graph, s)) {
-                run.add(t);
-                RunKey.add(terms, t);
+            runSubjects.add(s);
+            if (records != null) {
+                long[] d = records.recordDigest(s.getURI(), recordDigest);
+                terms.append('R').append(hex.toHexDigits(d[0])).append(hex.toHexDigits(d[1]));
+            } else {
+                for (Triple t : sortedTriples(graph, s)) RunKey.add(terms, t);
             }
             if (i < subjects.size() - 1 && !endsRun(s)) continue;
             String k = "run " + org.listgraph.identity.IriMinter.sha256(terms.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -151,16 +159,21 @@ public final class RdfWriter {
             terms.append(salt);
             PartStream part = new PartStream(out, header);
             java.util.Optional<GraphChunks.Part> copy = kept.find(k);
-            if (copy.isPresent() && copy.get().triples() == run.size()) {
+            long written;
+            if (copy.isPresent()) {
                 part.skipHeader();
                 part.write(copy.get().bytes());
+                written = copy.get().triples();
             } else {
+                List<Triple> run = new ArrayList<>();
+                for (Node r : runSubjects) run.addAll(sortedTriples(graph, r));
                 writeTriples(format, prefixes, run::forEach, part);
+                written = run.size();
             }
-            kept.record(k, offset, part.length(), part.sha256(), run.size());
+            kept.record(k, offset, part.length(), part.sha256(), written);
             offset += part.length();
-            triples[0] += run.size();
-            run.clear();
+            triples[0] += written;
+            runSubjects.clear();
         }
         return offset;
     }

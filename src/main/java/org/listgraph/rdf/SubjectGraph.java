@@ -65,6 +65,16 @@ public abstract class SubjectGraph extends GraphBase {
         return subjects;
     }
 
+    /**
+     * The digest of the records {@code subject}'s triples are made from (see {@link RecordDigest}), without making
+     * them: equal for a subject whose triples cannot have changed since a build by the same program.
+     */
+    public final long[] recordDigest(String subject, RecordDigest digest) {
+        Object records = bySubject.get(subject);
+        if (records == null) throw new IllegalArgumentException("not a subject of this graph: " + subject);
+        return digest.of(subject, records instanceof Object[] several ? java.util.Arrays.asList(several) : List.of(records));
+    }
+
     /** The triples whose subject is {@code subject}, made now, each once. */
     public final List<Triple> triplesOf(String subject) {
         Object records = bySubject.get(subject);

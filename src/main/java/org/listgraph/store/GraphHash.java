@@ -6,6 +6,8 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.out.NodeFormatter;
 import org.apache.jena.riot.out.NodeFormatterNT;
+import org.listgraph.rdf.RecordDigest;
+import org.listgraph.rdf.SubjectGraph;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,27 +17,35 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-/** The SHA-256 of a graph's sorted N-Triples: equal for equal content, whatever the order of insertion. */
+/**
+ * A graph's content hash, equal for equal content whatever the order of insertion: the SHA-256 of its subject lines,
+ * sorted and joined by newlines, where a subject's line is its N-Triples term, a space, and the subject's digest (the
+ * first 32 hex digits of the SHA-256 of the subject's N-Triples lines, "s p o" with no final dot, sorted and joined by
+ * newlines). Hashing by subject lets a build take an unchanged subject's digest from the last build instead of making
+ * its triples: the shared graph changes with almost any edit, in a few of its hundreds of thousands of subjects.
+ */
 final class GraphHash {
+    private static final HexFormat HEX = HexFormat.of();
+
     private GraphHash() {
     }
 
-    /**
-     * The hash of the graph's triples as N-Triples lines ("s p o", no final dot), sorted and joined by
-     * newlines. Sorted lines come grouped by subject, the groups in the order of "subject term + space"
-     * (a subject's term holds no raw space, so one group's prefix never starts another's): so the lines are
-     * made and sorted one subject at a time, and a graph of millions of triples never has them all in memory
-     * (the shared graph's lines were a build's largest allocation).
-     */
+    /** The hash of the graph (see the class). */
     static String of(Graph g) {
-        return of(g, null);
+        return of(g, null, null, null);
     }
 
-    /** As {@link #of(Graph)}, and records each subject's digest in {@code subjects} (when not null; subjects must be IRIs). */
-    static String of(Graph g, SubjectDigests subjects) {
+    /**
+     * The hash of the graph (see the class); records each subject's digest in {@code subjects} when that is not null
+     * (subjects must then be IRIs). For a graph made of records ({@link SubjectGraph}) and a {@code salt} naming the
+     * program, each subject's record digest is recorded too, and a subject whose record digest {@code memo} holds
+     * takes its digest from there, its triples not made. Subjects' lines are made and sorted one subject at a time,
+     * so a graph of millions of triples never has them all in memory.
+     */
+    static String of(Graph g, SubjectDigests subjects, SubjectDigests memo, String salt) {
         NodeFormatter nt = new NodeFormatterNT();
         LineWriter out = new LineWriter();
-        Node[] bySubject = org.listgraph.rdf.SubjectGraph.subjectsOf(g).toArray(new Node[0]);
+        Node[] bySubject = SubjectGraph.subjectsOf(g).toArray(new Node[0]);
         if (java.util.Arrays.stream(bySubject).allMatch(s -> s.isURI() && plainIri(s.getURI()))) {
             // The common case, sorted without a line per subject (at a million subjects, a hundred megabytes of them).
             java.util.Arrays.sort(bySubject, GraphHash::compareAsSubjectTerms);
@@ -49,31 +59,45 @@ final class GraphHash {
             keyed.sort(Map.Entry.comparingByKey());
             for (int i = 0; i < bySubject.length; i++) bySubject[i] = keyed.get(i).getValue();
         }
+        SubjectGraph records = salt != null && g instanceof SubjectGraph sg ? sg : null;
+        RecordDigest recordDigest = records == null ? null : new RecordDigest(salt);
+        boolean remembered = records != null && memo != null && memo.withRecords();
         MessageDigest digest = sha256();
-        MessageDigest one = subjects == null ? null : sha256();
+        MessageDigest one = sha256();
         boolean first = true;
         List<String> lines = new ArrayList<>();
         for (Node subject : bySubject) {
-            lines.clear();
-            g.find(subject, Node.ANY, Node.ANY).forEachRemaining(t -> lines.add(line(nt, out, t)));
-            lines.sort(null);
-            for (int i = 0; i < lines.size(); i++) {
-                byte[] bytes = lines.get(i).getBytes(StandardCharsets.UTF_8);
-                if (!first) digest.update((byte) '\n');
-                digest.update(bytes);
-                first = false;
-                if (one != null) {
+            long[] madeFrom = records == null ? null : records.recordDigest(subject.getURI(), recordDigest);
+            int known = remembered ? memo.withSameRecords(subject.getURI(), madeFrom) : -1;
+            long high, low;
+            if (known >= 0) {
+                high = memo.high(known);
+                low = memo.low(known);
+            } else {
+                lines.clear();
+                g.find(subject, Node.ANY, Node.ANY).forEachRemaining(t -> lines.add(line(nt, out, t)));
+                lines.sort(null);
+                for (int i = 0; i < lines.size(); i++) {
                     if (i > 0) one.update((byte) '\n');
-                    one.update(bytes);
+                    one.update(lines.get(i).getBytes(StandardCharsets.UTF_8));
                 }
-            }
-            if (one != null) {
-                if (!subject.isURI()) throw new IllegalStateException("subject digests are kept for IRIs only");
                 java.nio.ByteBuffer d = java.nio.ByteBuffer.wrap(one.digest());
-                subjects.put(subject.getURI(), d.getLong(), d.getLong());
+                high = d.getLong();
+                low = d.getLong();
+            }
+            out.text.setLength(0);
+            term(nt, out, subject);
+            out.text.append(' ').append(HEX.toHexDigits(high)).append(HEX.toHexDigits(low));
+            if (!first) digest.update((byte) '\n');
+            digest.update(out.text.toString().getBytes(StandardCharsets.UTF_8));
+            first = false;
+            if (subjects != null) {
+                if (!subject.isURI()) throw new IllegalStateException("subject digests are kept for IRIs only");
+                if (madeFrom != null) subjects.put(subject.getURI(), high, low, madeFrom);
+                else subjects.put(subject.getURI(), high, low);
             }
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return HEX.formatHex(digest.digest());
     }
 
     /**

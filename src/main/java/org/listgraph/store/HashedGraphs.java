@@ -87,7 +87,9 @@ final class HashedGraphs implements Iterable<HashedGraphs.Hashed>, AutoCloseable
                 }
                 Graph g = result.graph(name);
                 SubjectDigests subjects = g instanceof org.listgraph.rdf.SharedGraph ? new SubjectDigests() : null;
-                String h = GraphHash.of(g, subjects);
+                // The shared graph's subjects made from the same records as in the last build keep their digests unmade.
+                String salt = subjects == null ? null : result.keySalt().orElse(null);
+                String h = GraphHash.of(g, subjects, salt == null ? null : known.memo(name).orElse(null), salt);
                 key.ifPresent(k -> known.learnt(k, h));
                 ready.put(new Item(new Hashed(node, h, g, null, subjects), null, null, false));
             }

@@ -21,12 +21,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Beside it, {@code graph-subjects.txt} keeps the {@link SubjectDigests} of the last shared graph stored, with
  * that graph's IRI and hash: they are used only when the store holds that graph with that very hash, so they
  * describe what the store holds (a build killed after its commit but before this file was written leaves the old
- * hash in the file, and the next build compares the graph whole).
+ * hash in the file, and the next build compares the graph whole). Their record digests serve, whatever the store
+ * holds, as a memo to hash the next shared graph: a subject made from the same records has the same digest.
  */
 public final class KnownGraphHashes {
-    private static final String HEADER = "listgraph graph hashes 1";
+    private static final String HEADER = "listgraph graph hashes 2"; // 2: hashes by subject (GraphHash)
 
-    private static final String SUBJECTS_HEADER = "listgraph subject digests 1";
+    private static final String SUBJECTS_HEADER = "listgraph subject digests 2"; // 2: with record digests
 
     private final Path file;
     private final Map<String, String> before;
@@ -67,17 +68,40 @@ public final class KnownGraphHashes {
      * does not check.
      */
     Optional<SubjectDigests> subjects(String graphIri, String storedHash) {
-        if (!trustSubjects || file == null || storedHash == null) return Optional.empty();
+        Kept kept = kept();
+        if (kept == null || storedHash == null || !kept.graphIri().equals(graphIri) || !kept.hash().equals(storedHash)) return Optional.empty();
+        return Optional.of(kept.digests());
+    }
+
+    /**
+     * The subject digests an earlier build kept for graph {@code graphIri}, with their record digests, whatever the
+     * store holds now: to take the digest of a subject made from the same records instead of making its triples.
+     */
+    Optional<SubjectDigests> memo(String graphIri) {
+        Kept kept = kept();
+        if (kept == null || !kept.graphIri().equals(graphIri) || !kept.digests().withRecords()) return Optional.empty();
+        return Optional.of(kept.digests());
+    }
+
+    /** What graph-subjects.txt holds, read once (the memo and the store's update share it); null when none is trusted or it does not check. */
+    private record Kept(String graphIri, String hash, SubjectDigests digests) {
+    }
+
+    private Kept kept;
+    private boolean keptRead;
+
+    private synchronized Kept kept() {
+        if (keptRead) return kept;
+        keptRead = true;
+        if (!trustSubjects || file == null) return null;
         List<String[]> records = new CheckedRecords(subjectsFile(), SUBJECTS_HEADER).read().orElse(List.of());
-        if (records.isEmpty() || records.get(0).length != 3 || !records.get(0)[0].equals("graph")
-                || !records.get(0)[1].equals(graphIri) || !records.get(0)[2].equals(storedHash)) {
-            return Optional.empty();
-        }
+        if (records.isEmpty() || records.get(0).length != 3 || !records.get(0)[0].equals("graph")) return null;
         SubjectDigests out = new SubjectDigests();
         for (String[] r : records.subList(1, records.size())) {
-            if (r.length != 2 || out.contains(r[0]) || !out.putHex(r[0], r[1])) return Optional.empty();
+            if (r.length != 3 || out.contains(r[0]) || !out.putHex(r[0], r[1], r[2].equals("-") ? null : r[2])) return null;
         }
-        return Optional.of(out);
+        kept = new Kept(records.get(0)[1], records.get(0)[2], out);
+        return kept;
     }
 
     /** Keeps the digests of graph {@code graphIri}, whose content hash is {@code hash}, as the store now holds it. */
@@ -114,7 +138,9 @@ public final class KnownGraphHashes {
         SubjectDigests digests = learnt.digests();
         List<String[]> lines = new ArrayList<>(digests.size() + 1);
         lines.add(new String[]{"graph", learnt.graphIri(), learnt.hash()});
-        for (int i = 0; i < digests.size(); i++) lines.add(new String[]{digests.subject(i), digests.hex(i)});
+        for (int i = 0; i < digests.size(); i++) {
+            lines.add(new String[]{digests.subject(i), digests.hex(i), digests.withRecords() ? digests.recordHex(i) : "-"});
+        }
         try {
             new CheckedRecords(subjectsFile(), SUBJECTS_HEADER).write(lines);
         } catch (IOException | RuntimeException e) {

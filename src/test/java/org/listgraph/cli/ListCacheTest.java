@@ -167,6 +167,7 @@ class ListCacheTest {
         List<String> first = Files.readAllLines(digests);
         assertTrue(first.get(1).startsWith("graph\thttps://w3id.org/listgraph/id/graph/shared\t"), first.get(1));
         assertTrue(first.size() > 200, "a digest per subject of the shared graph: " + first.size());
+        assertTrue(first.get(2).matches("https://\\S+\t[0-9a-f]{32}\t[0-9a-f]{32}"), "each with the digest of the records it was made from: " + first.get(2));
 
         String list = "cs224-dev-meetup-container-networking.md";
         String original = Files.readString(lists.resolve(list));

@@ -96,14 +96,14 @@ class StoredTriplesTest {
                     t("r4", "title", NodeFactory.createLiteralString("Goes")));
             Txn.executeWrite(dsg, () -> before.forEach(tr -> dsg.add(G, tr.getSubject(), tr.getPredicate(), tr.getObject())));
             SubjectDigests old = new SubjectDigests();
-            GraphHash.of(graph(before), old);
+            GraphHash.of(graph(before), old, null, null);
             List<Triple> after = List.of(
                     t("r1", "title", NodeFactory.createLiteralString("New title")),
                     t("r1", "creator", iri("alice")),
                     t("r2", "title", NodeFactory.createLiteralString("Stays")),
                     t("r3", "title", NodeFactory.createLiteralString("New subject")));
             SubjectDigests now = new SubjectDigests();
-            GraphHash.of(graph(after), now);
+            GraphHash.of(graph(after), now, null, null);
             Txn.executeWrite(dsg, () -> new StoredTriples(dsg).replaceSubjects(G, graph(after), old, now));
             GraphAssert.assertIsomorphic(graph(after), stored(dsg, G), "the graph by subject");
 

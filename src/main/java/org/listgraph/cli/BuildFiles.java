@@ -42,18 +42,9 @@ final class BuildFiles implements StoreLoad.Staged {
     BuildFiles(Converter.Result r, String base, Path output, String inputs, BuildCaches caches) {
         this.output = output;
         this.inputs = inputs;
-        // graph.ttl is written on a thread of its own while the rest is written here: in a one-list reload the store
-        // waits for these files, and the graphs' own maker is done long before them.
-        java.util.concurrent.CompletableFuture<Written> graphTtl = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            long start = System.nanoTime();
-            Written w = write(output.resolve("graph.ttl"), o -> RdfWriter.writeUnion(r, RdfFormat.TTL, base, o, caches.chunks()));
-            return new Written(w.staged(), w.name(), w.hash(), (System.nanoTime() - start) / 1e9);
-        }, task -> {
-            Thread t = new Thread(task, "listgraph-graph-ttl");
-            t.setDaemon(true);
-            t.start();
-        });
         try {
+            stage(output.resolve("graph.ttl"), o -> RdfWriter.writeUnion(r, RdfFormat.TTL, base, o, caches.chunks()));
+            timings.lap("graph.ttl");
             stage(output.resolve("merges.csv"), o -> MergeReport.csv(r.decisions(), o));
             stage(output.resolve("merges.md"), o -> MergeReport.markdown(r.decisions(), o));
             stage(output.resolve("problems.txt"), o -> {
@@ -65,56 +56,25 @@ final class BuildFiles implements StoreLoad.Staged {
             timings.lap("lint");
             stage(output.resolve("report.html"), o -> HtmlReport.write(r, findings, caches.linkChecks(), o));
             timings.lap("report");
-            Written ttl = join(graphTtl);
-            staged.add(0, ttl.staged());
-            hashes.put(ttl.name(), ttl.hash());
-            timings.add("graph.ttl (on its own thread)", ttl.seconds());
-            timings.lap("waiting for graph.ttl");
             var s = r.stats();
             long errors = findings.stream().filter(f -> f.rule().severity() == Severity.ERROR).count();
             summary = new BuildState.Summary(s.lists(), s.entries(), s.resources(), s.agents(), s.triples(), s.kindSummary(),
                     Reporter.count(r.problems()), r.problems().size(), r.graphNames().size(), errors, findings.size() - errors);
         } catch (RuntimeException | Error e) {
-            // out of memory included: no temporary file outlives a failed build, graph.ttl's included once it is done
-            try {
-                staged.add(join(graphTtl).staged());
-            } catch (RuntimeException | Error ignored) {
-                // it failed too: it left no file (AtomicFile drops what it did not finish)
-            }
-            close();
+            close(); // out of memory included: no temporary file outlives a failed build
             throw e;
         }
-    }
-
-    /** A file written under its temporary name, with its name, the SHA-256 of its bytes and the time it took. */
-    private record Written(AtomicFile.Staged staged, String name, String hash, double seconds) {
     }
 
     /** Writes a file under its temporary name, keeping the SHA-256 of its bytes for the build's state. */
     private void stage(Path target, AtomicFile.Content content) {
-        Written w = write(target, content);
-        staged.add(w.staged());
-        hashes.put(w.name(), w.hash());
-    }
-
-    private static Written write(Path target, AtomicFile.Content content) {
         MessageDigest digest = BuildState.digest();
-        AtomicFile.Staged staged = AtomicFile.stage(target, o -> {
+        staged.add(AtomicFile.stage(target, o -> {
             DigestOutputStream d = new DigestOutputStream(o, digest);
             content.writeTo(d);
             d.flush();
-        });
-        return new Written(staged, target.getFileName().toString(), HexFormat.of().formatHex(digest.digest()), 0);
-    }
-
-    private static Written join(java.util.concurrent.CompletableFuture<Written> future) {
-        try {
-            return future.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            if (e.getCause() instanceof Error error) throw error;
-            throw e;
-        }
+        }));
+        hashes.put(target.getFileName().toString(), HexFormat.of().formatHex(digest.digest()));
     }
 
     /**

@@ -16,11 +16,6 @@ final class Timings {
         last = now;
     }
 
-    /** Adds a step timed elsewhere (on another thread), leaving the current step running. */
-    void add(String step, double seconds) {
-        laps.add(String.format(Locale.ROOT, "%s %.2f s", step, seconds));
-    }
-
     /** The steps so far, "convert 1.20 s, store 3.40 s". */
     String steps() {
         return String.join(", ", laps);

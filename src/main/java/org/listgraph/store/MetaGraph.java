@@ -7,8 +7,8 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.listgraph.rdf.Vocab;
 
 /**
- * The store's metadata graph ({@code {base}graph/meta}): for each named graph, the SHA-256 of its
- * content (schema:sha256), when it was last written (dct:modified), the listgraph version
+ * The store's metadata graph ({@code {base}graph/meta}): for each named graph, its content hash
+ * (schema:sha256, by subject: {@link GraphHash}), when it was last written (dct:modified), the listgraph version
  * (schema:softwareVersion) and ontology version (schema:schemaVersion) that wrote it, and the list it
  * holds (dct:source). Reused terms only, so the vocabulary contract does not change.
  */

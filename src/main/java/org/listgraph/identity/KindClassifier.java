@@ -57,6 +57,10 @@ public final class KindClassifier {
     /** One matcher per rule and condition, reset for each entry: a classifier serves one conversion's thread. */
     private final Matcher[][] matchers;
 
+    /** Per condition, the last text tested and its {@link RequiredLiterals#asciiLower} form. */
+    private final String[] lastInput = new String[12];
+    private final String[] lastLowered = new String[12];
+
     public KindClassifier(KindRules rules) {
         this.rules = rules;
         this.matchers = new Matcher[rules.rules().size()][12];
@@ -290,12 +294,20 @@ public final class KindClassifier {
         return kinds.isEmpty() ? EnumSet.of(Kind.WEBSITE) : kinds;
     }
 
-    /** Whether {@code p} (absent: any) finds a match in {@code s}, with the rule's matcher for that condition made once. */
-    private static boolean matches(Matcher[] m, int condition, Pattern p, String text) {
+    /**
+     * Whether {@code p} (absent: any) finds a match in {@code text}, with the rule's matcher for that condition made
+     * once. The regex runs only when the text has one of the literals it cannot match without.
+     */
+    private boolean matches(Matcher[] m, int condition, Pattern p, String text) {
         if (p == null) return true;
         // Rules see at most the first 2,000 characters of a field: no real URL or title is longer, and a user's
         // pattern must not be able to overflow the stack or run for minutes on a pathological line.
         String s = text.length() > RULE_INPUT ? text.substring(0, RULE_INPUT) : text;
+        if (s != lastInput[condition]) { // the same field's string is tested by one rule after another
+            lastInput[condition] = s;
+            lastLowered[condition] = RequiredLiterals.asciiLower(s);
+        }
+        if (!rules.literals(p).mayMatch(lastLowered[condition])) return false;
         if (m[condition] == null) m[condition] = p.matcher(s);
         else m[condition].reset(s);
         return m[condition].find();

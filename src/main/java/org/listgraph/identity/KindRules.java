@@ -63,10 +63,23 @@ public final class KindRules {
 
     private final List<Rule> rules;
     private final Map<Kind, Set<Kind>> overrides;
+    /** What each condition's pattern cannot match without, worked out once: most inputs are ruled out by it. */
+    private final Map<Pattern, RequiredLiterals> literals = new java.util.IdentityHashMap<>();
 
     KindRules(List<Rule> rules, Map<Kind, Set<Kind>> overrides) {
         this.rules = List.copyOf(rules);
         this.overrides = overrides;
+        for (Rule r : this.rules) {
+            for (Pattern p : new Pattern[]{r.host(), r.path(), r.url(), r.role(), r.title(), r.description(), r.text(), r.section(),
+                    r.list(), r.links(), r.authors(), r.written()}) {
+                if (p != null) literals.put(p, RequiredLiterals.of(p));
+            }
+        }
+    }
+
+    /** What a condition's pattern (one of these rules') cannot match without. */
+    RequiredLiterals literals(Pattern conditionPattern) {
+        return literals.get(conditionPattern);
     }
 
     public List<Rule> rules() {

@@ -315,25 +315,9 @@ public final class RequiredLiterals {
             if (at >= re.length()) throw new Unsupported();
             char c = re.charAt(at++);
             if (!Character.isLetterOrDigit(c)) return literal(c);
+            int control = "tnrfae".indexOf(c);
+            if (control >= 0) return literal("\t\n\r\f\u0007\u001B".charAt(control));
             switch (c) {
-                case 't' -> {
-                    return literal('\t');
-                }
-                case 'n' -> {
-                    return literal('\n');
-                }
-                case 'r' -> {
-                    return literal('\r');
-                }
-                case 'f' -> {
-                    return literal('\f');
-                }
-                case 'a' -> {
-                    return literal('\u0007');
-                }
-                case 'e' -> {
-                    return literal('\u001B');
-                }
                 case 'b', 'B' -> {
                     if (at < re.length() && re.charAt(at) == '{') throw new Unsupported();
                     return Info.EMPTY;

@@ -51,8 +51,12 @@ public final class Catalog {
     private final PeopleResolver peopleResolver;
     private final TopicResolver topicResolver;
     private final WorkResolver workResolver;
-    /** What the lists say of each resource, by raw IRI: people and works are both resolved from it. */
-    private final SortedMap<String, ResourceEvidence> resources = new TreeMap<>();
+    /**
+     * What the lists say of each resource, by raw IRI: people and works are both resolved from it. A hash map while
+     * lists are added, sorted once when identity resolves: a sorted map's lookup by IRI for every entry (twenty
+     * comparisons of long strings, each a cache miss, at a million resources) was most of what adding a list cost.
+     */
+    private final Map<String, ResourceEvidence> resources = new HashMap<>();
     private boolean resolved;
     /** The loaded lists by the key of their origin URL, so a link to a loaded list can name it. */
     private final SortedMap<String, String> listsByOrigin = new TreeMap<>();
@@ -276,6 +280,7 @@ public final class Catalog {
         Map<String, String> aliases = new HashMap<>();
         // Each resource's accounts in its URLs (a regular expression per URL), worked out on every core before people
         // and works read them again and again.
+        SortedMap<String, ResourceEvidence> resources = inIriOrder(this.resources);
         resources.values().parallelStream().forEach(ResourceEvidence::urlAccounts);
         People people = peopleResolver.resolve(resources, decisions, topicResolver::broaderIris);
         Topics topics = topicResolver.resolve(decisions);
@@ -330,6 +335,18 @@ public final class Catalog {
         List<OrganizationNode> os = peopleResolver.organizations();
         return new Identified.Resolution(new Identified.Shared(rs, ss, people.nodes(), os, topicResolver.nodes(topics, usedTopics),
                 works.possible(), sameAs(people, aliases)), aliases, decisions);
+    }
+
+    /**
+     * {@code byIri} sorted by IRI, emptied as it is read: keys are sorted in an array and added in order, which
+     * walks only the sorted map's rightmost path, kept in cache.
+     */
+    private static SortedMap<String, ResourceEvidence> inIriOrder(Map<String, ResourceEvidence> byIri) {
+        String[] iris = byIri.keySet().toArray(String[]::new);
+        java.util.Arrays.sort(iris);
+        SortedMap<String, ResourceEvidence> sorted = new TreeMap<>();
+        for (String iri : iris) sorted.put(iri, byIri.remove(iri));
+        return sorted;
     }
 
     /**

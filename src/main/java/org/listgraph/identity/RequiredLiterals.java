@@ -42,7 +42,8 @@ public final class RequiredLiterals {
             Set<String> required = info.required();
             if (required == null || required.isEmpty() || required.stream().anyMatch(s -> s.length() < MIN_LENGTH)) return NONE;
             return new RequiredLiterals(minimal(required));
-        } catch (Unsupported e) {
+        } catch (Unsupported | RuntimeException | StackOverflowError e) {
+            // Anything this reading cannot follow (a pattern nested thousands deep, say) only loses the filter.
             return NONE;
         }
     }

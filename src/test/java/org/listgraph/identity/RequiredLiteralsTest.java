@@ -118,6 +118,14 @@ class RequiredLiteralsTest {
     }
 
     @Test
+    void aPatternNestedAsDeepAsJavaCompilesIsReadToo() {
+        // Java refuses patterns nested about a thousand deep ("Stack overflow during pattern compilation"), so a rule
+        // never holds a deeper one; as deep as it compiles, the reading follows (and would only lose the filter if not).
+        String deep = "(?:".repeat(900) + "abc" + ")".repeat(900);
+        assertEquals(List.of("abc"), RequiredLiterals.of(Pattern.compile(deep)).literals());
+    }
+
+    @Test
     void textIsComparedInAsciiLowerCaseOnly() {
         RequiredLiterals talk = RequiredLiterals.of(Pattern.compile("(?i)\\btalks?\\b"));
         assertTrue(talk.mayMatch(RequiredLiterals.asciiLower("A TALK at KubeCon")));

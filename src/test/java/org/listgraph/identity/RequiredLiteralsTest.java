@@ -118,11 +118,14 @@ class RequiredLiteralsTest {
     }
 
     @Test
-    void aPatternNestedAsDeepAsJavaCompilesIsReadToo() {
-        // Java refuses patterns nested about a thousand deep ("Stack overflow during pattern compilation"), so a rule
-        // never holds a deeper one; as deep as it compiles, the reading follows (and would only lose the filter if not).
+    void aDeeplyNestedPatternIsReadOrLosesItsFilterButNeverFails() {
+        String nested = "(?:".repeat(100) + "abc" + ")".repeat(100);
+        assertEquals(List.of("abc"), RequiredLiterals.of(Pattern.compile(nested)).literals());
+        // Java refuses patterns nested about a thousand deep, so a rule never holds a deeper one. Near that depth the
+        // reading may run out of stack (how soon depends on what the JIT has compiled): then the pattern has no filter.
         String deep = "(?:".repeat(900) + "abc" + ")".repeat(900);
-        assertEquals(List.of("abc"), RequiredLiterals.of(Pattern.compile(deep)).literals());
+        List<String> literals = RequiredLiterals.of(Pattern.compile(deep)).literals();
+        assertTrue(literals.equals(List.of("abc")) || literals.isEmpty(), literals.toString());
     }
 
     @Test

@@ -280,12 +280,12 @@ public final class Catalog {
         Map<String, String> aliases = new HashMap<>();
         // Each resource's accounts in its URLs (a regular expression per URL), worked out on every core before people
         // and works read them again and again.
-        SortedMap<String, ResourceEvidence> resources = inIriOrder(this.resources);
-        resources.values().parallelStream().forEach(ResourceEvidence::urlAccounts);
-        People people = peopleResolver.resolve(resources, decisions, topicResolver::broaderIris);
+        SortedMap<String, ResourceEvidence> inOrder = inIriOrder(resources);
+        inOrder.values().parallelStream().forEach(ResourceEvidence::urlAccounts);
+        People people = peopleResolver.resolve(inOrder, decisions, topicResolver::broaderIris);
         Topics topics = topicResolver.resolve(decisions);
         aliases.putAll(topics.aliases());
-        Works works = workResolver.resolve(resources, people, aliases, decisions);
+        Works works = workResolver.resolve(inOrder, people, aliases, decisions);
 
         List<ResourceNode> rs = new ArrayList<>();
         // One string for each IRI the nodes name (the IRIs of people, topics and lists are made again for every resource),
@@ -301,7 +301,7 @@ public final class Catalog {
         works.clusters().forEach((iri, members) -> {
             ResourceEvidence all = new ResourceEvidence();
             for (String m : members) {
-                ResourceEvidence e = resources.remove(m);
+                ResourceEvidence e = inOrder.remove(m);
                 if (e == null) throw new IllegalStateException("resource " + m + " is in two works");
                 all.absorb(e);
             }

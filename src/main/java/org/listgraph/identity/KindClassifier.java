@@ -303,11 +303,14 @@ public final class KindClassifier {
         // Rules see at most the first 2,000 characters of a field: no real URL or title is longer, and a user's
         // pattern must not be able to overflow the stack or run for minutes on a pathological line.
         String s = text.length() > RULE_INPUT ? text.substring(0, RULE_INPUT) : text;
-        if (s != lastInput[condition]) { // the same field's string is tested by one rule after another
-            lastInput[condition] = s;
-            lastLowered[condition] = RequiredLiterals.asciiLower(s);
+        RequiredLiterals needed = rules.literals(p);
+        if (needed.filters()) {
+            if (s != lastInput[condition]) { // the same field's string is tested by one rule after another
+                lastInput[condition] = s;
+                lastLowered[condition] = RequiredLiterals.asciiLower(s);
+            }
+            if (!needed.mayMatch(lastLowered[condition])) return false;
         }
-        if (!rules.literals(p).mayMatch(lastLowered[condition])) return false;
         if (m[condition] == null) m[condition] = p.matcher(s);
         else m[condition].reset(s);
         return m[condition].find();

@@ -59,6 +59,10 @@ public final class KindRules {
     public record Rule(Kind kind, Tier tier, Pattern host, Pattern path, Pattern url, Pattern role, Pattern title, Pattern description,
                        Pattern text, Pattern section, Pattern list, Pattern links, Pattern authors, Pattern written, Set<Kind> yieldsTo, String why,
                        int number) {
+        /** The condition patterns, absent ones as null. */
+        public Pattern[] conditions() {
+            return new Pattern[]{host, path, url, role, title, description, text, section, list, links, authors, written};
+        }
     }
 
     private final List<Rule> rules;
@@ -70,10 +74,7 @@ public final class KindRules {
         this.rules = List.copyOf(rules);
         this.overrides = overrides;
         for (Rule r : this.rules) {
-            for (Pattern p : new Pattern[]{r.host(), r.path(), r.url(), r.role(), r.title(), r.description(), r.text(), r.section(),
-                    r.list(), r.links(), r.authors(), r.written()}) {
-                if (p != null) literals.put(p, RequiredLiterals.of(p));
-            }
+            for (Pattern p : r.conditions()) if (p != null) literals.put(p, RequiredLiterals.of(p));
         }
     }
 

@@ -142,9 +142,7 @@ class RequiredLiteralsTest {
         KindRules rules = KindRules.load(Path.of("."));
         List<Arguments> out = new ArrayList<>();
         for (KindRules.Rule r : rules.rules()) {
-            Pattern[] ps = {r.host(), r.path(), r.url(), r.role(), r.title(), r.description(), r.text(), r.section(), r.list(),
-                    r.links(), r.authors(), r.written()};
-            for (Pattern p : ps) if (p != null) out.add(Arguments.of("rule " + r.number() + ": " + p.pattern(), p));
+            for (Pattern p : r.conditions()) if (p != null) out.add(Arguments.of("rule " + r.number() + ": " + p.pattern(), p));
         }
         return out.stream();
     }

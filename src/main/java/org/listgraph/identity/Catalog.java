@@ -343,7 +343,7 @@ public final class Catalog {
      */
     private static SortedMap<String, ResourceEvidence> inIriOrder(Map<String, ResourceEvidence> byIri) {
         String[] iris = byIri.keySet().toArray(String[]::new);
-        java.util.Arrays.sort(iris);
+        java.util.Arrays.parallelSort(iris); // two thirds of this method on one core: the other is idle here
         SortedMap<String, ResourceEvidence> sorted = new TreeMap<>();
         for (String iri : iris) sorted.put(iri, byIri.remove(iri));
         return sorted;

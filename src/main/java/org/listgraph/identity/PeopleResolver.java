@@ -204,6 +204,7 @@ final class PeopleResolver {
         clusters.forEach((name, members) -> members.forEach(m -> alias.put(m, name)));
         Set<String> repoOwners = new HashSet<>();
         resources.values().forEach(r -> r.canonicals().forEach(c -> {
+            if (!c.startsWith("github.com/")) return; // what the pattern's anchor says: find() would try every position first
             Matcher m = GITHUB_REPO.matcher(c);
             if (m.find()) repoOwners.add("github/" + m.group(1).toLowerCase(Locale.ROOT));
         }));
@@ -459,8 +460,10 @@ final class PeopleResolver {
             wanted.add(name);
             wanted.addAll(accountsByLetters.get(handles.iterator().next()));
         });
-        Map<String, Set<String>> listsOf = new TreeMap<>();
-        Map<String, Set<String>> direct = new TreeMap<>();
+        // Hashed, not sorted: they are only looked up, and the few sets compared below are sorted then (sorted sets
+        // here, a new one per work, were a third of resolving people).
+        Map<String, Set<String>> listsOf = new HashMap<>();
+        Map<String, Set<String>> direct = new HashMap<>();
         Map<String, Set<String>> widened = new HashMap<>();
         resources.values().forEach(r -> {
             List<String> accounts = List.of();
@@ -477,14 +480,14 @@ final class PeopleResolver {
                 creators.add(c);
             }
             if (accounts.isEmpty() && creators.isEmpty()) return;
-            Set<String> where = new TreeSet<>(r.lists());
+            List<String> where = new ArrayList<>(r.lists());
             r.topics().forEach(t -> {
                 where.add(t);
                 where.addAll(widened.computeIfAbsent(t, widen));
             });
-            for (String c : creators) listsOf.computeIfAbsent(c, k -> new TreeSet<>()).addAll(where);
-            for (String c : creators) direct.computeIfAbsent(c, k -> new TreeSet<>()).addAll(r.topics());
-            for (String acc : accounts) listsOf.computeIfAbsent(acc, k -> new TreeSet<>()).addAll(where);
+            for (String c : creators) listsOf.computeIfAbsent(c, k -> new HashSet<>()).addAll(where);
+            for (String c : creators) direct.computeIfAbsent(c, k -> new HashSet<>()).addAll(r.topics());
+            for (String acc : accounts) listsOf.computeIfAbsent(acc, k -> new HashSet<>()).addAll(where);
         });
         handlesOfName.forEach((name, handles) -> {
             if (handles.size() != 1) return;

@@ -55,7 +55,6 @@ final class WorkResolver {
      */
     Works resolve(SortedMap<String, ResourceEvidence> resources, People people, Map<String, String> aliases, List<Decision> decisions) {
         WorkMatcher matcher = new WorkMatcher();
-        // In the resources' (sorted) order, looked up by hash: a tree of long IRIs made every lookup of a pair cost a dozen compares.
         Map<String, String> siteNames = new java.util.concurrent.ConcurrentHashMap<>(); // a few thousand sites, each named by one string
         // Each resource's work on its own: made on every core, then kept in the resources' order; only for resources that
         // share a title or an author with another, as no other is ever compared (at a million resources, works for all
@@ -79,21 +78,23 @@ final class WorkResolver {
             r.canonicals().forEach(c -> sites.add(siteNames.computeIfAbsent(site(c), x -> x)));
             return new WorkMatcher.Work(iri, r.title(), orNone(creators), orNone(creatorHandles), orNone(urlHandles), orNone(sites));
         }).toList();
-        Map<String, WorkMatcher.Work> works = new java.util.LinkedHashMap<>();
-        for (WorkMatcher.Work w : made) works.put(w.iri(), w);
+        // Works by number, in the resources' (sorted) order: a pair of numbers sorts as the pair of IRIs does.
+        WorkMatcher.Work[] works = made.toArray(WorkMatcher.Work[]::new);
         made = null;
 
-        // Candidate pairs: equal normalised titles, and works by the same author (for similar titles).
-        Set<List<String>> pairs = new TreeSet<>(Comparator.comparing((List<String> l) -> l.get(0)).thenComparing(l -> l.get(1)));
-        Map<String, List<String>> byTitleAll = new HashMap<>();
-        Map<String, List<String>> byAuthorAll = new HashMap<>();
-        works.forEach((iri, w) -> {
-            byTitleAll.computeIfAbsent(w.keyWithoutPart(), k -> new ArrayList<>(1)).add(iri);
-            w.creators().forEach(c -> byAuthorAll.computeIfAbsent(c, k -> new ArrayList<>(1)).add(iri));
-        });
+        // Candidate pairs: equal normalised titles, and works by the same author (for similar titles); each pair is
+        // one long (the smaller number in the high half), as a sorted set of IRI pairs cost a dozen long compares per pair.
+        Pairs pairs = new Pairs();
+        Map<String, List<Integer>> byTitleAll = new HashMap<>();
+        Map<String, List<Integer>> byAuthorAll = new HashMap<>();
+        for (int i = 0; i < works.length; i++) {
+            Integer number = i;
+            byTitleAll.computeIfAbsent(works[i].keyWithoutPart(), k -> new ArrayList<>(1)).add(number);
+            works[i].creators().forEach(c -> byAuthorAll.computeIfAbsent(c, k -> new ArrayList<>(1)).add(number));
+        }
         // Only groups of two or more give pairs or decisions: those are taken in key order, the rest let go.
-        Map<String, List<String>> byTitle = groupsOfTwoOrMore(byTitleAll);
-        Map<String, List<String>> byAuthor = groupsOfTwoOrMore(byAuthorAll);
+        Map<String, List<Integer>> byTitle = groupsOfTwoOrMore(byTitleAll);
+        Map<String, List<Integer>> byAuthor = groupsOfTwoOrMore(byAuthorAll);
         byTitle.forEach((title, group) -> {
             addPairs(group, BLOCK_LIMIT, pairs);
             if (group.size() > BLOCK_LIMIT) decisions.add(new Decision("work", "not compared", title, List.of(title),
@@ -110,17 +111,19 @@ final class WorkResolver {
         List<List<String>> possibleRaw = new ArrayList<>();
         Map<List<String>, String> possibleWhy = new HashMap<>();
         // Each pair is decided on its own (on every core), and the decisions taken in the pairs' order.
-        List<List<String>> pairList = new ArrayList<>(pairs);
-        List<WorkMatcher.Decision> decided = pairList.parallelStream().map(p -> matcher.decide(works.get(p.get(0)), works.get(p.get(1)))).toList();
-        for (int i = 0; i < pairList.size(); i++) {
-            List<String> pair = pairList.get(i);
-            WorkMatcher.Work w0 = works.get(pair.get(0));
-            WorkMatcher.Work w1 = works.get(pair.get(1));
-            WorkMatcher.Decision d = decided.get(i);
+        long[] pairList = pairs.sortedDistinct();
+        WorkMatcher.Decision[] decided = new WorkMatcher.Decision[pairList.length];
+        java.util.stream.IntStream.range(0, pairList.length).parallel()
+                .forEach(i -> decided[i] = matcher.decide(works[first(pairList[i])], works[second(pairList[i])]));
+        for (int i = 0; i < pairList.length; i++) {
+            WorkMatcher.Work w0 = works[first(pairList[i])];
+            WorkMatcher.Work w1 = works[second(pairList[i])];
+            WorkMatcher.Decision d = decided[i];
             boolean sameTitle = w0.key().equals(w1.key());
             switch (d.verdict()) {
-                case MERGE -> edges.add(new Edge(pair.get(0), pair.get(1), d.evidence()));
+                case MERGE -> edges.add(new Edge(w0.iri(), w1.iri(), d.evidence()));
                 case POSSIBLE -> {
+                    List<String> pair = List.of(w0.iri(), w1.iri());
                     possibleRaw.add(pair);
                     possibleWhy.put(pair, d.evidence());
                 }
@@ -129,7 +132,8 @@ final class WorkResolver {
                     boolean siblings = w0.part().isPresent() && w1.part().isPresent();
                     boolean alike = w0.keyWithoutPart().equals(w1.keyWithoutPart());
                     if ((sameTitle || alike) && !siblings) {
-                        decisions.add(new Decision("work", "kept apart", pair.get(0), describe(resources, pair), List.of(d.evidence()),
+                        List<String> pair = List.of(w0.iri(), w1.iri());
+                        decisions.add(new Decision("work", "kept apart", w0.iri(), describe(resources, pair), List.of(d.evidence()),
                                 urlsOf(resources, pair), listsOf(resources, pair)));
                     }
                 }
@@ -225,8 +229,8 @@ final class WorkResolver {
     }
 
     /** The groups of {@code all} with two members or more, in the order of their keys. */
-    private static Map<String, List<String>> groupsOfTwoOrMore(Map<String, List<String>> all) {
-        Map<String, List<String>> out = new TreeMap<>();
+    private static <T> Map<String, List<T>> groupsOfTwoOrMore(Map<String, List<T>> all) {
+        Map<String, List<T>> out = new TreeMap<>();
         all.forEach((k, group) -> {
             if (group.size() > 1) out.put(k, group);
         });
@@ -245,30 +249,54 @@ final class WorkResolver {
      * sorting by length and pairing within that window drops no pair the matcher would accept. (Equal
      * titles, with or without a part number, are paired by the title blocks.)
      */
-    private static void addNearTitlePairs(List<String> group, Map<String, WorkMatcher.Work> works, int limit, Set<List<String>> pairs) {
+    private static void addNearTitlePairs(List<Integer> group, WorkMatcher.Work[] works, int limit, Pairs pairs) {
         if (group.size() < 2 || group.size() > limit) return;
-        List<WorkMatcher.Work> byLength = new ArrayList<>(group.size());
-        for (String iri : group) byLength.add(works.get(iri));
-        byLength.sort(Comparator.comparingInt((WorkMatcher.Work w) -> w.keyWithoutPart().length()).thenComparing(WorkMatcher.Work::iri));
+        List<Integer> byLength = new ArrayList<>(group);
+        // Numbers follow the IRIs' order, so ties in length fall in IRI order as before.
+        byLength.sort(Comparator.comparingInt((Integer w) -> works[w].keyWithoutPart().length()).thenComparingInt(w -> w));
         for (int i = 0; i < byLength.size(); i++) {
-            int length = byLength.get(i).keyWithoutPart().length();
+            int length = works[byLength.get(i)].keyWithoutPart().length();
             int allowed = WorkMatcher.allowedEdits(length);
-            for (int j = i + 1; j < byLength.size() && byLength.get(j).keyWithoutPart().length() - length <= allowed; j++) {
-                String a = byLength.get(i).iri();
-                String b = byLength.get(j).iri();
-                pairs.add(a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a));
+            for (int j = i + 1; j < byLength.size() && works[byLength.get(j)].keyWithoutPart().length() - length <= allowed; j++) {
+                pairs.add(byLength.get(i), byLength.get(j));
             }
         }
     }
 
-    private static void addPairs(List<String> group, int limit, Set<List<String>> pairs) {
+    private static void addPairs(List<Integer> group, int limit, Pairs pairs) {
         if (group.size() < 2 || group.size() > limit) return;
         for (int i = 0; i < group.size(); i++) {
-            for (int j = i + 1; j < group.size(); j++) {
-                String a = group.get(i);
-                String b = group.get(j);
-                pairs.add(a.compareTo(b) < 0 ? List.of(a, b) : List.of(b, a));
+            for (int j = i + 1; j < group.size(); j++) pairs.add(group.get(i), group.get(j));
+        }
+    }
+
+    private static int first(long pair) {
+        return (int) (pair >>> 32);
+    }
+
+    private static int second(long pair) {
+        return (int) pair;
+    }
+
+    /** Pairs of work numbers as longs (smaller number in the high half), sorted and made distinct once all are in. */
+    private static final class Pairs {
+        private long[] items = new long[1024];
+        private int size;
+
+        void add(int a, int b) {
+            if (size == items.length) items = java.util.Arrays.copyOf(items, size * 2);
+            items[size++] = a < b ? (long) a << 32 | b : (long) b << 32 | a;
+        }
+
+        long[] sortedDistinct() {
+            long[] sorted = java.util.Arrays.copyOf(items, size);
+            items = null;
+            java.util.Arrays.sort(sorted);
+            int n = 0;
+            for (int i = 0; i < sorted.length; i++) {
+                if (n == 0 || sorted[n - 1] != sorted[i]) sorted[n++] = sorted[i];
             }
+            return java.util.Arrays.copyOf(sorted, n);
         }
     }
 

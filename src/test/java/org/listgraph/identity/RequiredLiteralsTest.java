@@ -7,10 +7,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.listgraph.entry.Entry;
-import org.listgraph.entry.InputLimits;
 import org.listgraph.entry.Link;
 import org.listgraph.entry.ListDocument;
-import org.listgraph.markdown.ListFiles;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,15 +35,7 @@ class RequiredLiteralsTest {
     @BeforeAll
     static void readRealLists() {
         UrlCanonicalizer urls = new UrlCanonicalizer();
-        List<Path> files;
-        try (Stream<Path> walk = java.nio.file.Files.walk(Path.of("src/test/resources/quality"))) {
-            files = Stream.concat(walk.filter(p -> p.getFileName().toString().equals("list.md")).sorted(),
-                    ListFiles.expand(List.of(Path.of("lists"))).stream()).toList();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        List<ListDocument> docs = new ArrayList<>();
-        for (Path f : files) new ListFiles(InputLimits.DEFAULTS).readEach(List.of(f), 1, docs::add); // one at a time: the corpus's lists share an id
+        List<ListDocument> docs = RealLists.read();
         for (ListDocument d : docs) {
             REAL.add(d.info().title());
             for (Entry e : d.entries()) {

@@ -83,10 +83,14 @@ public record ReportFigures(List<ListRow> lists, Totals totals, SortedMap<String
         }
         List<SharedRow> sharedRows = new ArrayList<>();
         Set<String> resourceIris = new HashSet<>();
-        // Pairs of lists counted by their numbers: a key of two IRIs per pair per resource was most of the report's time.
+        // Lists counted by their numbers: a key of two IRIs per pair per resource was most of the report's time, and a
+        // map from a boxed pair of numbers still half of it at a million resources. Pairs are longs in one array, counted
+        // once sorted; kinds are counted per list number, made into maps by IRI at the end.
         Map<String, Integer> listNumber = new HashMap<>();
         List<String> numbered = new ArrayList<>();
-        Map<Long, int[]> pairs = new HashMap<>();
+        long[] pairs = new long[1024];
+        int pairCount = 0;
+        Map<String, int[]> kindsByNumber = new TreeMap<>();
         for (Identified.ResourceNode r : shared.resources()) {
             resourceIris.add(r.iri());
             List<String> in = List.copyOf(new TreeSet<>(r.listIris()));
@@ -99,24 +103,41 @@ public record ReportFigures(List<ListRow> lists, Totals totals, SortedMap<String
                     return numbered.size() - 1;
                 });
             }
+            if (pairCount + numbers.length * numbers.length > pairs.length) {
+                pairs = java.util.Arrays.copyOf(pairs, Math.max(2 * pairs.length, pairCount + numbers.length * numbers.length));
+            }
             for (int a : numbers) {
-                for (int b : numbers) pairs.computeIfAbsent((long) a << 32 | b, x -> new int[1])[0]++;
+                for (int b : numbers) pairs[pairCount++] = (long) a << 32 | b;
             }
             for (var k : new TreeSet<>(r.kinds())) {
-                SortedMap<String, Integer> row = kinds.computeIfAbsent(k.localName(), x -> new TreeMap<>());
-                in.forEach(l -> row.merge(l, 1, Integer::sum));
+                int[] row = kindsByNumber.get(k.localName());
+                if (row == null || row.length < numbered.size()) {
+                    row = row == null ? new int[Math.max(16, 2 * numbered.size())] : java.util.Arrays.copyOf(row, 2 * numbered.size());
+                    kindsByNumber.put(k.localName(), row);
+                }
+                for (int n : numbers) row[n]++;
             }
             r.creatorIris().forEach(c -> byCreator.computeIfAbsent(c, x -> new HashSet<>()).add(r.iri()));
             r.topicIris().stream().filter(topicLabels::containsKey).forEach(t -> byTopic.computeIfAbsent(t, x -> new HashSet<>()).add(r.iri()));
-            String title = TripleSink.literal(r.title());
-            if (in.size() >= SHARED_FROM && title != null) {
+            String title = in.size() >= SHARED_FROM ? TripleSink.literal(r.title()) : null;
+            if (title != null) {
                 SortedSet<String> titles = new TreeSet<>();
                 in.stream().map(listTitles::get).filter(java.util.Objects::nonNull).forEach(titles::addAll);
                 String url = r.urls().stream().min(Comparator.naturalOrder()).orElse("");
                 sharedRows.add(new SharedRow(r.iri(), title, url, in.size(), titles));
             }
         }
-        pairs.forEach((pair, n) -> overlap.put(numbered.get((int) (pair >>> 32)) + " " + numbered.get((int) (long) pair), n[0]));
+        java.util.Arrays.sort(pairs, 0, pairCount);
+        for (int i = 0, run; i < pairCount; i += run) {
+            run = 1;
+            while (i + run < pairCount && pairs[i + run] == pairs[i]) run++;
+            overlap.put(numbered.get((int) (pairs[i] >>> 32)) + " " + numbered.get((int) pairs[i]), run);
+        }
+        kindsByNumber.forEach((kind, counts) -> {
+            SortedMap<String, Integer> row = new TreeMap<>();
+            for (int n = 0; n < counts.length; n++) if (counts[n] > 0) row.put(numbered.get(n), counts[n]);
+            kinds.put(kind, row);
+        });
         for (Identified.SeriesNode s : shared.series()) s.creatorIris().forEach(c -> byCreator.computeIfAbsent(c, x -> new HashSet<>()).add(s.iri()));
 
         List<ListRow> lists = new ArrayList<>();

@@ -20,6 +20,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The files of a build (graph.ttl, merges, problems, lint's report.html), written under temporary
@@ -42,9 +46,17 @@ final class BuildFiles implements StoreLoad.Staged {
     BuildFiles(Converter.Result r, String base, Path output, String inputs, BuildCaches caches) {
         this.output = output;
         this.inputs = inputs;
+        // graph.ttl, the longest of these files, is written on a thread of its own while the others are made here: in a
+        // reload of one list among 1,000 it took as long as the rest together, and the store waits for all of them.
+        ExecutorService ttlThread = Executors.newSingleThreadExecutor(task -> {
+            Thread t = new Thread(task, "listgraph-graph-ttl");
+            t.setDaemon(true);
+            return t;
+        });
+        Future<StagedFile> ttl = ttlThread.submit(() -> write(output.resolve("graph.ttl"),
+                o -> RdfWriter.writeUnion(r, RdfFormat.TTL, base, o, caches.chunks())));
+        ttlThread.shutdown();
         try {
-            stage(output.resolve("graph.ttl"), o -> RdfWriter.writeUnion(r, RdfFormat.TTL, base, o, caches.chunks()));
-            timings.lap("graph.ttl");
             stage(output.resolve("merges.csv"), o -> MergeReport.csv(r.decisions(), o));
             stage(output.resolve("merges.md"), o -> MergeReport.markdown(r.decisions(), o));
             stage(output.resolve("problems.txt"), o -> {
@@ -56,25 +68,61 @@ final class BuildFiles implements StoreLoad.Staged {
             timings.lap("lint");
             stage(output.resolve("report.html"), o -> HtmlReport.write(r, findings, caches.linkChecks(), o));
             timings.lap("report");
-            var s = r.stats();
+            StagedFile graph = join(ttl);
+            keep(graph);
+            timings.lap("waiting for graph.ttl (" + String.format(java.util.Locale.ROOT, "%.2f s", graph.seconds()) + " on its own thread)");
+            var s = r.stats(); // after graph.ttl, which noted every graph's size as it wrote or copied it
             long errors = findings.stream().filter(f -> f.rule().severity() == Severity.ERROR).count();
             summary = new BuildState.Summary(s.lists(), s.entries(), s.resources(), s.agents(), s.triples(), s.kindSummary(),
                     Reporter.count(r.problems()), r.problems().size(), r.graphNames().size(), errors, findings.size() - errors);
         } catch (RuntimeException | Error e) {
-            close(); // out of memory included: no temporary file outlives a failed build
+            // out of memory included: no temporary file outlives a failed build, graph.ttl's once its thread is done
+            try {
+                keep(join(ttl));
+            } catch (RuntimeException | Error ignored) {
+                // the first failure is the one to report
+            }
+            close();
             throw e;
         }
     }
 
-    /** Writes a file under its temporary name, keeping the SHA-256 of its bytes for the build's state. */
+    /** A file written under its temporary name, the SHA-256 of its bytes, and how long writing it took. */
+    private record StagedFile(String name, AtomicFile.Staged file, String sha256, double seconds) {
+    }
+
+    /** Writes a file under its temporary name and keeps it, with the SHA-256 of its bytes for the build's state. */
     private void stage(Path target, AtomicFile.Content content) {
+        keep(write(target, content));
+    }
+
+    private synchronized void keep(StagedFile f) {
+        staged.add(f.file());
+        hashes.put(f.name(), f.sha256());
+    }
+
+    private static StagedFile write(Path target, AtomicFile.Content content) {
+        long start = System.nanoTime();
         MessageDigest digest = BuildState.digest();
-        staged.add(AtomicFile.stage(target, o -> {
+        AtomicFile.Staged file = AtomicFile.stage(target, o -> {
             DigestOutputStream d = new DigestOutputStream(o, digest);
             content.writeTo(d);
             d.flush();
-        }));
-        hashes.put(target.getFileName().toString(), HexFormat.of().formatHex(digest.digest()));
+        });
+        return new StagedFile(target.getFileName().toString(), file, HexFormat.of().formatHex(digest.digest()), (System.nanoTime() - start) / 1e9);
+    }
+
+    private static <T> T join(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while graph.ttl was written", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error error) throw error;
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**

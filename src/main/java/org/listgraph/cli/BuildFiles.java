@@ -77,13 +77,17 @@ final class BuildFiles implements StoreLoad.Staged {
                     Reporter.count(r.problems()), r.problems().size(), r.graphNames().size(), errors, findings.size() - errors);
         } catch (RuntimeException | Error e) {
             // out of memory included: no temporary file outlives a failed build, graph.ttl's once its thread is done
+            Throwable failure = e;
             try {
                 keep(join(ttl));
-            } catch (RuntimeException | Error ignored) {
-                // the first failure is the one to report
+            } catch (RuntimeException | Error ttlFailure) {
+                // graph.ttl is the first of the files: when it failed too (a full disk fails every file), its failure is
+                // the one reported, whichever thread met the problem first, so the message does not vary from run to run
+                if (ttlFailure != e) failure = ttlFailure;
             }
             close();
-            throw e;
+            if (failure instanceof Error error) throw error;
+            throw (RuntimeException) failure;
         }
     }
 

@@ -20,7 +20,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -68,7 +67,7 @@ final class BuildFiles implements StoreLoad.Staged {
             timings.lap("lint");
             stage(output.resolve("report.html"), o -> HtmlReport.write(r, findings, caches.linkChecks(), o));
             timings.lap("report");
-            StagedFile graph = join(ttl);
+            StagedFile graph = StoreLoad.join(ttl);
             keep(graph);
             timings.lap("waiting for graph.ttl (" + String.format(java.util.Locale.ROOT, "%.2f s", graph.seconds()) + " on its own thread)");
             var s = r.stats(); // after graph.ttl, which noted every graph's size as it wrote or copied it
@@ -79,7 +78,7 @@ final class BuildFiles implements StoreLoad.Staged {
             // out of memory included: no temporary file outlives a failed build, graph.ttl's once its thread is done
             Throwable failure = e;
             try {
-                keep(join(ttl));
+                keep(StoreLoad.join(ttl));
             } catch (RuntimeException | Error ttlFailure) {
                 // graph.ttl is the first of the files: when it failed too (a full disk fails every file), its failure is
                 // the one reported, whichever thread met the problem first, so the message does not vary from run to run
@@ -116,18 +115,6 @@ final class BuildFiles implements StoreLoad.Staged {
         return new StagedFile(target.getFileName().toString(), file, HexFormat.of().formatHex(digest.digest()), (System.nanoTime() - start) / 1e9);
     }
 
-    private static <T> T join(Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while graph.ttl was written", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            if (e.getCause() instanceof Error error) throw error;
-            throw new IllegalStateException(e.getCause());
-        }
-    }
 
     /**
      * Journals the files, with the build's state (inputs, the store's {@code state}, the files' hashes), so that

@@ -110,7 +110,8 @@ final class StoreLoad {
         return new Outcome<>(r, loaded, value);
     }
 
-    private static <T> T join(Future<T> future) {
+    /** The value of work on another thread, its failure rethrown as it was (an unchecked exception or an error). */
+    static <T> T join(Future<T> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {

@@ -28,6 +28,7 @@ public record ReportFigures(List<ListRow> lists, Totals totals, SortedMap<String
     public static final int TOP = 15;
     /** A resource is "shared" from this many lists on. */
     public static final int SHARED_FROM = 3;
+    private static final int[] NO_COUNTS = new int[0];
 
     /** A list with its title and the number of resources in it. */
     public record ListRow(String iri, String title, int resources) {
@@ -110,11 +111,8 @@ public record ReportFigures(List<ListRow> lists, Totals totals, SortedMap<String
                 for (int b : numbers) pairs[pairCount++] = (long) a << 32 | b;
             }
             for (var k : new TreeSet<>(r.kinds())) {
-                int[] row = kindsByNumber.get(k.localName());
-                if (row == null || row.length < numbered.size()) {
-                    row = row == null ? new int[Math.max(16, 2 * numbered.size())] : java.util.Arrays.copyOf(row, 2 * numbered.size());
-                    kindsByNumber.put(k.localName(), row);
-                }
+                int[] row = kindsByNumber.getOrDefault(k.localName(), NO_COUNTS);
+                if (row.length < numbered.size()) kindsByNumber.put(k.localName(), row = java.util.Arrays.copyOf(row, 2 * numbered.size()));
                 for (int n : numbers) row[n]++;
             }
             r.creatorIris().forEach(c -> byCreator.computeIfAbsent(c, x -> new HashSet<>()).add(r.iri()));

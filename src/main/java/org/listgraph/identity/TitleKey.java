@@ -1,6 +1,7 @@
 package org.listgraph.identity;
 
 import java.text.Normalizer;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,8 @@ public final class TitleKey {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern ARTICLE = Pattern.compile("^(?:a|an|the) ");
+    /** {@link #ARTICLE}'s words as prefixes of a key (no key ends in a space, so a word follows each). */
+    private static final List<String> ARTICLES = List.of("a ", "an ", "the ");
     /** Zeros before a part's number ("07" → "7"); a lone "0" stays. */
     private static final Pattern LEADING_ZEROS = Pattern.compile("^0+(?=\\d)");
 
@@ -68,10 +71,9 @@ public final class TitleKey {
                 gap = true; // an apostrophe joins its neighbours ("don't" → "dont"); anything else separates words
             }
         }
-        int article = out.length() > 2 && out.charAt(1) == ' ' && out.charAt(0) == 'a' ? 2
-                : out.length() > 3 && out.charAt(2) == ' ' && out.charAt(0) == 'a' && out.charAt(1) == 'n' ? 3
-                : out.length() > 4 && out.charAt(3) == ' ' && out.charAt(0) == 't' && out.charAt(1) == 'h' && out.charAt(2) == 'e' ? 4 : 0;
-        return out.substring(article);
+        String key = out.toString();
+        for (String article : ARTICLES) if (key.startsWith(article)) return key.substring(article.length());
+        return key;
     }
 
     private static boolean isAscii(String s) {

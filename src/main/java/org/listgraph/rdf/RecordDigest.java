@@ -32,30 +32,52 @@ public final class RecordDigest {
         }
     };
 
-    private final byte[] salt;
+    /** The salt's own SHA-256, as two longs. */
+    private final long[] saltDigest;
     private final MessageDigest sha;
     private byte[] buf = new byte[512];
     private int size;
 
     /** A digest for the program and rules named by {@code salt} (records alone do not say how triples are made of them). */
     public RecordDigest(String salt) {
-        this.salt = salt.getBytes(StandardCharsets.UTF_8);
         try {
             this.sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
+        this.saltDigest = twoLongs(sha.digest(salt.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The digest of {@code subject} described by {@code records} in that order, as two longs (high, low). */
     public long[] of(String subject, List<Object> records) {
+        long[] inner = unsalted(subject, records);
+        return salted(inner[0], inner[1]);
+    }
+
+    /**
+     * The digest of {@code subject} and {@code records} alone, the same for every program: what {@link #salted} turns
+     * into this program's digest. A graph read by several writers works it out once ({@link SubjectGraph#recordDigest}).
+     */
+    long[] unsalted(String subject, List<Object> records) {
         size = 0;
         string(subject);
         count(records.size());
         for (Object r : records) value(r);
-        sha.update(salt);
         sha.update(buf, 0, size);
-        ByteBuffer d = ByteBuffer.wrap(sha.digest());
+        return twoLongs(sha.digest());
+    }
+
+    /**
+     * This program's digest of records whose {@link #unsalted} digest is (high, low): that digest XOR the salt's. A
+     * second SHA-256 per subject cost as much as the first; the XOR keeps what matters, as the unsalted digests of
+     * different records differ by a given value no likelier than two digests collide.
+     */
+    long[] salted(long high, long low) {
+        return new long[]{high ^ saltDigest[0], low ^ saltDigest[1]};
+    }
+
+    private static long[] twoLongs(byte[] digest) {
+        ByteBuffer d = ByteBuffer.wrap(digest);
         return new long[]{d.getLong(), d.getLong()};
     }
 

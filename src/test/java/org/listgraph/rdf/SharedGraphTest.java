@@ -29,6 +29,40 @@ class SharedGraphTest {
         assertAnswersAsAnInMemoryCopy(shared, 3000);
     }
 
+    @Test
+    void aSubjectsRecordDigestIsTheSameWhicheverReaderWorksItOutFirstAndDependsOnTheSalt() throws Exception {
+        SubjectGraph fresh = (SubjectGraph) Seeds.convert().sharedGraph();
+        SubjectGraph shared = (SubjectGraph) Seeds.convert().sharedGraph();
+        List<String> subjects = fresh.subjectIris().stream().sorted().toList();
+        assertTrue(subjects.size() > 500, "subjects: " + subjects.size());
+        // What each digest is when one reader alone asks, once per salt (each on a graph of its own).
+        java.util.Map<String, List<Long>> storeAlone = digests(fresh, subjects, "store");
+        java.util.Map<String, List<Long>> fileAlone = digests((SubjectGraph) Seeds.convert().sharedGraph(), subjects, "graph.ttl");
+        assertEquals(subjects.size(), new HashSet<>(storeAlone.values()).size(), "each subject its own digest");
+        for (String s : subjects) assertFalse(storeAlone.get(s).equals(fileAlone.get(s)), "another salt, another digest: " + s);
+        // Two readers at once over one graph, as the store's hash and graph.ttl read the shared graph in a build.
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var store = two.submit(() -> digests(shared, subjects, "store"));
+            var file = two.submit(() -> digests(shared, subjects, "graph.ttl"));
+            assertEquals(storeAlone, store.get());
+            assertEquals(fileAlone, file.get());
+        } finally {
+            two.shutdownNow();
+        }
+        assertEquals(storeAlone, digests(shared, subjects, "store"), "read again, the same");
+    }
+
+    private static java.util.Map<String, List<Long>> digests(SubjectGraph g, List<String> subjects, String salt) {
+        RecordDigest digest = new RecordDigest(salt);
+        java.util.Map<String, List<Long>> out = new java.util.TreeMap<>();
+        for (String s : subjects) {
+            long[] d = g.recordDigest(s, digest);
+            out.put(s, List.of(d[0], d[1]));
+        }
+        return out;
+    }
+
     /**
      * {@code g}, a graph made subject by subject as it is read, has more than {@code atLeast} triples and answers
      * every pattern (and its size and subjects) as a copy of its triples held in memory does; it is read-only.

@@ -91,7 +91,13 @@ public final class IriMinter {
     }
 
     public String resource(String canonicalUrl) {
-        return base + "resource/" + hash(canonicalUrl, 16);
+        return resourceOfHash(hash(canonicalUrl, 16));
+    }
+
+    /** {@link #resource} of a URL whose {@code hash(url, 16)} is {@code urlHash}: an entry's key shares the hash. */
+    public String resourceOfHash(String urlHash) {
+        if (urlHash.length() != 16) throw new IllegalArgumentException("a resource's hash has 16 hex digits: " + urlHash);
+        return base + "resource/" + urlHash;
     }
 
     public String entry(String listId, String key) {
@@ -147,17 +153,28 @@ public final class IriMinter {
 
     /** The first {@code hexChars} hex digits of the SHA-256 of a text. */
     public static String hash(String text, int hexChars) {
-        return sha256(text.getBytes(StandardCharsets.UTF_8)).substring(0, hexChars);
+        if (hexChars < 0 || hexChars > 64) throw new IllegalArgumentException("a SHA-256 has 64 hex digits: " + hexChars);
+        byte[] digest = SHA256.get().digest(text.getBytes(StandardCharsets.UTF_8));
+        String hex = HexFormat.of().formatHex(digest, 0, (hexChars + 1) / 2); // only the bytes shown
+        return hex.length() == hexChars ? hex : hex.substring(0, hexChars);
     }
 
     /** Lower-case hex SHA-256 of some bytes. */
     public static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(SHA256.get().digest(bytes));
+    }
+
+    /**
+     * One digest per thread, reset by each {@code digest()}: looking the algorithm up for every hash was a third of
+     * hashing an entry's URL, twice for every entry of every list.
+     */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
-    }
+    });
 
     /** A readable key for a heading path ("Kubernetes", "Official documentation" → "kubernetes--official-documentation"). */
     public static String pathKey(List<String> path) {

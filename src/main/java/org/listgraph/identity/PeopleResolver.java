@@ -81,11 +81,14 @@ final class PeopleResolver {
 
     /** Records one author as a list names them and returns their agent key ("github/thockin", "name/tim-hockin"). */
     String add(Author author) {
-        Optional<Account> primary = author.accounts().stream().map(PeopleResolver::accountKey).min(AGENT_ORDER)
-                .flatMap(k -> author.accounts().stream().filter(a -> accountKey(a).equals(k)).findFirst());
-        String key = primary.map(PeopleResolver::accountKey)
-                .orElseGet(() -> author.name() != null ? "name/" + IriMinter.slug(author.name())
-                        : "web/" + IriMinter.hash(author.homepage(), 12));
+        List<Account> accounts = author.accounts();
+        String[] accountKeys = new String[accounts.size()];
+        String key = null; // the preferred account's, else the name's, else the homepage's
+        for (int i = 0; i < accountKeys.length; i++) {
+            accountKeys[i] = accountKey(accounts.get(i));
+            if (key == null || AGENT_ORDER.compare(accountKeys[i], key) < 0) key = accountKeys[i];
+        }
+        if (key == null) key = author.name() != null ? "name/" + slug(author.name()) : "web/" + IriMinter.hash(author.homepage(), 12);
         AgentAcc a = agents.get(key);
         if (a == null) {
             a = new AgentAcc();
@@ -94,11 +97,12 @@ final class PeopleResolver {
             key = agents.ceilingKey(key); // the key held already: a work's evidence keeps one string per agent, not one per mention
         }
         if (author.name() != null) a.names.add(author.name());
-        for (Account acc : author.accounts()) {
+        for (int i = 0; i < accountKeys.length; i++) {
+            Account acc = accounts.get(i);
             a.nicks.add(acc.name());
-            a.accounts.computeIfAbsent(accountKey(acc), k -> new TreeMap<>()).merge(acc.name(), 1, Integer::sum);
-            a.accountHomepages.put(accountKey(acc), acc.serviceHomepage());
-            if (!accountKey(acc).equals(key)) sameLine.add(List.of(key, accountKey(acc)));
+            a.accounts.computeIfAbsent(accountKeys[i], k -> new TreeMap<>()).merge(acc.name(), 1, Integer::sum);
+            a.accountHomepages.put(accountKeys[i], acc.serviceHomepage());
+            if (!accountKeys[i].equals(key)) sameLine.add(List.of(key, accountKeys[i]));
         }
         if (author.homepage() != null) a.homepages.add(UrlCanonicalizer.toIri(author.homepage()));
         for (String affiliation : author.affiliations()) {
@@ -107,6 +111,18 @@ final class PeopleResolver {
             a.affiliations.add(org);
         }
         return key;
+    }
+
+    /** {@link IriMinter#slug} of each name met, worked out once: the same names are written on thousands of entries. */
+    private final Map<String, String> slugs = new HashMap<>();
+
+    private String slug(String name) {
+        String s = slugs.get(name);
+        if (s == null) {
+            s = IriMinter.slug(name);
+            slugs.put(name, s);
+        }
+        return s;
     }
 
     /** Agent clusters: raw key → cluster key, and the merged nodes. */
@@ -152,7 +168,7 @@ final class PeopleResolver {
                     AgentAcc acc = agents.get(other);
                     if (other.startsWith("name/") || acc == null) continue;
                     for (String name : acc.names) {
-                        if (("name/" + IriMinter.slug(name)).equals(n)) {
+                        if (("name/" + slug(name)).equals(n)) {
                             nameEdges.computeIfAbsent(n, k -> new TreeMap<>()).putIfAbsent(other,
                                     new Edge(n, other, "the name '" + name + "' and " + show(other) + " on the same work (" + r.canonicals().get(0) + ")"));
                         }
@@ -274,7 +290,7 @@ final class PeopleResolver {
         for (String k : keys) {
             if (k.startsWith("name/") && k.contains("-")) names.add(k.substring(5).replace('-', ' '));
             AgentAcc acc = agents.get(k);
-            if (acc != null) acc.names.stream().map(n -> IriMinter.slug(n).replace('-', ' ')).filter(n -> n.contains(" ")).forEach(names::add);
+            if (acc != null) acc.names.stream().map(n -> slug(n).replace('-', ' ')).filter(n -> n.contains(" ")).forEach(names::add);
         }
         return names;
     }
@@ -304,7 +320,7 @@ final class PeopleResolver {
         if (agentKey.startsWith("name/")) names.add(agentKey.substring(5).replace('-', ' '));
         if (a != null) {
             if (a.accounts.keySet().stream().anyMatch(k -> k.substring(k.indexOf('/') + 1).equals(h))) return true;
-            a.names.forEach(n -> names.add(IriMinter.slug(n).replace('-', ' ')));
+            a.names.forEach(n -> names.add(slug(n).replace('-', ' ')));
         }
         for (String n : names) {
             String[] w = n.split(" ");

@@ -178,9 +178,10 @@ public final class Catalog {
         doc.entries().forEach(e -> withEntries.add(e.sectionPath()));
         for (Entry e : doc.entries()) {
             String canonical = canonicals.get(e.index());
-            String resourceIri = iris.resource(canonical);
+            String urlHash = IriMinter.hash(canonical, 16); // the resource's and, cut to 12, the entry's
+            String resourceIri = iris.resourceOfHash(urlHash);
             int n = seen.merge(canonical, 1, Integer::sum);
-            String key = IriMinter.hash(canonical, 12) + (n > 1 ? "-" + n : "");
+            String key = urlHash.substring(0, 12) + (n > 1 ? "-" + n : "");
             SectionNode section = sections.get(e.sectionPath());
             String parent = e.parentIndex() >= 0 ? entries.get(e.parentIndex()).iri() : null;
             entries.add(new EntryNode(iris.entry(listId, key), e, resourceIri, section == null ? null : section.iri(), parent));
@@ -305,8 +306,7 @@ public final class Catalog {
                 if (e == null) throw new IllegalStateException("resource " + m + " is in two works");
                 all.absorb(e);
             }
-            List<String> describedBy = all.canonicals().stream().map(c -> listsByOrigin.get(listKey(c))).filter(Objects::nonNull)
-                    .distinct().sorted().toList();
+            List<String> describedBy = describedBy(all.canonicals());
             Set<Kind> resolved = kinds.resolve(all.kind.kinds());
             List<String> reasons = all.kind.reasons(resolved);
             if (!describedBy.isEmpty() && !resolved.contains(Kind.CURATED_LIST)) {
@@ -405,6 +405,36 @@ public final class Catalog {
     private static final java.util.regex.Pattern LIST_BRANCH = java.util.regex.Pattern.compile("(?i)/(blob|tree)/[^/]+/?$");
     private static final java.util.regex.Pattern README_ANCHOR = java.util.regex.Pattern.compile("(?i)#readme$");
     private static final java.util.regex.Pattern TRAILING_SLASHES = java.util.regex.Pattern.compile("(?<!/)/++$");
+
+    /** The loaded lists whose origin is one of {@code canonicals}, sorted. */
+    private List<String> describedBy(List<String> canonicals) {
+        List<String> out = null;
+        for (String c : canonicals) {
+            String list = mayBeAListKey(c) ? listsByOrigin.get(listKey(c)) : null;
+            if (list == null) continue;
+            if (out == null) out = new ArrayList<>(1);
+            if (!out.contains(list)) out.add(list);
+        }
+        if (out == null) return List.of();
+        out.sort(null);
+        return out;
+    }
+
+    /**
+     * Whether {@link #listKey} of {@code canonical} may be a loaded list's key, without its four expressions (run for every
+     * resource, they were most of making its node): the key only cuts the URL at a '/' or '#' and lowercases it, so it is
+     * the lower-cased URL, whole or cut at one of those.
+     */
+    private boolean mayBeAListKey(String canonical) {
+        if (listsByOrigin.isEmpty()) return false;
+        String lower = canonical.toLowerCase(Locale.ROOT);
+        if (listsByOrigin.containsKey(lower)) return true;
+        for (int i = lower.length() - 1; i > 0; i--) {
+            char ch = lower.charAt(i);
+            if ((ch == '/' || ch == '#') && listsByOrigin.containsKey(lower.substring(0, i))) return true;
+        }
+        return false;
+    }
 
     /** A list's URL without what only points into it: its README file, a {@code #readme} anchor, a trailing slash. */
     private static String listKey(String canonical) {

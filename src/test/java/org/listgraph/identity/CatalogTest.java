@@ -1,6 +1,7 @@
 package org.listgraph.identity;
 
 import org.junit.jupiter.api.Test;
+import org.listgraph.entry.ListDocument;
 import org.listgraph.identity.Identified.ResourceNode;
 
 import java.nio.file.Path;
@@ -35,5 +36,35 @@ class CatalogTest {
         assertSame(nodes.get(0).listIris(), nodes.get(1).listIris());
         assertSame(nodes.get(0).kinds(), nodes.get(1).kinds());
         assertSame(nodes.get(0).topicIris(), nodes.get(1).topicIris());
+    }
+
+    @Test
+    void aLinkToALoadedListsRepositoryReadmeBranchOrAnchorIsThatListAndOtherLinksAreNot() {
+        String links = """
+                # Lists
+
+                - [Its README](https://github.com/Acme/Awesome-Mesh/blob/main/README.md)
+                - [Its branch](https://github.com/acme/awesome-mesh/tree/master/)
+                - [Its anchor](https://github.com/acme/awesome-mesh#readme)
+                - [A file in it](https://github.com/acme/awesome-mesh/blob/main/CONTRIBUTING.md)
+                - [A longer name](https://github.com/acme/awesome-mesh-extra)
+                - [Another list](https://github.com/acme/awesome-other)
+                """;
+        ListDocument loaded = new org.listgraph.markdown.ListReader().read(new org.listgraph.entry.ListInfo("mesh", "Awesome Mesh", "mesh.md",
+                "https://github.com/acme/awesome-mesh", null, null), "0", "# Awesome Mesh\n\n- [Linkerd](https://linkerd.io)\n", false,
+                new org.listgraph.entry.Problems("mesh.md"));
+        Catalog catalog = new Catalog(IRIS, KindRules.load(Path.of(".")), noOverrides());
+        catalog.add(read("links", links));
+        catalog.add(loaded);
+        java.util.Map<String, List<String>> byTitle = new java.util.TreeMap<>();
+        catalog.resolve().shared().resources().forEach(r -> byTitle.put(r.title(), r.describedByIris()));
+
+        List<String> mesh = List.of(IRIS.list("mesh"));
+        assertEquals(mesh, byTitle.get("Its README"), byTitle.toString());
+        assertEquals(mesh, byTitle.get("Its branch"));
+        assertEquals(mesh, byTitle.get("Its anchor"));
+        assertEquals(List.of(), byTitle.get("A file in it"));
+        assertEquals(List.of(), byTitle.get("A longer name"));
+        assertEquals(List.of(), byTitle.get("Another list"));
     }
 }

@@ -58,7 +58,7 @@ final class BuildCommand implements Callable<Integer> {
         BuildCaches caches = BuildCaches.of(output, rebuild, links);
         if (remote == null) caches.hashes().readAhead();
         StoreLoad.Outcome<BuildFiles> done = StoreLoad.run(List.of(lists), common.base, threads.count(), limits.limits(), db, remote, rebuild, out, err, steps,
-                progress, caches, r -> new BuildFiles(r, common.base, output, inputs, caches));
+                progress, caches, r -> new BuildFiles(r, common.base, output, inputs, caches), main.exitsAfterCommand);
         caches.save();
         LoadReport loaded = done.loaded();
         BuildFiles files = done.alongside();

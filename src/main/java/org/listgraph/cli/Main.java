@@ -31,13 +31,26 @@ public final class Main implements Runnable {
     /** The environment (credentials for remote endpoints); a parameter so tests can give their own. */
     final Map<String, String> env;
 
+    /**
+     * Whether the process exits once the command is done (the command line's own, not a test's or a server's command):
+     * a build then leaves its store for the exit to close (see {@link org.listgraph.store.TdbStore#closeForExit}).
+     */
+    final boolean exitsAfterCommand;
+
     Main(PrintStream stdout, Map<String, String> env) {
+        this(stdout, env, false);
+    }
+
+    private Main(PrintStream stdout, Map<String, String> env, boolean exitsAfterCommand) {
         this.stdout = stdout;
         this.env = Map.copyOf(env);
+        this.exitsAfterCommand = exitsAfterCommand;
     }
 
     public static void main(String[] args) {
-        System.exit(run(System.out, System.err, args));
+        Main main = new Main(System.out, System.getenv(), true);
+        System.exit(run(main, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), args));
     }
 
     /** Runs the command line with the given streams and returns the exit code (for tests and {@link #main}). */

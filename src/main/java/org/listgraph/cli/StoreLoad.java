@@ -50,17 +50,19 @@ final class StoreLoad {
     /** Loads into the TDB2 store in {@code db}, or into {@code endpoint} when it is not null. */
     static Outcome<Void> run(List<Path> paths, String base, int threads, InputLimits limits, Path db, RemoteEndpoint endpoint, boolean rebuild,
                              PrintWriter out, PrintWriter err, ProgressLine progress) {
-        return run(paths, base, threads, limits, db, endpoint, rebuild, out, err, new Timings(), progress, BuildCaches.none(), r -> null);
+        return run(paths, base, threads, limits, db, endpoint, rebuild, out, err, new Timings(), progress, BuildCaches.none(), r -> null, false);
     }
 
     /**
      * As above, with the convert and store steps timed, and {@code alongside} run on a second thread
      * while the store is written (once the store is open, so a locked store stops everything before
      * it starts). When the load fails, whatever {@code alongside} returned is closed if it can be,
-     * so work staged for after the load is dropped. Unchanged lists and graphs are taken from {@code caches}.
+     * so work staged for after the load is dropped. Unchanged lists and graphs are taken from {@code caches}. With
+     * {@code exitsAfter}, the process ends once the caller is done, which uses no store after this.
      */
     static <T> Outcome<T> run(List<Path> paths, String base, int threads, InputLimits limits, Path db, RemoteEndpoint endpoint, boolean rebuild, PrintWriter out,
-                              PrintWriter err, Timings timings, ProgressLine progress, BuildCaches caches, Function<Converter.Result, T> alongside) {
+                              PrintWriter err, Timings timings, ProgressLine progress, BuildCaches caches, Function<Converter.Result, T> alongside,
+                              boolean exitsAfter) {
         Converter.Result r = caches.converter(new Converter(base).withThreads(threads).withLimits(limits)).convert(ListFiles.expand(paths), progress);
         timings.lap("convert");
         progress.accept(endpoint != null ? "sending graphs to " + endpoint.url() : "writing the store " + db);
@@ -78,7 +80,8 @@ final class StoreLoad {
                 loadedOk = true;
                 return settle(r, loaded, extra, out, err, timings, progress);
             }
-            try (TdbStore store = TdbStore.open(db, true)) {
+            TdbStore store = TdbStore.open(db, true);
+            try {
                 Future<T> files = side.submit(() -> alongside.apply(r));
                 extra = files;
                 // The files are finished before the store commits, and a journal names them, so a kill after the
@@ -88,6 +91,9 @@ final class StoreLoad {
                 }, caches.hashes());
                 loadedOk = true;
                 return settle(r, loaded, extra, out, err, timings, progress);
+            } finally {
+                if (exitsAfter) store.closeForExit(); // nothing uses the store after this, and the process ends
+                else store.close();
             }
         } finally {
             // After a failed load, whatever the side work staged is dropped once it is done: waiting for it costs a

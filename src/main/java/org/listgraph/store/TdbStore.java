@@ -497,4 +497,13 @@ public final class TdbStore implements AutoCloseable {
         SHARED.remove(key(dir), dsg);
         org.apache.jena.tdb2.sys.TDBInternal.expel(dsg);
     }
+
+    /**
+     * Closes the store of a process that exits right after (the command line's own): its files and lock are left for
+     * the exit to release, as a process killed after its commit leaves them. Jena's expel ends in a full collection of
+     * the heap with every node of the build still live: half a second of a 200,000-entry reload, seconds at a million.
+     */
+    public void closeForExit() {
+        if (owned) SHARED.remove(key(dir), dsg);
+    }
 }

@@ -56,7 +56,6 @@ final class BuildCommand implements Callable<Integer> {
         // renamed into place only once the store has committed: a store locked by a server, or a failed load, changes no file.
         // Lists read before, and graphs made before, are taken from output/cache unless they changed; --rebuild trusts none.
         BuildCaches caches = BuildCaches.of(output, rebuild, links);
-        if (remote == null) caches.hashes().readAhead();
         StoreLoad.Outcome<BuildFiles> done = StoreLoad.run(List.of(lists), common.base, threads.count(), limits.limits(), db, remote, rebuild, out, err, steps,
                 progress, caches, r -> new BuildFiles(r, common.base, output, inputs, caches), main.exitsAfterCommand);
         caches.save();

@@ -48,32 +48,19 @@ public final class RecordDigest {
         this.saltDigest = twoLongs(sha.digest(salt.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** The digest of {@code subject} described by {@code records} in that order, as two longs (high, low). */
-    public long[] of(String subject, List<Object> records) {
-        long[] inner = unsalted(subject, records);
-        return salted(inner[0], inner[1]);
-    }
-
     /**
-     * The digest of {@code subject} and {@code records} alone, the same for every program: what {@link #salted} turns
-     * into this program's digest. A graph read by several writers works it out once ({@link SubjectGraph#recordDigest}).
+     * The digest of {@code subject} described by {@code records} in that order, as two longs (high, low): the SHA-256
+     * of their encoding XOR the salt's. Hashing the salt with every subject cost as much as the subject itself; the
+     * XOR keeps what matters, as the digests of different records differ by a given value no likelier than they collide.
      */
-    long[] unsalted(String subject, List<Object> records) {
+    public long[] of(String subject, List<Object> records) {
         size = 0;
         string(subject);
         count(records.size());
         for (Object r : records) value(r);
         sha.update(buf, 0, size);
-        return twoLongs(sha.digest());
-    }
-
-    /**
-     * This program's digest of records whose {@link #unsalted} digest is (high, low): that digest XOR the salt's. A
-     * second SHA-256 per subject cost as much as the first; the XOR keeps what matters, as the unsalted digests of
-     * different records differ by a given value no likelier than two digests collide.
-     */
-    long[] salted(long high, long low) {
-        return new long[]{high ^ saltDigest[0], low ^ saltDigest[1]};
+        long[] d = twoLongs(sha.digest());
+        return new long[]{d[0] ^ saltDigest[0], d[1] ^ saltDigest[1]};
     }
 
     private static long[] twoLongs(byte[] digest) {

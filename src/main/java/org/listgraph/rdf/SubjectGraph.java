@@ -22,52 +22,23 @@ import java.util.Set;
  * subject at a time, so a graph of millions of triples takes the memory of its records, not of its triples.
  */
 public abstract class SubjectGraph extends GraphBase {
-    /** What describes each subject. */
-    private final Map<String, Described> bySubject = new HashMap<>();
+    /** Each subject's records: one record, or an {@code Object[]} when several say something about the subject. */
+    private final Map<String, Object> bySubject = new HashMap<>();
     /** The subjects in the order first met, which is the order of a full read. */
     private final List<String> subjects = new ArrayList<>();
     private volatile int size = -1;
 
     /** Adds {@code record} to what describes {@code subject}; records are emitted in the order added. */
     protected final void index(String subject, Object record) {
-        Described d = bySubject.get(subject);
-        if (d == null) {
-            bySubject.put(subject, new Described(record));
+        Object had = bySubject.putIfAbsent(subject, record);
+        if (had == null) {
             subjects.add(subject);
+        } else if (had instanceof Object[] several) {
+            Object[] more = java.util.Arrays.copyOf(several, several.length + 1);
+            more[several.length] = record;
+            bySubject.put(subject, more);
         } else {
-            d.add(record);
-        }
-    }
-
-    /**
-     * A subject's records (one record, or an {@code Object[]} when several say something about it) and, once a reader
-     * asked for it, their digest without salt: the store's hash and graph.ttl both read every subject's digest of the
-     * shared graph, and working it out twice was most of what writing graph.ttl cost in a one-list reload.
-     */
-    private static final class Described {
-        private Object records;
-        private long high;
-        private long low;
-        /** Written after {@code high} and {@code low}, so a thread that sees it set sees them too. */
-        private volatile boolean digested;
-
-        Described(Object record) {
-            this.records = record;
-        }
-
-        void add(Object record) {
-            if (records instanceof Object[] several) {
-                Object[] more = java.util.Arrays.copyOf(several, several.length + 1);
-                more[several.length] = record;
-                records = more;
-            } else {
-                records = new Object[]{records, record};
-            }
-            digested = false;
-        }
-
-        List<Object> list() {
-            return records instanceof Object[] several ? java.util.Arrays.asList(several) : List.of(records);
+            bySubject.put(subject, new Object[]{had, record});
         }
     }
 
@@ -99,23 +70,15 @@ public abstract class SubjectGraph extends GraphBase {
      * them: equal for a subject whose triples cannot have changed since a build by the same program.
      */
     public final long[] recordDigest(String subject, RecordDigest digest) {
-        Described d = bySubject.get(subject);
-        if (d == null) throw new IllegalArgumentException("not a subject of this graph: " + subject);
-        if (!d.digested) {
-            // Two readers may both get here: they work out the same value, so either write will do.
-            long[] unsalted = digest.unsalted(subject, d.list());
-            d.high = unsalted[0];
-            d.low = unsalted[1];
-            d.digested = true;
-        }
-        return digest.salted(d.high, d.low);
+        Object records = bySubject.get(subject);
+        if (records == null) throw new IllegalArgumentException("not a subject of this graph: " + subject);
+        return digest.of(subject, records instanceof Object[] several ? java.util.Arrays.asList(several) : List.of(records));
     }
 
     /** The triples whose subject is {@code subject}, made now, each once. */
     public final List<Triple> triplesOf(String subject) {
-        Described d = bySubject.get(subject);
-        if (d == null) return List.of();
-        Object records = d.records;
+        Object records = bySubject.get(subject);
+        if (records == null) return List.of();
         Set<Triple> out = new LinkedHashSet<>();
         TripleSink sink = new TripleSink(out::add);
         Node n = TripleSink.node(subject);

@@ -91,14 +91,8 @@ public final class KnownGraphHashes {
     private boolean keptRead;
 
     private synchronized Kept kept() {
-        if (!keptRead) {
-            kept = readKept();
-            keptRead = true; // not when reading failed: the store's own call reads again and says why
-        }
-        return kept;
-    }
-
-    private Kept readKept() {
+        if (keptRead) return kept;
+        keptRead = true;
         if (!trustSubjects || file == null) return null;
         List<String[]> records = new CheckedRecords(subjectsFile(), SUBJECTS_HEADER).read().orElse(List.of());
         if (records.isEmpty() || records.get(0).length != 3 || !records.get(0)[0].equals("graph")) return null;
@@ -106,24 +100,8 @@ public final class KnownGraphHashes {
         for (String[] r : records.subList(1, records.size())) {
             if (r.length != 3 || out.contains(r[0]) || !out.putHex(r[0], r[1], r[2].equals("-") ? null : r[2])) return null;
         }
-        return new Kept(records.get(0)[1], records.get(0)[2], out);
-    }
-
-    /**
-     * Starts reading the kept subject digests on a thread of its own, while the lists are read and identity resolves
-     * (one core is idle then): in a one-list reload the store's thread waited for it before hashing the shared graph.
-     */
-    public void readAhead() {
-        if (!trustSubjects || file == null) return;
-        Thread reader = new Thread(() -> {
-            try {
-                kept();
-            } catch (RuntimeException e) {
-                // the store's thread reads the file again and reports what went wrong there, as without reading ahead
-            }
-        }, "listgraph-read-subject-digests");
-        reader.setDaemon(true);
-        reader.start();
+        kept = new Kept(records.get(0)[1], records.get(0)[2], out);
+        return kept;
     }
 
     /** Keeps the digests of graph {@code graphIri}, whose content hash is {@code hash}, as the store now holds it. */

@@ -30,7 +30,7 @@ class SharedGraphTest {
     }
 
     @Test
-    void aSubjectsRecordDigestIsTheSameWhicheverReaderWorksItOutFirstAndDependsOnTheSalt() throws Exception {
+    void aSubjectsRecordDigestIsTheSameForReadersAtOnceAndDependsOnTheSalt() throws Exception {
         SubjectGraph fresh = (SubjectGraph) Seeds.convert().sharedGraph();
         SubjectGraph shared = (SubjectGraph) Seeds.convert().sharedGraph();
         List<String> subjects = fresh.subjectIris().stream().sorted().toList();

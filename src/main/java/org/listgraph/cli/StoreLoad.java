@@ -47,6 +47,12 @@ final class StoreLoad {
     private StoreLoad() {
     }
 
+    /** How the store is closed once loaded, with no checked exception: a failure while closing is kept as suppressed. */
+    private interface Closing extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** Loads into the TDB2 store in {@code db}, or into {@code endpoint} when it is not null. */
     static Outcome<Void> run(List<Path> paths, String base, int threads, InputLimits limits, Path db, RemoteEndpoint endpoint, boolean rebuild,
                              PrintWriter out, PrintWriter err, ProgressLine progress) {
@@ -81,7 +87,8 @@ final class StoreLoad {
                 return settle(r, loaded, extra, out, err, timings, progress);
             }
             TdbStore store = TdbStore.open(db, true);
-            try {
+            // Nothing uses the store after this; a process that ends with the command leaves it for the exit to close.
+            try (Closing closing = exitsAfter ? store::closeForExit : store::close) {
                 Future<T> files = side.submit(() -> alongside.apply(r));
                 extra = files;
                 // The files are finished before the store commits, and a journal names them, so a kill after the
@@ -91,9 +98,6 @@ final class StoreLoad {
                 }, caches.hashes());
                 loadedOk = true;
                 return settle(r, loaded, extra, out, err, timings, progress);
-            } finally {
-                if (exitsAfter) store.closeForExit(); // nothing uses the store after this, and the process ends
-                else store.close();
             }
         } finally {
             // After a failed load, whatever the side work staged is dropped once it is done: waiting for it costs a

@@ -410,7 +410,7 @@ public final class Catalog {
     private List<String> describedBy(List<String> canonicals) {
         List<String> out = null;
         for (String c : canonicals) {
-            String list = mayBeAListKey(c) ? listsByOrigin.get(listKey(c)) : null;
+            String list = mayHaveKeyIn(c, listsByOrigin) ? listsByOrigin.get(listKey(c)) : null;
             if (list == null) continue;
             if (out == null) out = new ArrayList<>(1);
             if (!out.contains(list)) out.add(list);
@@ -421,23 +421,23 @@ public final class Catalog {
     }
 
     /**
-     * Whether {@link #listKey} of {@code canonical} may be a loaded list's key, without its four expressions (run for every
+     * Whether {@link #listKey} of {@code canonical} may be one of {@code keys} (loaded lists' keys), without its four expressions (run for every
      * resource, they were most of making its node): the key only cuts the URL at a '/' or '#' and lowercases it, so it is
      * the lower-cased URL, whole or cut at one of those.
      */
-    private boolean mayBeAListKey(String canonical) {
-        if (listsByOrigin.isEmpty()) return false;
+    static boolean mayHaveKeyIn(String canonical, Map<String, ?> keys) {
+        if (keys.isEmpty()) return false;
         String lower = canonical.toLowerCase(Locale.ROOT);
-        if (listsByOrigin.containsKey(lower)) return true;
+        if (keys.containsKey(lower)) return true;
         for (int i = lower.length() - 1; i > 0; i--) {
             char ch = lower.charAt(i);
-            if ((ch == '/' || ch == '#') && listsByOrigin.containsKey(lower.substring(0, i))) return true;
+            if ((ch == '/' || ch == '#') && keys.containsKey(lower.substring(0, i))) return true;
         }
         return false;
     }
 
     /** A list's URL without what only points into it: its README file, a {@code #readme} anchor, a trailing slash. */
-    private static String listKey(String canonical) {
+    static String listKey(String canonical) {
         String s = LIST_README.matcher(canonical).replaceFirst("");
         s = LIST_BRANCH.matcher(s).replaceFirst("");
         s = README_ANCHOR.matcher(s).replaceFirst("");

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.listgraph.identity.ResolverInputs.IRIS;
 import static org.listgraph.identity.ResolverInputs.noOverrides;
@@ -66,5 +68,26 @@ class CatalogTest {
         assertEquals(List.of(), byTitle.get("A file in it"));
         assertEquals(List.of(), byTitle.get("A longer name"));
         assertEquals(List.of(), byTitle.get("Another list"));
+    }
+
+    @Test
+    void theQuickCheckNeverRulesOutAUrlWhoseListKeyIsLoaded() {
+        List<String> urls = new java.util.ArrayList<>(List.of("github.com/Acme/Awesome/blob/main/README.md", "github.com/acme/awesome#readme",
+                "github.com/acme/awesome/tree/dev/", "github.com/acme/awesome///", "GITHUB.COM/ΑΣ/awesome/blob/x/readme.rst",
+                "github.com/İstanbul/awesome", "gitlab.com/a/b/-/blob/main/README.markdown"));
+        // Random URLs from the characters the key's expressions and lower-casing care about.
+        String[] parts = {"/", "#", "a", "B", "Σ", "İ", "K", "ß", "readme", "README", ".md", ".rst", "blob", "tree", "main", "-", ".", "\u0307"};
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder url = new StringBuilder("github.com");
+            for (int n = random.nextInt(12); n > 0; n--) url.append(parts[random.nextInt(parts.length)]);
+            urls.add(url.toString());
+        }
+        for (String url : urls) {
+            String key = Catalog.listKey(url);
+            if (!key.isEmpty()) assertTrue(Catalog.mayHaveKeyIn(url, java.util.Map.of(key, "list")), url + " → " + key);
+        }
+        assertFalse(Catalog.mayHaveKeyIn("github.com/acme/awesome-extra", java.util.Map.of("github.com/acme/awesome", "list")));
+        assertFalse(Catalog.mayHaveKeyIn("github.com/acme/awesome", java.util.Map.of()));
     }
 }

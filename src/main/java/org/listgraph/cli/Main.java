@@ -48,19 +48,22 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        Main main = new Main(System.out, System.getenv(), true);
-        System.exit(run(main, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
-                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), args));
+        System.exit(run(new Main(System.out, System.getenv(), true), System.err, args));
     }
 
-    /** Runs the command line with the given streams and returns the exit code (for tests and {@link #main}). */
+    /** Runs the command line with the given streams and returns the exit code (for tests). */
     public static int run(PrintStream out, PrintStream err, String... args) {
         return run(out, err, System.getenv(), args);
     }
 
     /** Runs the command line with the given streams and environment and returns the exit code. */
     public static int run(PrintStream out, PrintStream err, Map<String, String> env, String... args) {
-        return run(new Main(out, env), new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true),
+        return run(new Main(out, env), err, args);
+    }
+
+    /** Runs the command line, writing to {@code main}'s standard output and to {@code err}. */
+    private static int run(Main main, PrintStream err, String... args) {
+        return run(main, new PrintWriter(new OutputStreamWriter(main.stdout, StandardCharsets.UTF_8), true),
                 new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true), args);
     }
 
